@@ -1,9 +1,11 @@
 package io.thermobus;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.thermobus.config.ConfigException;
 import io.thermobus.config.ConfigLoader;
 import io.thermobus.config.ConfigOption;
 import io.thermobus.config.ThermobusConfig;
+import io.thermobus.ops.Metrics;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -56,7 +58,8 @@ public final class Main {
     }
     ConfigLoader.Sources sources = new ConfigLoader.Sources(file, System.getenv(), systemProperties(), flags);
 
-    Vertx vertx = Vertx.vertx();
+    PrometheusMeterRegistry metrics = Metrics.newRegistry();
+    Vertx vertx = Metrics.instrumentedVertx(metrics).build();
     ThermobusConfig config;
     try {
       config = ConfigLoader.load(vertx, sources).await(30, TimeUnit.SECONDS);
@@ -76,7 +79,7 @@ public final class Main {
       }
     }, "thermobus-shutdown"));
     try {
-      Thermobus.Running running = Thermobus.start(vertx, config, terminal, out).await(60, TimeUnit.SECONDS);
+      Thermobus.Running running = Thermobus.start(vertx, metrics, config, terminal, out).await(60, TimeUnit.SECONDS);
       out.println("Thermobus dashboard: " + running.dashboardUrl());
       out.println("Thermobus token: " + config.token());
     } catch (Exception e) {

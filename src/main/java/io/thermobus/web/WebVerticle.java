@@ -1,5 +1,6 @@
 package io.thermobus.web;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.thermobus.config.ThermobusConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -11,10 +12,11 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** HTTP: the REST API, health endpoints and the dashboard's static files. */
+/** HTTP: the REST API, health, metrics and the dashboard's static files. */
 public final class WebVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
@@ -22,12 +24,15 @@ public final class WebVerticle extends VerticleBase {
   private final ThermobusConfig config;
   private final HealthChecks liveness;
   private final HealthChecks readiness;
+  private final PrometheusMeterRegistry metrics;
   private HttpServer server;
 
-  public WebVerticle(ThermobusConfig config, HealthChecks liveness, HealthChecks readiness) {
+  public WebVerticle(ThermobusConfig config, HealthChecks liveness, HealthChecks readiness,
+                     PrometheusMeterRegistry metrics) {
     this.config = config;
     this.liveness = liveness;
     this.readiness = readiness;
+    this.metrics = metrics;
   }
 
   /** The port actually bound, once started (useful with port 0). */
@@ -51,6 +56,7 @@ public final class WebVerticle extends VerticleBase {
         .handler(zones::putDesired);
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     errors(router);
 

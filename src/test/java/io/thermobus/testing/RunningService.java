@@ -1,7 +1,9 @@
 package io.thermobus.testing;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.thermobus.Thermobus;
 import io.thermobus.config.ThermobusConfig;
+import io.thermobus.ops.Metrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
@@ -12,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole service started in-process on a free loopback port, with a web client pointed at it.
- * Tests build one per test from a few configuration overrides.
+ * Tests build one per test from a few configuration overrides, either on a Vertx of their own (then
+ * {@code /metrics} has the service's meters but not Vert.x's) or, with {@link #startInstrumented},
+ * on a Vertx created with metrics, as {@code Main} does, and closed with this.
  */
 public final class RunningService implements AutoCloseable {
 
@@ -22,9 +26,11 @@ public final class RunningService implements AutoCloseable {
   public final ThermobusConfig config;
   public final Thermobus.Running running;
   public final WebClient client;
+  private final boolean ownsVertx;
 
-  private RunningService(Vertx vertx, ThermobusConfig config, Thermobus.Running running) {
+  private RunningService(Vertx vertx, ThermobusConfig config, Thermobus.Running running, boolean ownsVertx) {
     this.vertx = vertx;
+    this.ownsVertx = ownsVertx;
     this.config = config;
     this.running = running;
     this.client = WebClient.create(vertx, new WebClientOptions()
@@ -33,11 +39,28 @@ public final class RunningService implements AutoCloseable {
 
   /** Starts the service with the test token, port 0 and the given overrides (config-file keys). */
   public static RunningService start(Vertx vertx, JsonObject overrides) throws Exception {
+    return start(vertx, Metrics.newRegistry(), overrides, false);
+  }
+
+  /** Starts the service on a new Vertx that reports Vert.x's own metrics, as {@code Main} does. */
+  public static RunningService startInstrumented(JsonObject overrides) throws Exception {
+    PrometheusMeterRegistry metrics = Metrics.newRegistry();
+    Vertx vertx = Metrics.instrumentedVertx(metrics).build();
+    try {
+      return start(vertx, metrics, overrides, true);
+    } catch (Exception e) {
+      vertx.close().await(10, TimeUnit.SECONDS);
+      throw e;
+    }
+  }
+
+  private static RunningService start(Vertx vertx, PrometheusMeterRegistry metrics, JsonObject overrides, boolean ownsVertx)
+      throws Exception {
     JsonObject merged = new JsonObject().put("port", 0).put("token", TOKEN).put("dataDir", "target/test-data").mergeIn(overrides);
     ThermobusConfig config = ThermobusConfig.from(merged);
     PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
-    Thermobus.Running running = Thermobus.start(vertx, config, false, silent).await(30, TimeUnit.SECONDS);
-    return new RunningService(vertx, config, running);
+    Thermobus.Running running = Thermobus.start(vertx, metrics, config, false, silent).await(30, TimeUnit.SECONDS);
+    return new RunningService(vertx, config, running, ownsVertx);
   }
 
   public int port() {
@@ -45,7 +68,10 @@ public final class RunningService implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws Exception {
     client.close();
+    if (ownsVertx) {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
   }
 }

@@ -1,0 +1,64 @@
+package io.thermobus.ops;
+
+import io.thermobus.event.Addresses;
+import io.thermobus.event.ZoneState;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Liveness (the process answers) and readiness: one named procedure per condition, each with its
+ * own detail. A clustered start adds a {@code cluster} procedure to the same {@link HealthChecks}.
+ */
+public final class Health {
+
+  private static final DeliveryOptions QUICK = new DeliveryOptions().setSendTimeout(2_000);
+
+  private Health() {}
+
+  public static HealthChecks liveness(Vertx vertx) {
+    return HealthChecks.create(vertx).register("event-loop", promise -> promise.complete(Status.OK()));
+  }
+
+  /** Ready when every deployed verticle is still deployed and every hosted zone answers with readings. */
+  public static HealthChecks readiness(Vertx vertx, List<String> zones, Deployments deployments) {
+    return HealthChecks.create(vertx)
+        .register("verticles", promise -> {
+          Map<String, Boolean> status = deployments.status();
+          JsonObject detail = new JsonObject();
+          status.forEach((name, deployed) -> detail.put(name, deployed ? "deployed" : "missing"));
+          promise.complete(status.containsValue(false) ? Status.KO(detail) : Status.OK(detail));
+        })
+        .register("zones", 3_000, promise -> zoneStates(vertx, zones).onComplete(done -> promise.complete(done.result())));
+  }
+
+  /** Registers the {@code http} procedure once the server is bound: up while the web verticle is deployed. */
+  public static void httpBound(HealthChecks readiness, Deployments deployments, String webName, int port) {
+    readiness.register("http", promise -> {
+      JsonObject detail = new JsonObject().put("port", port);
+      promise.complete(deployments.isDeployed(webName) ? Status.OK(detail) : Status.KO(detail));
+    });
+  }
+
+  private static Future<Status> zoneStates(Vertx vertx, List<String> zones) {
+    List<Future<ZoneState>> states = zones.stream()
+        .map(zone -> vertx.eventBus().<ZoneState>request(Addresses.zoneState(zone), null, QUICK).map(reply -> reply.body()))
+        .toList();
+    return Future.join(states).transform(done -> {
+      JsonObject detail = new JsonObject();
+      boolean allKnown = true;
+      for (int i = 0; i < zones.size(); i++) {
+        Future<ZoneState> state = states.get(i);
+        boolean known = state.succeeded() && state.result().known();
+        detail.put(zones.get(i), known ? "up" : state.failed() ? "not answering" : "no readings yet");
+        allKnown &= known;
+      }
+      return Future.succeededFuture(allKnown ? Status.OK(detail) : Status.KO(detail));
+    });
+  }
+}

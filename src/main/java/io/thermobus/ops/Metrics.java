@@ -1,0 +1,36 @@
+package io.thermobus.ops;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import java.util.UUID;
+
+/** Vert.x instrumented with Micrometer: its HTTP, event-bus, pool and JVM metrics go to a Prometheus registry. */
+public final class Metrics {
+
+  private Metrics() {}
+
+  public static PrometheusMeterRegistry newRegistry() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  }
+
+  /** A builder for a Vertx that reports into {@code registry}; the service adds its own meters to the same one. */
+  public static VertxBuilder instrumentedVertx(PrometheusMeterRegistry registry) {
+    MicrometerMetricsOptions options = new MicrometerMetricsOptions()
+        .setEnabled(true)
+        // vertx-micrometer keeps backends in a static map by name: a unique name gives each Vertx its own.
+        .setRegistryName("thermobus-" + UUID.randomUUID())
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+        .setJvmMetricsEnabled(true)
+        .addLabels(Label.HTTP_ROUTE);
+    return Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(options))
+        .withMetrics(new MicrometerMetricsFactory(registry));
+  }
+}

@@ -1,0 +1,84 @@
+package io.thermobus.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.thermobus.testing.RunningService;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code /metrics} after a short run at a high time scale: Vert.x's own meters and ours, with plausible values. */
+class MetricsTest {
+
+  private RunningService service;
+
+  @BeforeEach
+  void start() throws Exception {
+    service = RunningService.startInstrumented(new JsonObject().put("timeScale", 240).put("zones", "home,attic"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    service.close();
+  }
+
+  @Test
+  void exposesEachZonesTemperatureDesiredAndHeaterInPrometheusText() {
+    Scrape scrape = awaitScrape(s -> s.sum("thermobus_heater_switches_total") >= 6);
+    for (String zone : new String[] {"home", "attic"}) {
+      String label = "zone=\"" + zone + "\"";
+      assertThat(scrape.value("thermobus_zone_temperature_celsius", label)).isBetween(20.5, 21.5);
+      assertThat(scrape.value("thermobus_zone_desired_celsius", label)).isEqualTo(21.0);
+      assertThat(scrape.value("thermobus_zone_heater_on", label)).isIn(0.0, 1.0);
+      double on = scrape.value("thermobus_heater_switches_total", label, "state=\"on\"");
+      double off = scrape.value("thermobus_heater_switches_total", label, "state=\"off\"");
+      assertThat(on).as("switches alternate, starting with on").isGreaterThanOrEqualTo(1).isBetween(off, off + 1);
+      assertThat(scrape.value("thermobus_heater_duty_cycle_ratio", label))
+          .as("the heater holds 21 °C against the loss: neither always on nor always off")
+          .isStrictlyBetween(0.0, 1.0);
+    }
+  }
+
+  @Test
+  void followsADesiredChange() throws Exception {
+    HttpResponse<Buffer> put = service.client.put("/api/zones/attic/desired")
+        .putHeader("Authorization", "Bearer " + RunningService.TOKEN)
+        .putHeader("Content-Type", "application/json")
+        .sendBuffer(Buffer.buffer("{\"celsius\": 23.5}"))
+        .await(10, TimeUnit.SECONDS);
+    assertThat(put.statusCode()).isEqualTo(200);
+    Scrape scrape = awaitScrape(s -> s.has("thermobus_zone_desired_celsius")
+        && s.value("thermobus_zone_desired_celsius", "zone=\"attic\"") == 23.5);
+    assertThat(scrape.value("thermobus_zone_desired_celsius", "zone=\"home\"")).isEqualTo(21.0);
+  }
+
+  @Test
+  void exposesVertxHttpEventBusPoolAndJvmMetrics() {
+    Scrape scrape = awaitScrape(s -> s.has("vertx_http_server_requests_total"));
+    assertThat(scrape.value("vertx_http_server_requests_total", "route=\"/metrics\"", "code=\"200\"", "method=\"GET\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(scrape.value("vertx_http_server_active_connections")).isGreaterThanOrEqualTo(1);
+    assertThat(scrape.value("vertx_eventbus_published_total", "side=\"local\"")).as("topic events").isGreaterThan(10);
+    assertThat(scrape.sum("vertx_eventbus_handlers")).as("every verticle's consumers").isGreaterThan(10);
+    assertThat(scrape.has("vertx_pool_in_use")).as("worker pool metrics").isTrue();
+    assertThat(scrape.sum("jvm_memory_used_bytes")).isPositive();
+  }
+
+  private Scrape awaitScrape(java.util.function.Predicate<Scrape> until) {
+    Scrape[] last = new Scrape[1];
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+      HttpResponse<Buffer> response = service.client.get("/metrics").send().await(10, TimeUnit.SECONDS);
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.getHeader("Content-Type")).startsWith("text/plain");
+      last[0] = Scrape.parse(response.bodyAsString());
+      return until.test(last[0]);
+    });
+    return last[0];
+  }
+}

@@ -1,0 +1,105 @@
+package io.thermobus.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.thermobus.sim.HeatLossVerticle;
+import io.thermobus.sim.Physics;
+import io.thermobus.testing.RunningService;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code /health/live} and {@code /health/ready} with their per-check detail, as verticles fail and recover. */
+class ReadinessTest {
+
+  private static final double TIME_SCALE = 240;
+
+  private Vertx vertx;
+  private RunningService service;
+
+  @BeforeEach
+  void start() throws Exception {
+    vertx = Vertx.vertx();
+    service = RunningService.start(vertx, new JsonObject().put("timeScale", TIME_SCALE).put("zones", "home,attic"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    service.close();
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void isReadyWithEveryCheckUpOnceTheZonesHaveReadings() {
+    JsonObject ready = awaitReadiness(200);
+    assertThat(ready.getString("status")).isEqualTo("UP");
+    assertThat(check(ready, "verticles").getJsonObject("data").getMap())
+        .containsEntry("home/display", "deployed").containsEntry("attic/heat-loss", "deployed")
+        .containsEntry("metrics", "deployed").containsEntry("web", "deployed");
+    assertThat(check(ready, "zones").getJsonObject("data").getMap()).containsEntry("home", "up").containsEntry("attic", "up");
+    assertThat(check(ready, "http").getJsonObject("data").getInteger("port")).isEqualTo(service.port());
+  }
+
+  @Test
+  void goesDownWhileAZoneVerticleIsMissingAndUpWhenItIsBack() throws Exception {
+    awaitReadiness(200);
+    vertx.undeploy(service.running.deployments().id("attic/heat-loss")).await(10, TimeUnit.SECONDS);
+
+    JsonObject down = awaitReadiness(503);
+    assertThat(down.getString("status")).isEqualTo("DOWN");
+    JsonObject verticles = check(down, "verticles");
+    assertThat(verticles.getString("status")).isEqualTo("DOWN");
+    assertThat(verticles.getJsonObject("data").getMap())
+        .containsEntry("attic/heat-loss", "missing").containsEntry("home/heat-loss", "deployed");
+    assertThat(live().statusCode()).as("alive all the same").isEqualTo(200);
+
+    service.running.deployments()
+        .deploy("attic/heat-loss", new HeatLossVerticle("attic", Physics.CHAPTER, TIME_SCALE))
+        .await(10, TimeUnit.SECONDS);
+    JsonObject up = awaitReadiness(200);
+    assertThat(check(up, "verticles").getJsonObject("data").getMap()).containsEntry("attic/heat-loss", "deployed");
+  }
+
+  @Test
+  void goesDownWhileAZonesDisplayDoesNotAnswer() throws Exception {
+    awaitReadiness(200);
+    vertx.undeploy(service.running.deployments().id("home/display")).await(10, TimeUnit.SECONDS);
+
+    JsonObject down = awaitReadiness(503);
+    assertThat(check(down, "zones").getJsonObject("data").getMap())
+        .containsEntry("home", "not answering").containsEntry("attic", "up");
+    assertThat(check(down, "verticles").getJsonObject("data").getMap()).containsEntry("home/display", "missing");
+  }
+
+  private HttpResponse<Buffer> live() throws Exception {
+    return service.client.get("/health/live").send().await(10, TimeUnit.SECONDS);
+  }
+
+  private JsonObject awaitReadiness(int status) {
+    JsonObject[] body = new JsonObject[1];
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+      HttpResponse<Buffer> response = service.client.get("/health/ready").send().await(10, TimeUnit.SECONDS);
+      body[0] = response.bodyAsJsonObject();
+      return response.statusCode() == status;
+    });
+    return body[0];
+  }
+
+  private static JsonObject check(JsonObject health, String id) {
+    JsonArray checks = health.getJsonArray("checks");
+    for (int i = 0; i < checks.size(); i++) {
+      if (checks.getJsonObject(i).getString("id").equals(id)) {
+        return checks.getJsonObject(i);
+      }
+    }
+    throw new AssertionError("no check '" + id + "' in " + health.encodePrettily());
+  }
+}
