@@ -16,7 +16,7 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** HTTP: the REST API, health, metrics and the dashboard's static files. */
+/** HTTP: the REST API, health, metrics, the API description and the dashboard's static files. */
 public final class WebVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
@@ -57,6 +57,7 @@ public final class WebVerticle extends VerticleBase {
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
+    ApiDocs.mount(router);
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     errors(router);
 

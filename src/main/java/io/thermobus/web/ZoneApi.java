@@ -39,7 +39,7 @@ final class ZoneApi {
           }
           ctx.json(new JsonObject().put("zones", states));
         })
-        .onFailure(failure -> fail(ctx, failure));
+        .onFailure(failure -> Problems.send(ctx, 503, "a zone did not answer in time; try again"));
   }
 
   void get(RoutingContext ctx) {
@@ -86,9 +86,10 @@ final class ZoneApi {
     return zone;
   }
 
-  private static void fail(RoutingContext ctx, Throwable failure) {
+  /** A zone nobody answers for is unknown (404) unless this node hosts it: then it is down for now (503). */
+  private void fail(RoutingContext ctx, Throwable failure) {
     if (failure instanceof ReplyException reply) {
-      if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
+      if (reply.failureType() == ReplyFailure.NO_HANDLERS && !zones.contains(ctx.pathParam("zone"))) {
         Problems.send(ctx, 404, "no zone named '" + ctx.pathParam("zone") + "'");
         return;
       }

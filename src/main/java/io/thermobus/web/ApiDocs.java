@@ -1,0 +1,45 @@
+package io.thermobus.web;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** The API contract at {@code /openapi.yaml} and Swagger UI, from its webjar, at {@code /docs}. */
+final class ApiDocs {
+
+  static final String CONTRACT = "openapi.yaml";
+  private static final String SWAGGER_UI_POM = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
+
+  private ApiDocs() {}
+
+  static void mount(Router router) {
+    router.get("/openapi.yaml").handler(ctx -> ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8")
+        .sendFile(CONTRACT));
+    // A regex route matches exactly: a path route "/docs" would also take "/docs/" and redirect it forever.
+    router.getWithRegex("/docs").handler(ctx -> ctx.redirect("/docs/"));
+    // Swagger UI's own initializer points at a demo contract: ours points at /openapi.yaml.
+    router.get("/docs/swagger-initializer.js").handler(ctx -> ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "text/javascript; charset=utf-8")
+        .sendFile("docs/swagger-initializer.js"));
+    router.get("/docs/*").handler(StaticHandler.create(swaggerUiRoot()).setCachingEnabled(false));
+  }
+
+  /** The webjar's versioned folder, read once when the routes are built (a few bytes from the class path). */
+  private static String swaggerUiRoot() {
+    try (InputStream in = ApiDocs.class.getClassLoader().getResourceAsStream(SWAGGER_UI_POM)) {
+      if (in == null) {
+        throw new IllegalStateException("the swagger-ui webjar is not on the class path");
+      }
+      Properties pom = new Properties();
+      pom.load(in);
+      return "META-INF/resources/webjars/swagger-ui/" + pom.getProperty("version");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.thermobus.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.thermobus.testing.OpenApiContract;
+import io.thermobus.testing.RunningService;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real responses of every route, success and error, checked against the {@code /openapi.yaml}
+ * the service serves, and every documented response seen at least once: the document can
+ * neither describe what the code does not do nor miss what it does.
+ */
+class ContractTest {
+
+  private static final String BEARER = "Bearer " + RunningService.TOKEN;
+
+  private RunningService service;
+  private OpenApiContract contract;
+  private final List<String> mismatches = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    service = RunningService.startInstrumented(new JsonObject().put("timeScale", 60).put("zones", "home,attic"));
+    HttpResponse<Buffer> yaml = service.client.get("/openapi.yaml").send().await(10, TimeUnit.SECONDS);
+    contract = OpenApiContract.load(service.vertx, yaml.bodyAsString());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    service.close();
+  }
+
+  @Test
+  void everyRoutesRealResponsesFitTheDocumentAndEveryDocumentedResponseOccurs() throws Exception {
+    await().atMost(Duration.ofSeconds(30)).until(() -> exchange(HttpMethod.GET, "/health/ready").statusCode() == 200);
+    served();
+    zoneReadsAndWrites();
+    writeErrors();
+    whileAZoneIsDown();
+
+    assertThat(mismatches).as("responses that do not fit the document").isEmpty();
+    assertThat(contract.exercisedResponses()).as("documented responses seen")
+        .containsExactlyInAnyOrderElementsOf(contract.documentedResponses());
+  }
+
+  private void served() throws Exception {
+    exchange(HttpMethod.GET, "/health/live");
+    exchange(HttpMethod.GET, "/metrics");
+    exchange(HttpMethod.GET, "/openapi.yaml");
+    exchange(HttpMethod.GET, "/docs");
+    HttpResponse<Buffer> docs = exchange(HttpMethod.GET, "/docs/");
+    assertThat(docs.bodyAsString()).contains("swagger-ui-bundle.js").doesNotContain("https://");
+    // The page's assets are files, not API operations: fetched, not checked against the document.
+    HttpResponse<Buffer> initializer = service.client.get("/docs/swagger-initializer.js").send().await(10, TimeUnit.SECONDS);
+    assertThat(initializer.bodyAsString()).as("points at our contract").contains("url: \"/openapi.yaml\"");
+    HttpResponse<Buffer> bundle = service.client.get("/docs/swagger-ui-bundle.js").send().await(10, TimeUnit.SECONDS);
+    assertThat(bundle.statusCode()).as("the webjar, same origin").isEqualTo(200);
+    exchange(HttpMethod.GET, "/");
+  }
+
+  private void zoneReadsAndWrites() throws Exception {
+    exchange(HttpMethod.GET, "/api/zones");
+    exchange(HttpMethod.GET, "/api/zones/home");
+    exchange(HttpMethod.GET, "/api/zones/cellar");
+    assertThat(put("/api/zones/attic/desired", BEARER, "application/json", "{\"celsius\": 22.5}").statusCode()).isEqualTo(200);
+  }
+
+  private void writeErrors() throws Exception {
+    put("/api/zones/home/desired", BEARER, "application/json", "{\"celsius\": \"warm\"}");
+    put("/api/zones/home/desired", BEARER, "application/json", "{\"celsius\": 99}");
+    put("/api/zones/home/desired", BEARER, "application/json", "not json");
+    put("/api/zones/home/desired", null, "application/json", "{\"celsius\": 22}");
+    put("/api/zones/home/desired", "Bearer wrong", "application/json", "{\"celsius\": 22}");
+    put("/api/zones/cellar/desired", BEARER, "application/json", "{\"celsius\": 22}");
+    put("/api/zones/home/desired", BEARER, "application/json", "{\"celsius\": 22, \"pad\": \"" + "x".repeat(20_000) + "\"}");
+    put("/api/zones/home/desired", BEARER, "text/plain", "22");
+  }
+
+  private void whileAZoneIsDown() throws Exception {
+    service.vertx.undeploy(service.running.deployments().id("attic/display")).await(10, TimeUnit.SECONDS);
+    service.vertx.undeploy(service.running.deployments().id("attic/input")).await(10, TimeUnit.SECONDS);
+    assertThat(exchange(HttpMethod.GET, "/health/ready").statusCode()).isEqualTo(503);
+    assertThat(exchange(HttpMethod.GET, "/api/zones").statusCode()).isEqualTo(503);
+    assertThat(exchange(HttpMethod.GET, "/api/zones/attic").statusCode()).isEqualTo(503);
+    assertThat(put("/api/zones/attic/desired", BEARER, "application/json", "{\"celsius\": 22}").statusCode()).isEqualTo(503);
+  }
+
+  private HttpResponse<Buffer> exchange(HttpMethod method, String path) throws Exception {
+    return check(method, path, service.client.request(method, path).followRedirects(false).send());
+  }
+
+  private HttpResponse<Buffer> put(String path, String authorization, String contentType, String body) throws Exception {
+    HttpRequest<Buffer> request = service.client.put(path).putHeader("Content-Type", contentType);
+    if (authorization != null) {
+      request.putHeader("Authorization", authorization);
+    }
+    return check(HttpMethod.PUT, path, request.sendBuffer(Buffer.buffer(body)));
+  }
+
+  private HttpResponse<Buffer> check(HttpMethod method, String path, io.vertx.core.Future<HttpResponse<Buffer>> sent)
+      throws Exception {
+    HttpResponse<Buffer> response = sent.await(10, TimeUnit.SECONDS);
+    mismatches.addAll(contract.check(method, path, response));
+    return response;
+  }
+}
