@@ -1,5 +1,6 @@
 package io.thermobus;
 
+import io.thermobus.bus.ChapterDemo;
 import io.thermobus.config.ConfigException;
 import io.thermobus.config.ConfigLoader;
 import io.thermobus.config.ConfigOption;
@@ -37,6 +38,10 @@ public final class Main {
       return;
     }
     if (CommandLine.printHelpIfRequested(parsed)) {
+      return;
+    }
+    if (parsed.subcommand() != null) {
+      runBusDemo();
       return;
     }
     run(parsed);
@@ -85,6 +90,14 @@ public final class Main {
     }
   }
 
+  private static void runBusDemo() {
+    try {
+      ChapterDemo.run(System.out);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   static CommandSpec commandSpec() {
     CommandSpec spec = CommandSpec.create()
         .name("thermobus")
@@ -104,6 +117,9 @@ public final class Main {
               + (option.defaultValue() == null ? "" : ", default " + option.defaultValue()) + "]")
           .build());
     }
+    spec.addSubcommand("bus-demo", CommandSpec.create().mixinStandardHelpOptions(true).usageMessage(
+        new CommandLine.Model.UsageMessageSpec().description(
+            "Replays the chapter's event-bus example: two consumers read 1.0, 2.0, 3.0 and unsubscribe; the chamber before and after the sweep.")));
     return spec;
   }
 
