@@ -82,8 +82,7 @@ public final class Main {
     }, "thermobus-shutdown"));
     try {
       Thermobus.Running running = Thermobus.start(vertx, config, terminal, out).await(60, TimeUnit.SECONDS);
-      out.println("Thermobus dashboard: " + running.dashboardUrl());
-      out.println("Thermobus token: " + config.token());
+      out.println(running.banner());
     } catch (Exception e) {
       System.err.println("thermobus: could not start: " + rootMessage(e));
       System.exit(EXIT_START);

@@ -42,6 +42,11 @@ public final class Thermobus {
     public String dashboardUrl() {
       return baseUrl() + "/#token=" + config.token();
     }
+
+    /** The two lines printed at start. */
+    public String banner() {
+      return "Thermobus dashboard: " + dashboardUrl() + "\nThermobus token: " + config.token();
+    }
   }
 
   private Thermobus() {}
@@ -53,11 +58,12 @@ public final class Thermobus {
     WebVerticle web = new WebVerticle(config, liveness(vertx), readiness(vertx, config.zones()), busService);
     return vertx.deployVerticle(new BusVerticle(busService, config.bus().sweepInterval(), config.zones().get(0)))
         .compose(bus -> deployZones(vertx, config))
-        .compose(done -> config.console()
-            ? vertx.deployVerticle(new ConsoleVerticle(config.zones().get(0), readKeys, console))
-            : Future.succeededFuture())
         .compose(done -> vertx.deployVerticle(web))
-        .map(id -> new Running(config, web.actualPort()));
+        .map(id -> new Running(config, web.actualPort()))
+        .compose(running -> config.console()
+            ? vertx.deployVerticle(new ConsoleVerticle(config.zones().get(0), readKeys, console, running.banner()))
+                .map(id -> running)
+            : Future.succeededFuture(running));
   }
 
   /** The bus listens first, so it records every zone's first events. */
