@@ -1,6 +1,10 @@
 package io.thermobus;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.thermobus.bus.Retention;
+import io.thermobus.bus.SubscriberBus;
+import io.thermobus.bus.remote.BusService;
+import io.thermobus.bus.remote.BusVerticle;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.event.EventCodec;
 import io.thermobus.input.ConsoleVerticle;
@@ -17,8 +21,10 @@ import io.thermobus.web.WebVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import java.io.PrintStream;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -37,6 +43,11 @@ public final class Thermobus {
     public String dashboardUrl() {
       return baseUrl() + "/#token=" + config.token();
     }
+
+    /** The two lines printed at start. */
+    public String banner() {
+      return "Thermobus dashboard: " + dashboardUrl() + "\nThermobus token: " + config.token();
+    }
   }
 
   private Thermobus() {}
@@ -49,22 +60,37 @@ public final class Thermobus {
   public static Future<Running> start(Vertx vertx, PrometheusMeterRegistry metrics, ThermobusConfig config,
                                       boolean readKeys, PrintStream console) {
     EventCodec.registerAll(vertx.eventBus());
+    BusService busService = busService(config.bus());
     Deployments deployments = new Deployments(vertx);
     HealthChecks readiness = Health.readiness(vertx, config.zones(), deployments);
-    Future<?> zones = deployments.deploy("metrics", new MetricsVerticle(metrics));
-    for (String zone : config.zones()) {
-      zones = zones.compose(previous -> deployZone(deployments, config, zone));
-    }
-    WebVerticle web = new WebVerticle(config, Health.liveness(vertx), readiness, metrics);
-    return zones
-        .compose(done -> config.console()
-            ? deployments.deploy("console", new ConsoleVerticle(config.zones().get(0), readKeys, console))
-            : Future.succeededFuture())
+    WebVerticle web = new WebVerticle(config, Health.liveness(vertx), readiness, busService, metrics);
+    // The bus listens first, so it records every zone's first events.
+    return deployments.deploy("bus", new BusVerticle(busService, config.bus().sweepInterval(), config.zones().get(0)))
+        .compose(bus -> deployments.deploy("metrics", new MetricsVerticle(metrics)))
+        .compose(meters -> deployZones(deployments, config))
         .compose(done -> deployments.deploy("web", web))
         .map(id -> {
           Health.httpBound(readiness, deployments, "web", web.actualPort());
           return new Running(config, web.actualPort(), deployments);
-        });
+        })
+        .compose(running -> config.console()
+            ? deployments.deploy("console", new ConsoleVerticle(config.zones().get(0), readKeys, console, running.banner()))
+                .map(id -> running)
+            : Future.succeededFuture(running));
+  }
+
+  private static BusService busService(ThermobusConfig.BusSettings settings) {
+    SubscriberBus<JsonObject> bus = new SubscriberBus<>(
+        new Retention(settings.retainEvents(), settings.retainAge()), InstantSource.system());
+    return new BusService(bus, settings.lease(), settings.maxWait().toMillis());
+  }
+
+  private static Future<?> deployZones(Deployments deployments, ThermobusConfig config) {
+    Future<?> chain = Future.succeededFuture();
+    for (String zone : config.zones()) {
+      chain = chain.compose(previous -> deployZone(deployments, config, zone));
+    }
+    return chain;
   }
 
   private static Future<?> deployZone(Deployments deployments, ThermobusConfig config, String zone) {

@@ -11,6 +11,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.io.PrintStream;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The whole service started in-process on a free loopback port, with a web client pointed at it.
@@ -68,10 +69,14 @@ public final class RunningService implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     client.close();
     if (ownsVertx) {
-      vertx.close().await(10, TimeUnit.SECONDS);
+      try {
+        vertx.close().await(10, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        throw new IllegalStateException("Vert.x did not close within 10 s", e);
+      }
     }
   }
 }
