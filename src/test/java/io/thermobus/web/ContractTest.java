@@ -34,7 +34,9 @@ class ContractTest {
 
   @BeforeEach
   void start() throws Exception {
-    service = RunningService.startInstrumented(new JsonObject().put("timeScale", 60).put("zones", "home,attic"));
+    // A short retention, so a subscriber that does not read falls behind and gets a lag marker.
+    service = RunningService.startInstrumented(new JsonObject()
+        .put("timeScale", 60).put("zones", "home,attic").put("busRetainEvents", 40));
     HttpResponse<Buffer> yaml = service.client.get("/openapi.yaml").send().await(10, TimeUnit.SECONDS);
     contract = OpenApiContract.load(service.vertx, yaml.bodyAsString());
   }
@@ -50,6 +52,7 @@ class ContractTest {
     served();
     zoneReadsAndWrites();
     writeErrors();
+    bus();
     whileAZoneIsDown();
 
     assertThat(mismatches).as("responses that do not fit the document").isEmpty();
@@ -90,6 +93,35 @@ class ContractTest {
     put("/api/zones/home/desired", BEARER, "text/plain", "22");
   }
 
+  private void bus() throws Exception {
+    String json = "application/json";
+    JsonObject latest = post("/api/bus/subscriptions", null, null, null).bodyAsJsonObject();
+    post("/api/bus/subscriptions", null, json, "{\"topics\": [\"temperature\"], \"from\": \"earliest\"}");
+    post("/api/bus/subscriptions", null, json, "{\"from\": \"yesterday\"}");
+    post("/api/bus/subscriptions", null, json, "{\"topics\": [\"" + "x".repeat(20_000) + "\"]}");
+    post("/api/bus/subscriptions", null, "text/plain", "temperature");
+    exchange(HttpMethod.GET, "/api/bus/subscriptions");
+
+    String events = "/api/bus/subscriptions/" + latest.getLong("id") + "/events";
+    await().atMost(Duration.ofSeconds(30)).until(() -> service.client.get("/api/bus/subscriptions").send()
+        .await(10, TimeUnit.SECONDS).bodyAsJsonObject().getJsonArray("subscriptions").stream()
+        .map(JsonObject.class::cast).anyMatch(s -> s.getLong("id").equals(latest.getLong("id")) && s.getLong("lag") > 60));
+    JsonObject drained = exchange(HttpMethod.GET, events + "?max=5").bodyAsJsonObject();
+    assertThat(drained.getJsonArray("events").getJsonObject(0).containsKey("lagged")).as("fell out of retention").isTrue();
+    exchange(HttpMethod.GET, events + "?max=5&waitMs=50");
+    exchange(HttpMethod.GET, events + "?max=0");
+    exchange(HttpMethod.GET, "/api/bus/subscriptions/abc/events");
+    exchange(HttpMethod.DELETE, "/api/bus/subscriptions/" + latest.getLong("id"));
+    exchange(HttpMethod.DELETE, "/api/bus/subscriptions/abc");
+    exchange(HttpMethod.GET, events);
+
+    post("/api/bus/events", BEARER, json, "{\"topic\": \"note\", \"data\": {\"text\": \"hello\"}}");
+    post("/api/bus/events", BEARER, json, "{\"topic\": \"temperature\"}");
+    post("/api/bus/events", null, json, "{\"topic\": \"note\"}");
+    post("/api/bus/events", BEARER, json, "{\"topic\": \"note\", \"data\": {\"pad\": \"" + "x".repeat(20_000) + "\"}}");
+    post("/api/bus/events", BEARER, "text/plain", "note");
+  }
+
   private void whileAZoneIsDown() throws Exception {
     service.vertx.undeploy(service.running.deployments().id("attic/display")).await(10, TimeUnit.SECONDS);
     service.vertx.undeploy(service.running.deployments().id("attic/input")).await(10, TimeUnit.SECONDS);
@@ -104,11 +136,23 @@ class ContractTest {
   }
 
   private HttpResponse<Buffer> put(String path, String authorization, String contentType, String body) throws Exception {
-    HttpRequest<Buffer> request = service.client.put(path).putHeader("Content-Type", contentType);
+    return send(HttpMethod.PUT, path, authorization, contentType, body);
+  }
+
+  private HttpResponse<Buffer> post(String path, String authorization, String contentType, String body) throws Exception {
+    return send(HttpMethod.POST, path, authorization, contentType, body);
+  }
+
+  private HttpResponse<Buffer> send(HttpMethod method, String path, String authorization, String contentType, String body)
+      throws Exception {
+    HttpRequest<Buffer> request = service.client.request(method, path);
+    if (contentType != null) {
+      request.putHeader("Content-Type", contentType);
+    }
     if (authorization != null) {
       request.putHeader("Authorization", authorization);
     }
-    return check(HttpMethod.PUT, path, request.sendBuffer(Buffer.buffer(body)));
+    return check(method, path, body == null ? request.send() : request.sendBuffer(Buffer.buffer(body)));
   }
 
   private HttpResponse<Buffer> check(HttpMethod method, String path, io.vertx.core.Future<HttpResponse<Buffer>> sent)
