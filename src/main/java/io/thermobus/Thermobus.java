@@ -66,7 +66,7 @@ public final class Thermobus {
     WebVerticle web = new WebVerticle(config, Health.liveness(vertx), readiness, busService, metrics);
     // The bus listens first, so it records every zone's first events.
     return deployments.deploy("bus", new BusVerticle(busService, config.bus().sweepInterval(), config.zones().get(0)))
-        .compose(bus -> deployments.deploy("metrics", new MetricsVerticle(metrics)))
+        .compose(bus -> deployments.deploy("metrics", new MetricsVerticle(metrics, busService.bus())))
         .compose(meters -> deployZones(deployments, config))
         .compose(done -> deployments.deploy("web", web))
         .map(id -> {

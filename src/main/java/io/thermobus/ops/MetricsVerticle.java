@@ -1,6 +1,8 @@
 package io.thermobus.ops;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.thermobus.bus.SubscriberBus;
 import io.thermobus.event.DesiredChanged;
 import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.TemperatureChanged;
@@ -10,24 +12,31 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * Feeds the service's own meters from the topic events: per zone, whatever zone an event comes
- * from. It only listens; it never asks another verticle for its state.
+ * Owns the service's own meters: per zone, fed from the topic events whatever zone they come from
+ * (it only listens, it never asks another verticle for its state), and the bus's, read from the
+ * bus's own thread-safe snapshot. They are removed when it stops.
  */
 public final class MetricsVerticle extends VerticleBase {
 
   private final MeterRegistry registry;
-  private final Map<String, ZoneMeters> zones = new HashMap<>(); // owned by this verticle's event loop
+  private final BusMeters bus;
+  // Owned by this verticle's event loop.
+  private final Map<String, ZoneMeters> zones = new HashMap<>();
+  private List<Meter> busMeters = List.of();
 
-  public MetricsVerticle(MeterRegistry registry) {
+  public MetricsVerticle(MeterRegistry registry, SubscriberBus<?> bus) {
     this.registry = registry;
+    this.bus = new BusMeters(bus, System::nanoTime);
   }
 
   @Override
   public Future<?> start() {
+    busMeters = bus.register(registry);
     return Future.all(
         on(Topic.TEMPERATURE, (ZoneMeters meters, TemperatureChanged event) -> meters.temperature(event.centi())),
         on(Topic.DESIRED, (ZoneMeters meters, DesiredChanged event) -> meters.desired(event.centi())),
@@ -38,6 +47,7 @@ public final class MetricsVerticle extends VerticleBase {
   public Future<?> stop() {
     zones.values().forEach(ZoneMeters::remove);
     zones.clear();
+    busMeters.forEach(registry::remove);
     return Future.succeededFuture();
   }
 

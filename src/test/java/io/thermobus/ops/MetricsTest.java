@@ -20,7 +20,12 @@ class MetricsTest {
 
   @BeforeEach
   void start() throws Exception {
-    service = RunningService.startInstrumented(new JsonObject().put("timeScale", 240).put("zones", "home,attic"));
+    // A short retention, so a subscriber that does not read falls out of it; frequent sweeps.
+    service = start(new JsonObject().put("busRetainEvents", 40).put("busSweepMs", 100));
+  }
+
+  private RunningService start(JsonObject overrides) throws Exception {
+    return RunningService.startInstrumented(new JsonObject().put("timeScale", 240).put("zones", "home,attic").mergeIn(overrides));
   }
 
   @AfterEach
@@ -68,6 +73,42 @@ class MetricsTest {
     assertThat(scrape.sum("vertx_eventbus_handlers")).as("every verticle's consumers").isGreaterThan(10);
     assertThat(scrape.has("vertx_pool_in_use")).as("worker pool metrics").isTrue();
     assertThat(scrape.sum("jvm_memory_used_bytes")).isPositive();
+  }
+
+  @Test
+  void exposesTheBusPublishesSubscribersLagLagMarkersAndSweeps() throws Exception {
+    long id = subscribe();
+    Scrape behind = awaitScrape(s -> s.value("thermobus_bus_lag_max") > 60);
+    assertThat(behind.value("thermobus_bus_subscribers", "state=\"live\"")).isEqualTo(1);
+    assertThat(behind.value("thermobus_bus_lag_sum")).isEqualTo(behind.value("thermobus_bus_lag_max"));
+    assertThat(behind.value("thermobus_bus_published_total")).isGreaterThan(60);
+    assertThat(behind.value("thermobus_bus_retained")).isEqualTo(40);
+    assertThat(behind.value("thermobus_bus_publish_rate")).isPositive();
+    assertThat(behind.value("thermobus_bus_lagged_markers_total")).isZero();
+
+    HttpResponse<Buffer> drained = service.client.get("/api/bus/subscriptions/" + id + "/events?max=1").send().await(10, TimeUnit.SECONDS);
+    assertThat(drained.bodyAsJsonObject().getJsonArray("events").getJsonObject(0).getLong("lagged")).isPositive();
+    Scrape after = awaitScrape(s -> s.value("thermobus_bus_lagged_markers_total") == 1);
+    assertThat(after.value("thermobus_bus_sweeps_total")).as("a sweep every 100 ms").isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void countsTombstonedSubscribersUntilTheSweep() throws Exception {
+    service.close();
+    service = start(new JsonObject().put("busSweepMs", 3_600_000));
+    subscribe();
+    long gone = subscribe();
+    HttpResponse<Buffer> deleted = service.client.delete("/api/bus/subscriptions/" + gone).send().await(10, TimeUnit.SECONDS);
+    assertThat(deleted.statusCode()).isEqualTo(204);
+    Scrape scrape = awaitScrape(s -> s.value("thermobus_bus_subscribers", "state=\"tombstoned\"") == 1);
+    assertThat(scrape.value("thermobus_bus_subscribers", "state=\"live\"")).isEqualTo(1);
+    assertThat(scrape.value("thermobus_bus_sweeps_total")).isZero();
+  }
+
+  private long subscribe() throws Exception {
+    HttpResponse<Buffer> created = service.client.post("/api/bus/subscriptions").send().await(10, TimeUnit.SECONDS);
+    assertThat(created.statusCode()).isEqualTo(201);
+    return created.bodyAsJsonObject().getLong("id");
   }
 
   private Scrape awaitScrape(java.util.function.Predicate<Scrape> until) {
