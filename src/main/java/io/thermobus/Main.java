@@ -6,6 +6,7 @@ import io.thermobus.config.ConfigException;
 import io.thermobus.config.ConfigLoader;
 import io.thermobus.config.ConfigOption;
 import io.thermobus.config.ThermobusConfig;
+import io.thermobus.ops.Logging;
 import io.thermobus.ops.Metrics;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
@@ -75,6 +76,7 @@ public final class Main {
       System.exit(EXIT_CONFIG);
       return;
     }
+    Logging.apply(config.log());
     PrintStream out = System.out;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

@@ -12,6 +12,7 @@ import io.thermobus.input.InputVerticle;
 import io.thermobus.ops.Deployments;
 import io.thermobus.ops.Health;
 import io.thermobus.ops.MetricsVerticle;
+import io.thermobus.ops.StateChangeLog;
 import io.thermobus.sim.HeatLossVerticle;
 import io.thermobus.sim.HeaterVerticle;
 import io.thermobus.sim.Physics;
@@ -67,6 +68,7 @@ public final class Thermobus {
     // The bus listens first, so it records every zone's first events.
     return deployments.deploy("bus", new BusVerticle(busService, config.bus().sweepInterval(), config.zones().get(0)))
         .compose(bus -> deployments.deploy("metrics", new MetricsVerticle(metrics, busService.bus())))
+        .compose(meters -> deployments.deploy("state-log", new StateChangeLog()))
         .compose(meters -> deployZones(deployments, config))
         .compose(done -> deployments.deploy("web", web))
         .map(id -> {

@@ -27,7 +27,9 @@ public enum ConfigOption {
   BUS_RETAIN_SECONDS("busRetainSeconds", "600", "bus retention by age, seconds"),
   BUS_LEASE_SECONDS("busLeaseSeconds", "60", "lease of a remote bus subscription, seconds"),
   BUS_SWEEP_MS("busSweepMs", "1000", "interval of the bus's tombstone sweep, milliseconds"),
-  BUS_MAX_WAIT_MS("busMaxWaitMs", "30000", "longest long-poll wait a bus client may ask for, milliseconds");
+  BUS_MAX_WAIT_MS("busMaxWaitMs", "30000", "longest long-poll wait a bus client may ask for, milliseconds"),
+  LOG_FORMAT("logFormat", "text", "log lines on stderr: text (readable) or json (one JSON object per line, for containers)"),
+  LOG_LEVEL("logLevel", "info", "least severe level logged: error, warn, info, debug (every state change) or trace");
 
   private final String key;
   private final String defaultValue;

@@ -16,9 +16,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.event.Level;
 
 /** The validated, typed configuration of one node, read once at start and passed down. */
 public record ThermobusConfig(
@@ -37,11 +39,18 @@ public record ThermobusConfig(
     Thermostat thermostat,
     Duration actuatorDelay,
     int maxBodyBytes,
-    BusSettings bus) {
+    BusSettings bus,
+    LogSettings log) {
 
   /** Retention, lease and sweep of the subscriber-queue bus. */
   public record BusSettings(int retainEvents, Duration retainAge, Duration lease, Duration sweepInterval,
                             Duration maxWait) {}
+
+  /** How log lines look and which are written. */
+  public record LogSettings(LogFormat format, Level level) {}
+
+  /** Readable lines, or one JSON object per line for log collectors. */
+  public enum LogFormat { TEXT, JSON }
 
   private static final Pattern ZONE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
   private static final Pattern TOKEN_TEXT = Pattern.compile("[\\x21-\\x7e]{1,512}");
@@ -94,7 +103,8 @@ public record ThermobusConfig(
             Duration.ofSeconds(values.integer(BUS_RETAIN_SECONDS, 1, 7 * 24 * 3600)),
             Duration.ofSeconds(values.integer(BUS_LEASE_SECONDS, 1, 24 * 3600)),
             Duration.ofMillis(values.integer(BUS_SWEEP_MS, 10, 3_600_000)),
-            Duration.ofMillis(values.integer(BUS_MAX_WAIT_MS, 0, 300_000))));
+            Duration.ofMillis(values.integer(BUS_MAX_WAIT_MS, 0, 300_000))),
+        new LogSettings(values.oneOf(LOG_FORMAT, LogFormat.class), values.oneOf(LOG_LEVEL, Level.class)));
   }
 
   private static void rejectUnknownKeys(JsonObject merged) {
@@ -179,6 +189,18 @@ public record ThermobusConfig(
         case "false", "no", "0", "off" -> false;
         default -> throw invalid(option, "must be true or false, got '" + text + "'");
       };
+    }
+
+    /** A constant of {@code type}, named in any case. */
+    <E extends Enum<E>> E oneOf(ConfigOption option, Class<E> type) {
+      String text = required(option);
+      for (E constant : type.getEnumConstants()) {
+        if (constant.name().equalsIgnoreCase(text)) {
+          return constant;
+        }
+      }
+      throw invalid(option, "must be one of " + Arrays.stream(type.getEnumConstants())
+          .map(constant -> constant.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")) + ", got '" + text + "'");
     }
 
     List<String> zones() {

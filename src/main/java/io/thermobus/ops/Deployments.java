@@ -6,6 +6,8 @@ import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The verticles the service deployed, by name ({@code home/display}, {@code web}, ...), with the
@@ -13,6 +15,8 @@ import java.util.TreeMap;
  * deployment callbacks and read by health checks on any thread, hence synchronized.
  */
 public final class Deployments {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Deployments.class);
 
   private final Vertx vertx;
   private final Map<String, String> ids = new TreeMap<>();
@@ -23,7 +27,10 @@ public final class Deployments {
 
   /** Deploys {@code verticle} and remembers it under {@code name}, replacing an earlier deployment of that name. */
   public Future<String> deploy(String name, Deployable verticle) {
-    return vertx.deployVerticle(verticle).onSuccess(id -> record(name, id));
+    return vertx.deployVerticle(verticle).onSuccess(id -> {
+      record(name, id);
+      LOG.debug("Deployed {} as {}", name, id);
+    });
   }
 
   public synchronized void record(String name, String deploymentId) {

@@ -8,6 +8,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.event.Level;
 
 class ThermobusConfigTest {
 
@@ -53,12 +55,32 @@ class ThermobusConfigTest {
       "busSweepMs  | 1        | bus-sweep-ms",
       "initialDesired | 40    | must lie between desiredMin and desiredMax",
       "nonsense    | 1        | unknown configuration key 'nonsense'",
+      "logFormat   | xml      | logFormat (THERMOBUS_LOG_FORMAT, --log-format): must be one of text, json, got 'xml'",
+      "logLevel    | loud     | logLevel (THERMOBUS_LOG_LEVEL, --log-level): must be one of error, warn, info, debug, trace",
+      "busMaxWaitMs | -1      | bus-max-wait-ms",
   })
   void rejectsBadValuesNamingTheKey(String key, String value, String message) {
     JsonObject merged = new JsonObject().put(key, value);
     assertThatThrownBy(() -> ThermobusConfig.from(merged))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(ConfigOption.class)
+  void everyKeyRefusesAStructuredValueNamingItself(ConfigOption option) {
+    JsonObject merged = new JsonObject().put(option.key(), new JsonObject().put("nested", 1));
+    assertThatThrownBy(() -> ThermobusConfig.from(merged))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(option.describeKey() + ": ");
+  }
+
+  @Test
+  void logSettingsDefaultToReadableInfoAndIgnoreCase() {
+    assertThat(ThermobusConfig.defaults().log())
+        .isEqualTo(new ThermobusConfig.LogSettings(ThermobusConfig.LogFormat.TEXT, Level.INFO));
+    assertThat(ThermobusConfig.from(new JsonObject().put("logFormat", "JSON").put("logLevel", "Debug")).log())
+        .isEqualTo(new ThermobusConfig.LogSettings(ThermobusConfig.LogFormat.JSON, Level.DEBUG));
   }
 
   @Test
