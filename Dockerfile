@@ -4,9 +4,11 @@
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /build
-# The dependencies get a layer of their own, rebuilt only when pom.xml changes.
+# Dependencies and plugins get a layer of their own, rebuilt only when pom.xml changes. Packaging
+# the still empty project resolves all that the real package step needs (dependency:go-offline
+# misses plugins' own dependencies, which would then be downloaded again on every source change).
 COPY pom.xml ./
-RUN mvn -B -q dependency:go-offline
+RUN mvn -B -q package -Dmaven.test.skip=true && rm -rf target
 COPY src/main ./src/main
 # Tests run outside the image (and src/test is not in the build context), so they are not even compiled.
 RUN mvn -B -q package -Dmaven.test.skip=true
