@@ -213,6 +213,7 @@ run_container() {
   TOKEN=tok-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
   URL=http://127.0.0.1:$PORT
   step "podman run --network host $IMAGE on port $PORT"
+  note "without systemd podman logs 'unable to get systemd connection' for the health check timer"
   timeout 120 "${PODMAN[@]}" run --detach --name "$NAME" --network host \
     -e "THERMOBUS_PORT=$PORT" -e "THERMOBUS_TOKEN=$TOKEN" "$IMAGE" >/dev/null
   local t0=$SECONDS
@@ -262,6 +263,22 @@ check_healthcheck() {
     || "${PODMAN[@]}" container inspect --format '{{.State.Healthcheck.Status}}' "$NAME")
   [[ $status == healthy ]] || fail "podman reports health '$status' after a passing check"
   ok "podman healthcheck run passed; podman reports '$status'"
+  # The same check command, aimed at a port where nothing listens, must fail.
+  local test=() closed
+  mapfile -d '' test < <("${PODMAN[@]}" image inspect \
+    --format '{{range .HealthCheck.Test}}{{.}}{{"\x00"}}{{end}}' "$IMAGE")
+  # podman ends the template's output with a newline, which arrives as one more element.
+  [[ ${#test[@]} -gt 0 && ${test[-1]} == $'\n' ]] && unset 'test[-1]'
+  case ${test[0]:-} in
+    CMD) test=("${test[@]:1}") ;;
+    CMD-SHELL) test=(/bin/sh -c "${test[1]}") ;;
+    *) fail "unexpected health check form: ${test[*]}" ;;
+  esac
+  closed=$(free_port)
+  if timeout 30 "${PODMAN[@]}" exec -e "THERMOBUS_PORT=$closed" "$NAME" "${test[@]}" 2>/dev/null; then
+    fail "the health check passes with nothing listening on port $closed"
+  fi
+  ok "the check fails with nothing listening (port $closed)"
 }
 
 check_sigterm() {
