@@ -1,0 +1,129 @@
+package io.thermobus;
+
+import io.thermobus.config.ConfigException;
+import io.thermobus.config.ConfigLoader;
+import io.thermobus.config.ConfigOption;
+import io.thermobus.config.ThermobusConfig;
+import io.vertx.core.Vertx;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/** The command line: parses flags, loads configuration, starts the service and stops it on SIGTERM. */
+public final class Main {
+
+  static final int EXIT_CONFIG = 2;
+  static final int EXIT_START = 1;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    CommandLine commandLine = new CommandLine(commandSpec());
+    ParseResult parsed;
+    try {
+      parsed = commandLine.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      System.err.println("thermobus: " + e.getMessage());
+      System.err.println("Run 'java -jar thermobus.jar --help' for the options.");
+      System.exit(EXIT_CONFIG);
+      return;
+    }
+    if (CommandLine.printHelpIfRequested(parsed)) {
+      return;
+    }
+    run(parsed);
+  }
+
+  private static void run(ParseResult parsed) {
+    Map<String, String> flags = new HashMap<>();
+    for (ConfigOption option : ConfigOption.values()) {
+      if (parsed.hasMatchedOption(option.flag())) {
+        flags.put(option.key(), parsed.matchedOptionValue(option.flag(), ""));
+      }
+    }
+    Path file = parsed.hasMatchedOption("--conf") ? Path.of(parsed.<String>matchedOptionValue("--conf", "")) : null;
+    boolean terminal = System.console() != null;
+    if (terminal && !flags.containsKey(ConfigOption.CONSOLE.key())) {
+      flags.put(ConfigOption.CONSOLE.key(), "true");
+    }
+    ConfigLoader.Sources sources = new ConfigLoader.Sources(file, System.getenv(), systemProperties(), flags);
+
+    Vertx vertx = Vertx.vertx();
+    ThermobusConfig config;
+    try {
+      config = ConfigLoader.load(vertx, sources).await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      vertx.close();
+      Throwable cause = e instanceof ConfigException ? e : e.getCause() instanceof ConfigException c ? c : e;
+      System.err.println("thermobus: invalid configuration: " + cause.getMessage());
+      System.exit(EXIT_CONFIG);
+      return;
+    }
+    PrintStream out = System.out;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        vertx.close().await(5, TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // exiting anyway
+      }
+    }, "thermobus-shutdown"));
+    try {
+      Thermobus.Running running = Thermobus.start(vertx, config, terminal, out).await(60, TimeUnit.SECONDS);
+      out.println("Thermobus dashboard: " + running.dashboardUrl());
+      out.println("Thermobus token: " + config.token());
+    } catch (Exception e) {
+      System.err.println("thermobus: could not start: " + rootMessage(e));
+      System.exit(EXIT_START);
+    }
+  }
+
+  static CommandSpec commandSpec() {
+    CommandSpec spec = CommandSpec.create()
+        .name("thermobus")
+        .version("Thermobus " + version())
+        .mixinStandardHelpOptions(true);
+    spec.usageMessage()
+        .description("A reactive home-heating service on Vert.x: simulated rooms, a thermostat, a subscriber-queue bus and a live dashboard.",
+            "Each option can also be set in a config file (--conf), an environment variable or a system property, lowest precedence first: defaults, file, environment, system properties, flags.")
+        .footer("", "Example: THERMOBUS_TOKEN=secret java -jar thermobus.jar --port 0 --time-scale 60");
+    spec.addOption(OptionSpec.builder("--conf").paramLabel("FILE").type(String.class)
+        .description("configuration file, JSON or YAML (by its .json/.yaml/.yml ending)").build());
+    for (ConfigOption option : ConfigOption.values()) {
+      spec.addOption(OptionSpec.builder(option.flag())
+          .paramLabel(option.key().toUpperCase(java.util.Locale.ROOT))
+          .type(String.class)
+          .description(option.description() + " [env " + option.environmentVariable()
+              + (option.defaultValue() == null ? "" : ", default " + option.defaultValue()) + "]")
+          .build());
+    }
+    return spec;
+  }
+
+  static String version() {
+    String version = Main.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
+  }
+
+  private static Map<String, String> systemProperties() {
+    Properties properties = System.getProperties();
+    Map<String, String> values = new HashMap<>();
+    properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+    return values;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
+  }
+}

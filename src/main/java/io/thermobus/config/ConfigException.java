@@ -1,0 +1,13 @@
+package io.thermobus.config;
+
+/** Invalid configuration: the message names the key and says what is wrong. */
+public final class ConfigException extends RuntimeException {
+
+  public ConfigException(String message) {
+    super(message);
+  }
+
+  public ConfigException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,74 @@
+package io.thermobus.config;
+
+import java.util.Locale;
+
+/**
+ * Every configuration key, declared once: its config-file key, environment variable, command-line
+ * flag, default and meaning. The help text, the README table and the loader all read this list.
+ */
+public enum ConfigOption {
+  HOST("host", "127.0.0.1", "HTTP bind address"),
+  PORT("port", "8080", "HTTP port; 0 picks any free port"),
+  TOKEN("token", null, "bearer token for writes; generated and printed at start when unset"),
+  TIME_SCALE("timeScale", "1", "simulated seconds per wall second"),
+  DATA_DIR("dataDir", "./data", "directory where settings persist"),
+  ZONES("zones", "home", "comma-separated zone names hosted by this node"),
+  CONSOLE("console", "false", "render frames on the terminal and read keys (also on when stdout is a TTY)"),
+  DESIRED_MIN("desiredMin", "5", "lowest desired temperature a user may set, °C"),
+  DESIRED_MAX("desiredMax", "35", "highest desired temperature a user may set, °C"),
+  DESIRED_STEP("desiredStep", "0.5", "°C added or removed by one +/- key press"),
+  INITIAL_TEMPERATURE("initialTemperature", "20.90", "room temperature at start, °C"),
+  INITIAL_DESIRED("initialDesired", "21.00", "desired temperature at start, °C"),
+  COLD_TOLERANCE("coldTolerance", "0", "°C below desired before the heater switches on (hysteresis)"),
+  HOT_TOLERANCE("hotTolerance", "0", "°C above desired before the heater switches off (hysteresis)"),
+  ACTUATOR_DELAY("actuatorDelay", "0", "simulated seconds between a thermostat decision and the heater switching"),
+  MAX_BODY_BYTES("maxBodyBytes", "16384", "largest accepted request body, bytes"),
+  BUS_RETAIN_EVENTS("busRetainEvents", "10000", "bus retention by count, events"),
+  BUS_RETAIN_SECONDS("busRetainSeconds", "600", "bus retention by age, seconds"),
+  BUS_LEASE_SECONDS("busLeaseSeconds", "60", "lease of a remote bus subscription, seconds"),
+  BUS_SWEEP_MS("busSweepMs", "1000", "interval of the bus's tombstone sweep, milliseconds");
+
+  private final String key;
+  private final String defaultValue;
+  private final String description;
+
+  ConfigOption(String key, String defaultValue, String description) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  /** The key in a config file (JSON or YAML). */
+  public String key() {
+    return key;
+  }
+
+  /** The default as text, or {@code null} when there is none. */
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** {@code timeScale} → {@code THERMOBUS_TIME_SCALE}. */
+  public String environmentVariable() {
+    return "THERMOBUS_" + name();
+  }
+
+  /** {@code timeScale} → {@code thermobus.timeScale}. */
+  public String systemProperty() {
+    return "thermobus." + key;
+  }
+
+  /** {@code timeScale} → {@code --time-scale}. */
+  public String flag() {
+    return "--" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** Names the key everywhere it can be set, for error messages. */
+  public String describeKey() {
+    return key + " (" + environmentVariable() + ", " + flag() + ")";
+  }
+}

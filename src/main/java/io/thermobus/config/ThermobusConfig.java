@@ -1,0 +1,218 @@
+package io.thermobus.config;
+
+import static io.thermobus.config.ConfigOption.*;
+
+import io.thermobus.input.DesiredRange;
+import io.thermobus.sim.Centi;
+import io.thermobus.thermostat.Thermostat;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The validated, typed configuration of one node, read once at start and passed down. */
+public record ThermobusConfig(
+    String host,
+    int port,
+    String token,
+    boolean tokenGenerated,
+    double timeScale,
+    Path dataDir,
+    List<String> zones,
+    boolean console,
+    DesiredRange desiredRange,
+    int desiredStepCenti,
+    int initialTemperatureCenti,
+    int initialDesiredCenti,
+    Thermostat thermostat,
+    Duration actuatorDelay,
+    int maxBodyBytes,
+    BusSettings bus) {
+
+  /** Retention, lease and sweep of the subscriber-queue bus. */
+  public record BusSettings(int retainEvents, Duration retainAge, Duration lease, Duration sweepInterval) {}
+
+  private static final Pattern ZONE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+  private static final Pattern TOKEN_TEXT = Pattern.compile("[\\x21-\\x7e]{1,512}");
+
+  public ThermobusConfig {
+    zones = List.copyOf(zones);
+  }
+
+  /** The defaults alone, with a generated token: what a bare {@code java -jar} runs with. */
+  public static ThermobusConfig defaults() {
+    return from(new JsonObject());
+  }
+
+  /**
+   * Validates merged configuration (values may be text, from the environment or flags, or typed,
+   * from a file) and fills in defaults.
+   *
+   * @throws ConfigException naming the first wrong key
+   */
+  public static ThermobusConfig from(JsonObject merged) {
+    rejectUnknownKeys(merged);
+    Values values = new Values(merged);
+    DesiredRange range = values.desiredRange();
+    String token = values.text(TOKEN);
+    if (token != null && !TOKEN_TEXT.matcher(token).matches()) {
+      throw invalid(TOKEN, "must be 1 to 512 printable characters without spaces");
+    }
+    int initialDesired = values.centi(INITIAL_DESIRED, -5000, 10000);
+    if (!range.contains(initialDesired)) {
+      throw invalid(INITIAL_DESIRED, "must lie between desiredMin and desiredMax");
+    }
+    return new ThermobusConfig(
+        values.required(HOST),
+        values.integer(PORT, 0, 65535),
+        token != null ? token : generateToken(),
+        token == null,
+        values.decimal(TIME_SCALE, 0.001, 100_000).doubleValue(),
+        Path.of(values.required(DATA_DIR)),
+        values.zones(),
+        values.bool(CONSOLE),
+        range,
+        values.centi(DESIRED_STEP, 1, 1000),
+        values.centi(INITIAL_TEMPERATURE, -5000, 10000),
+        initialDesired,
+        new Thermostat(values.centi(COLD_TOLERANCE, 0, 1000), values.centi(HOT_TOLERANCE, 0, 1000)),
+        Duration.ofMillis(values.decimal(ACTUATOR_DELAY, 0, 3600).movePointRight(3).longValue()),
+        values.integer(MAX_BODY_BYTES, 64, 16 * 1024 * 1024),
+        new BusSettings(
+            values.integer(BUS_RETAIN_EVENTS, 1, 10_000_000),
+            Duration.ofSeconds(values.integer(BUS_RETAIN_SECONDS, 1, 7 * 24 * 3600)),
+            Duration.ofSeconds(values.integer(BUS_LEASE_SECONDS, 1, 24 * 3600)),
+            Duration.ofMillis(values.integer(BUS_SWEEP_MS, 10, 3_600_000))));
+  }
+
+  private static void rejectUnknownKeys(JsonObject merged) {
+    Set<String> known = Arrays.stream(ConfigOption.values()).map(ConfigOption::key).collect(Collectors.toSet());
+    for (String key : merged.fieldNames()) {
+      if (!known.contains(key)) {
+        throw new ConfigException(
+            "unknown configuration key '" + key + "'; known keys: "
+                + Arrays.stream(ConfigOption.values()).map(ConfigOption::key).collect(Collectors.joining(", ")));
+      }
+    }
+  }
+
+  private static String generateToken() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static ConfigException invalid(ConfigOption option, String why) {
+    return new ConfigException(option.describeKey() + ": " + why);
+  }
+
+  /** Reads one merged configuration object, each value defaulted and checked. */
+  private record Values(JsonObject merged) {
+
+    Object raw(ConfigOption option) {
+      Object value = merged.getValue(option.key());
+      return value != null ? value : option.defaultValue();
+    }
+
+    String text(ConfigOption option) {
+      Object value = raw(option);
+      if (value == null) {
+        return null;
+      }
+      if (value instanceof JsonObject || value instanceof JsonArray) {
+        throw invalid(option, "must be a single value, got " + value);
+      }
+      String text = value.toString().trim();
+      return text.isEmpty() ? null : text;
+    }
+
+    String required(ConfigOption option) {
+      String text = text(option);
+      if (text == null) {
+        throw invalid(option, "must not be empty");
+      }
+      return text;
+    }
+
+    BigDecimal decimal(ConfigOption option, double min, double max) {
+      String text = required(option);
+      BigDecimal value;
+      try {
+        value = new BigDecimal(text);
+      } catch (NumberFormatException e) {
+        throw invalid(option, "must be a number, got '" + text + "'");
+      }
+      if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+        throw invalid(option, "must be between " + plain(min) + " and " + plain(max) + ", got " + text);
+      }
+      return value;
+    }
+
+    int integer(ConfigOption option, int min, int max) {
+      BigDecimal value = decimal(option, min, max);
+      if (value.stripTrailingZeros().scale() > 0) {
+        throw invalid(option, "must be a whole number, got " + value.toPlainString());
+      }
+      return value.intValue();
+    }
+
+    int centi(ConfigOption option, int minCenti, int maxCenti) {
+      return Centi.fromCelsius(decimal(option, minCenti / 100.0, maxCenti / 100.0));
+    }
+
+    boolean bool(ConfigOption option) {
+      String text = required(option);
+      return switch (text.toLowerCase()) {
+        case "true", "yes", "1", "on" -> true;
+        case "false", "no", "0", "off" -> false;
+        default -> throw invalid(option, "must be true or false, got '" + text + "'");
+      };
+    }
+
+    List<String> zones() {
+      Object value = raw(ZONES);
+      List<String> names = new ArrayList<>();
+      if (value instanceof JsonArray array) {
+        array.forEach(item -> names.add(String.valueOf(item).trim()));
+      } else {
+        Arrays.stream(required(ZONES).split(",")).map(String::trim).forEach(names::add);
+      }
+      if (names.isEmpty()) {
+        throw invalid(ZONES, "must name at least one zone");
+      }
+      for (String name : names) {
+        if (!ZONE_NAME.matcher(name).matches()) {
+          throw invalid(ZONES, "'" + name + "' is not a zone name: use 1 to 32 of a-z, 0-9, '-' and '_', starting with a letter or digit");
+        }
+      }
+      Set<String> unique = new LinkedHashSet<>(names);
+      if (unique.size() != names.size()) {
+        throw invalid(ZONES, "names a zone twice");
+      }
+      return List.copyOf(unique);
+    }
+
+    DesiredRange desiredRange() {
+      int min = centi(DESIRED_MIN, -5000, 10000);
+      int max = centi(DESIRED_MAX, -5000, 10000);
+      if (min >= max) {
+        throw invalid(DESIRED_MIN, "must be below desiredMax");
+      }
+      return new DesiredRange(min, max);
+    }
+
+    private static String plain(double value) {
+      return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package io.thermobus.event;
+
+/** A change of temperature in hundredths of a degree, sent by the heater or heat loss to the room. */
+public record TemperatureDelta(String zone, int centi, String source) {}

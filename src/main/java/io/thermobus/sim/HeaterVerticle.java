@@ -1,0 +1,33 @@
+package io.thermobus.sim;
+
+import io.thermobus.event.HeaterSwitched;
+import io.thermobus.event.Topic;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+
+/** The heater of one zone: warms the room by one step per period of continuous on-time. */
+public final class HeaterVerticle extends ThermalEffectVerticle {
+
+  public HeaterVerticle(String zone, Physics physics, double timeScale) {
+    super(zone, "heater", physics.heater(), timeScale);
+  }
+
+  @Override
+  public Future<?> start() {
+    MessageConsumer<HeaterSwitched> switches = vertx.eventBus().consumer(Topic.HEATER.address(), this::onSwitch);
+    return switches.completion();
+  }
+
+  private void onSwitch(Message<HeaterSwitched> message) {
+    HeaterSwitched event = message.body();
+    if (!event.zone().equals(zone)) {
+      return;
+    }
+    if (event.on()) {
+      activate();
+    } else {
+      deactivate();
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.thermobus.web;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/** Lets a write through only with {@code Authorization: Bearer <token>}; compares in constant time. */
+public final class BearerAuth implements Handler<RoutingContext> {
+
+  private static final String SCHEME = "Bearer ";
+
+  private final byte[] token;
+
+  public BearerAuth(String token) {
+    this.token = token.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (accepts(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
+      ctx.next();
+      return;
+    }
+    ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"thermobus\"");
+    Problems.send(ctx, 401, "this write needs the header 'Authorization: Bearer <token>' with the service's token");
+  }
+
+  /** Whether an Authorization header value carries the token. */
+  public boolean accepts(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+      return false;
+    }
+    return acceptsToken(authorization.substring(SCHEME.length()).trim());
+  }
+
+  /** Whether a bare token is the service's, in time independent of where they differ. */
+  public boolean acceptsToken(String candidate) {
+    return candidate != null && MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,77 @@
+package io.thermobus.web;
+
+import io.thermobus.config.ThermobusConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** HTTP: the REST API, health endpoints and the dashboard's static files. */
+public final class WebVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
+
+  private final ThermobusConfig config;
+  private final HealthChecks liveness;
+  private final HealthChecks readiness;
+  private HttpServer server;
+
+  public WebVerticle(ThermobusConfig config, HealthChecks liveness, HealthChecks readiness) {
+    this.config = config;
+    this.liveness = liveness;
+    this.readiness = readiness;
+  }
+
+  /** The port actually bound, once started (useful with port 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> start() {
+    ZoneApi zones = new ZoneApi(vertx, config.zones());
+    BearerAuth auth = new BearerAuth(config.token());
+    BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
+
+    Router router = Router.router(vertx);
+    router.get("/api/zones").handler(zones::list);
+    router.get("/api/zones/:zone").handler(zones::get);
+    router.put("/api/zones/:zone/desired")
+        .handler(jsonBody)
+        .handler(auth)
+        .handler(JsonBodies.requireJsonContentType())
+        .handler(zones::putDesired);
+    router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
+    router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
+    router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    errors(router);
+
+    HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port());
+    return vertx.createHttpServer(options)
+        .requestHandler(router)
+        .listen()
+        .onSuccess(bound -> server = bound);
+  }
+
+  private static void errors(Router router) {
+    router.errorHandler(400, ctx -> Problems.send(ctx, 400, "the request is malformed"));
+    router.errorHandler(404, ctx -> Problems.send(ctx, 404, "nothing at " + ctx.request().path()));
+    router.errorHandler(405, ctx -> Problems.send(ctx, 405, ctx.request().method() + " is not allowed on " + ctx.request().path()));
+    router.errorHandler(413, ctx -> Problems.send(ctx, 413, "the body is larger than the limit"));
+    router.errorHandler(415, ctx -> Problems.send(ctx, 415, "unsupported media type"));
+    router.errorHandler(500, WebVerticle::internalError);
+  }
+
+  private static void internalError(RoutingContext ctx) {
+    LOG.error("Unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
+    Problems.send(ctx, 500, "the server failed to handle this request; it has been logged");
+  }
+}

@@ -1,0 +1,102 @@
+package io.thermobus.web;
+
+import io.thermobus.event.Addresses;
+import io.thermobus.event.SetDesired;
+import io.thermobus.event.ZoneState;
+import io.thermobus.input.InputVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The zone routes: read a zone's state and set its desired temperature, over the event bus. */
+final class ZoneApi {
+
+  private static final Pattern ZONE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+  private static final DeliveryOptions REQUEST = new DeliveryOptions().setSendTimeout(5_000);
+
+  private final Vertx vertx;
+  private final List<String> zones;
+
+  ZoneApi(Vertx vertx, List<String> zones) {
+    this.vertx = vertx;
+    this.zones = List.copyOf(zones);
+  }
+
+  void list(RoutingContext ctx) {
+    Future.all(zones.stream().map(this::state).toList())
+        .onSuccess(all -> {
+          JsonArray states = new JsonArray();
+          for (int i = 0; i < all.size(); i++) {
+            states.add(toJson(all.<ZoneState>resultAt(i)));
+          }
+          ctx.json(new JsonObject().put("zones", states));
+        })
+        .onFailure(failure -> fail(ctx, failure));
+  }
+
+  void get(RoutingContext ctx) {
+    String zone = zone(ctx);
+    if (zone != null) {
+      state(zone).onSuccess(state -> ctx.json(toJson(state))).onFailure(failure -> fail(ctx, failure));
+    }
+  }
+
+  void putDesired(RoutingContext ctx) {
+    JsonObject body = JsonBodies.object(ctx);
+    BigDecimal celsius = body == null ? null : JsonBodies.finiteNumber(ctx, body, "celsius");
+    String zone = celsius == null ? null : zone(ctx);
+    if (zone == null) {
+      return;
+    }
+    vertx.eventBus().request(Addresses.setDesired(zone), new SetDesired(zone, celsius, "rest"), REQUEST)
+        .compose(applied -> state(zone))
+        .onSuccess(state -> ctx.json(toJson(state)))
+        .onFailure(failure -> fail(ctx, failure));
+  }
+
+  /** Asks the zone's display for its state; fails with NO_HANDLERS when the zone is unknown. */
+  Future<ZoneState> state(String zone) {
+    return vertx.eventBus().<ZoneState>request(Addresses.zoneState(zone), null, REQUEST).map(reply -> reply.body());
+  }
+
+  static JsonObject toJson(ZoneState state) {
+    return new JsonObject()
+        .put("zone", state.zone())
+        .put("temperature", state.temperature())
+        .put("desired", state.desired())
+        .put("heaterOn", state.heaterOn())
+        .put("input", state.input())
+        .put("at", state.at().toString());
+  }
+
+  private static String zone(RoutingContext ctx) {
+    String zone = ctx.pathParam("zone");
+    if (zone == null || !ZONE_NAME.matcher(zone).matches()) {
+      Problems.send(ctx, 404, "no zone named '" + zone + "'");
+      return null;
+    }
+    return zone;
+  }
+
+  private static void fail(RoutingContext ctx, Throwable failure) {
+    if (failure instanceof ReplyException reply) {
+      if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
+        Problems.send(ctx, 404, "no zone named '" + ctx.pathParam("zone") + "'");
+        return;
+      }
+      if (reply.failureType() == ReplyFailure.RECIPIENT_FAILURE && reply.failureCode() == InputVerticle.REFUSED) {
+        Problems.send(ctx, 400, reply.getMessage());
+        return;
+      }
+    }
+    Problems.send(ctx, 503, "the zone did not answer in time; try again");
+  }
+}

@@ -1,0 +1,74 @@
+package io.thermobus.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ThermobusConfigTest {
+
+  @Test
+  void defaultsAreTheChaptersAndTheDesignsDefaults() {
+    ThermobusConfig config = ThermobusConfig.defaults();
+    assertThat(config.host()).isEqualTo("127.0.0.1");
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.timeScale()).isEqualTo(1.0);
+    assertThat(config.zones()).containsExactly("home");
+    assertThat(config.initialTemperatureCenti()).isEqualTo(2090);
+    assertThat(config.initialDesiredCenti()).isEqualTo(2100);
+    assertThat(config.desiredRange().minCenti()).isEqualTo(500);
+    assertThat(config.desiredRange().maxCenti()).isEqualTo(3500);
+    assertThat(config.maxBodyBytes()).isEqualTo(16 * 1024);
+    assertThat(config.bus().retainEvents()).isEqualTo(10_000);
+    assertThat(config.bus().retainAge()).isEqualTo(Duration.ofSeconds(600));
+    assertThat(config.bus().lease()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.bus().sweepInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.tokenGenerated()).isTrue();
+    assertThat(config.token()).hasSizeGreaterThanOrEqualTo(32);
+  }
+
+  @Test
+  void generatesADifferentTokenEachTime() {
+    assertThat(ThermobusConfig.defaults().token()).isNotEqualTo(ThermobusConfig.defaults().token());
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', value = {
+      "port        | abc      | port (THERMOBUS_PORT, --port): must be a number",
+      "port        | 70000    | must be between 0 and 65535",
+      "port        | 80.5     | must be a whole number",
+      "timeScale   | 0        | time-scale",
+      "timeScale   | -3       | must be between",
+      "timeScale   | NaN      | must be a number",
+      "host        | ' '      | host (THERMOBUS_HOST, --host): must not be empty",
+      "zones       | Home     | not a zone name",
+      "zones       | 'a,a'    | names a zone twice",
+      "console     | maybe    | must be true or false",
+      "desiredMin  | 40       | must be below desiredMax",
+      "token       | 'a b'    | printable characters without spaces",
+      "busSweepMs  | 1        | bus-sweep-ms",
+      "initialDesired | 40    | must lie between desiredMin and desiredMax",
+      "nonsense    | 1        | unknown configuration key 'nonsense'",
+  })
+  void rejectsBadValuesNamingTheKey(String key, String value, String message) {
+    JsonObject merged = new JsonObject().put(key, value);
+    assertThatThrownBy(() -> ThermobusConfig.from(merged))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  void acceptsTypedValuesFromFiles() {
+    ThermobusConfig config = ThermobusConfig.from(new JsonObject()
+        .put("port", 0).put("timeScale", 2.5).put("console", true).put("coldTolerance", 0.2).put("actuatorDelay", 1.5));
+    assertThat(config.port()).isZero();
+    assertThat(config.timeScale()).isEqualTo(2.5);
+    assertThat(config.console()).isTrue();
+    assertThat(config.thermostat().coldToleranceCenti()).isEqualTo(20);
+    assertThat(config.actuatorDelay()).isEqualTo(Duration.ofMillis(1500));
+  }
+}

@@ -1,0 +1,51 @@
+package io.thermobus.testing;
+
+import io.thermobus.Thermobus;
+import io.thermobus.config.ThermobusConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole service started in-process on a free loopback port, with a web client pointed at it.
+ * Tests build one per test from a few configuration overrides.
+ */
+public final class RunningService implements AutoCloseable {
+
+  public static final String TOKEN = "test-token-0123456789";
+
+  public final Vertx vertx;
+  public final ThermobusConfig config;
+  public final Thermobus.Running running;
+  public final WebClient client;
+
+  private RunningService(Vertx vertx, ThermobusConfig config, Thermobus.Running running) {
+    this.vertx = vertx;
+    this.config = config;
+    this.running = running;
+    this.client = WebClient.create(vertx, new WebClientOptions()
+        .setDefaultHost("127.0.0.1").setDefaultPort(running.port()).setKeepAlive(false));
+  }
+
+  /** Starts the service with the test token, port 0 and the given overrides (config-file keys). */
+  public static RunningService start(Vertx vertx, JsonObject overrides) throws Exception {
+    JsonObject merged = new JsonObject().put("port", 0).put("token", TOKEN).put("dataDir", "target/test-data").mergeIn(overrides);
+    ThermobusConfig config = ThermobusConfig.from(merged);
+    PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
+    Thermobus.Running running = Thermobus.start(vertx, config, false, silent).await(30, TimeUnit.SECONDS);
+    return new RunningService(vertx, config, running);
+  }
+
+  public int port() {
+    return running.port();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
