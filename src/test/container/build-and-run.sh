@@ -24,7 +24,7 @@ STOP_SECONDS=30
 STANDIN_BASE=localhost/thermobus-standin/debian:$SUITE
 RUNTIME_PACKAGES="openjdk-17-jre-headless passwd"
 BUILD_PACKAGES="openjdk-17-jdk-headless maven passwd"
-APT_PACKAGES="podman runc debootstrap uidmap fuse-overlayfs curl"
+APT_PACKAGES="podman runc debootstrap curl"
 export CONTAINERS_CONF=${CONTAINERS_CONF:-$HERE/containers.conf}
 PODMAN=(podman --runtime runc)
 NAME=thermobus-test-$$-$RANDOM
@@ -79,7 +79,7 @@ ensure_tools() {
     command -v apt-get >/dev/null || fail "missing ${missing[*]} and no apt-get to install them"
     note "installing $APT_PACKAGES (missing: ${missing[*]})"
     timeout 300 apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -qq $APT_PACKAGES >/dev/null
+    DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -qq --no-install-recommends $APT_PACKAGES >/dev/null
   fi
   ok "$(podman --version), $(runc --version | head -n 1), CONTAINERS_CONF=$CONTAINERS_CONF"
 }
