@@ -168,10 +168,15 @@ ensure_base_images() {
 
 build_image() {
   step "podman build -t $IMAGE (from $ROOT)"
+  local previous user health
+  previous=$("${PODMAN[@]}" image inspect --format '{{.Id}}' "$IMAGE" 2>/dev/null || true)
   # --format docker: the OCI image format has no HEALTHCHECK and buildah would drop it.
   timeout 1200 "${PODMAN[@]}" build --pull=never --network host --format docker \
     -t "$IMAGE" -f "$ROOT/Dockerfile" "$ROOT"
-  local user health
+  # The image this build replaced is untagged now; the build-stage layers stay as the cache.
+  if [[ -n $previous && $previous != "$("${PODMAN[@]}" image inspect --format '{{.Id}}' "$IMAGE")" ]]; then
+    "${PODMAN[@]}" rmi "$previous" >/dev/null 2>&1 || true
+  fi
   user=$("${PODMAN[@]}" image inspect --format '{{.Config.User}}' "$IMAGE")
   health=$("${PODMAN[@]}" image inspect --format '{{json .HealthCheck}}' "$IMAGE")
   [[ -n $user && $user != 0* && $user != root* ]] || fail "image runs as user '$user'"
@@ -258,9 +263,7 @@ check_healthcheck() {
   # them periodically, so run the image's check once by hand and read the state podman records.
   local out status
   out=$(timeout 30 "${PODMAN[@]}" healthcheck run "$NAME" 2>&1) || fail "healthcheck run: $out"
-  status=$("${PODMAN[@]}" container inspect \
-    --format '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Healthcheck.Status}}{{end}}' "$NAME" 2>/dev/null \
-    || "${PODMAN[@]}" container inspect --format '{{.State.Healthcheck.Status}}' "$NAME")
+  status=$("${PODMAN[@]}" container inspect --format '{{.State.Health.Status}}' "$NAME")
   [[ $status == healthy ]] || fail "podman reports health '$status' after a passing check"
   ok "podman healthcheck run passed; podman reports '$status'"
   # The same check command, aimed at a port where nothing listens, must fail.
