@@ -5,7 +5,8 @@
 # No image registry is reachable here, so the base images named by the Dockerfile's FROM lines
 # are replaced, when missing, by stand-ins built from a debootstrapped Debian and Debian's JDK
 # (and Maven). Stand-ins stay in podman's image store, so later runs skip that part.
-# Needs root and network access to Debian's mirror and Maven Central; no Docker engine.
+# Needs root and network access to Debian's mirror and Maven Central; no Docker engine. Installs
+# the Debian packages podman, runc, debootstrap and curl (without recommends) when they are missing.
 #
 # Environment (all optional):
 #   THERMOBUS_IMAGE            image tag to build                  (thermobus:test)

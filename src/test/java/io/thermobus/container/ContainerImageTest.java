@@ -37,6 +37,7 @@ class ContainerImageTest {
         .redirectErrorStream(true)
         .redirectOutput(LOG.toFile())
         .start();
+    script.getOutputStream().close(); // nothing it runs may wait for input
     boolean finished = script.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     if (!finished) {
       stop(script);
