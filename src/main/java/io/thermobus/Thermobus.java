@@ -6,6 +6,7 @@ import io.thermobus.event.EventCodec;
 import io.thermobus.event.ZoneState;
 import io.thermobus.input.ConsoleVerticle;
 import io.thermobus.input.InputVerticle;
+import io.thermobus.settings.SettingsFile;
 import io.thermobus.sim.HeatLossVerticle;
 import io.thermobus.sim.HeaterVerticle;
 import io.thermobus.sim.Physics;
@@ -65,7 +66,8 @@ public final class Thermobus {
         () -> new HeaterVerticle(zone, Physics.CHAPTER, scale),
         () -> new RoomVerticle(zone, config.initialTemperatureCenti()),
         () -> new HeatLossVerticle(zone, Physics.CHAPTER, scale),
-        () -> new InputVerticle(zone, config.desiredRange(), config.desiredStepCenti(), config.initialDesiredCenti()));
+        () -> new InputVerticle(zone, config.desiredRange(), config.desiredStepCenti(), config.initialDesiredCenti(),
+            new SettingsFile(config.dataDir(), zone)));
     Future<?> chain = Future.succeededFuture();
     for (Supplier<Deployable> verticle : verticles) {
       chain = chain.compose(previous -> vertx.deployVerticle(verticle.get()));

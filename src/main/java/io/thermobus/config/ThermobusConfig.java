@@ -7,6 +7,7 @@ import io.thermobus.sim.Centi;
 import io.thermobus.thermostat.Thermostat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -47,6 +48,22 @@ public record ThermobusConfig(
 
   public ThermobusConfig {
     zones = List.copyOf(zones);
+  }
+
+  /** Every component but the token, which is printed once at start and never logged. */
+  @Override
+  public String toString() {
+    return Arrays.stream(ThermobusConfig.class.getRecordComponents())
+        .map(component -> component.getName() + "=" + (component.getName().equals("token") ? "<redacted>" : valueOf(component)))
+        .collect(Collectors.joining(", ", "ThermobusConfig[", "]"));
+  }
+
+  private Object valueOf(RecordComponent component) {
+    try {
+      return component.getAccessor().invoke(this);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The defaults alone, with a generated token: what a bare {@code java -jar} runs with. */

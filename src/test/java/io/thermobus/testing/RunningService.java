@@ -8,6 +8,8 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.io.PrintStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,9 +33,13 @@ public final class RunningService implements AutoCloseable {
         .setDefaultHost("127.0.0.1").setDefaultPort(running.port()).setKeepAlive(false));
   }
 
-  /** Starts the service with the test token, port 0 and the given overrides (config-file keys). */
+  /**
+   * Starts the service with the test token, port 0, a fresh data directory (so no test sees
+   * another's saved settings) and the given overrides (config-file keys).
+   */
   public static RunningService start(Vertx vertx, JsonObject overrides) throws Exception {
-    JsonObject merged = new JsonObject().put("port", 0).put("token", TOKEN).put("dataDir", "target/test-data").mergeIn(overrides);
+    Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "run-");
+    JsonObject merged = new JsonObject().put("port", 0).put("token", TOKEN).put("dataDir", dataDir.toString()).mergeIn(overrides);
     ThermobusConfig config = ThermobusConfig.from(merged);
     PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
     Thermobus.Running running = Thermobus.start(vertx, config, false, silent).await(30, TimeUnit.SECONDS);
