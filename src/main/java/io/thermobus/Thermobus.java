@@ -11,6 +11,7 @@ import io.thermobus.sim.HeatLossVerticle;
 import io.thermobus.sim.HeaterVerticle;
 import io.thermobus.sim.Physics;
 import io.thermobus.sim.RoomVerticle;
+import io.thermobus.supervision.Supervisor;
 import io.thermobus.thermostat.DisplayVerticle;
 import io.thermobus.web.WebVerticle;
 import io.vertx.core.Deployable;
@@ -21,14 +22,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** Composes the service: one set of zone verticles per hosted zone, then the console and the web. */
 public final class Thermobus {
 
-  /** A started service: where it listens and with which token. */
-  public record Running(ThermobusConfig config, int port) {
+  /** A started service: where it listens and with which token, and the supervisor of its zone verticles. */
+  public record Running(ThermobusConfig config, int port, Supervisor supervisor) {
 
     public String baseUrl() {
       String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
@@ -42,60 +45,72 @@ public final class Thermobus {
 
   private Thermobus() {}
 
-  /** Deploys everything on {@code vertx}; fails if any verticle fails to start or the port cannot be bound. */
+  /** Deploys everything on {@code vertx}; fails if the console or web verticle fails to start or the port cannot be bound. */
   public static Future<Running> start(Vertx vertx, ThermobusConfig config, boolean readKeys, PrintStream console) {
     EventCodec.registerAll(vertx.eventBus());
-    Future<?> zones = Future.succeededFuture();
+    Map<String, Supplier<Deployable>> zoneVerticles = new LinkedHashMap<>();
     for (String zone : config.zones()) {
-      zones = zones.compose(previous -> deployZone(vertx, config, zone));
+      zoneVerticles.putAll(zoneVerticles(config, zone));
     }
-    WebVerticle web = new WebVerticle(config, liveness(vertx), readiness(vertx, config.zones()));
-    return zones
+    Supervisor supervisor = new Supervisor(zoneVerticles, config.restartBackoff());
+    WebVerticle web = new WebVerticle(config, liveness(vertx), readiness(vertx, config.zones(), supervisor));
+    return vertx.deployVerticle(supervisor)
         .compose(done -> config.console()
             ? vertx.deployVerticle(new ConsoleVerticle(config.zones().get(0), readKeys, console))
             : Future.succeededFuture())
         .compose(done -> vertx.deployVerticle(web))
-        .map(id -> new Running(config, web.actualPort()));
+        .map(id -> new Running(config, web.actualPort(), supervisor));
   }
 
-  private static Future<?> deployZone(Vertx vertx, ThermobusConfig config, String zone) {
+  /** A zone's verticles by supervision name ({@code zone/role}), in the order they start. */
+  private static Map<String, Supplier<Deployable>> zoneVerticles(ThermobusConfig config, String zone) {
     double scale = config.timeScale();
     // The display and heater listen before the room and input announce their first values.
-    List<Supplier<Deployable>> verticles = List.of(
-        () -> new DisplayVerticle(zone, config.thermostat(), config.actuatorDelay(), scale),
-        () -> new HeaterVerticle(zone, Physics.CHAPTER, scale),
-        () -> new RoomVerticle(zone, config.initialTemperatureCenti()),
-        () -> new HeatLossVerticle(zone, Physics.CHAPTER, scale),
-        () -> new InputVerticle(zone, config.desiredRange(), config.desiredStepCenti(), config.initialDesiredCenti(),
-            new SettingsFile(config.dataDir(), zone)));
-    Future<?> chain = Future.succeededFuture();
-    for (Supplier<Deployable> verticle : verticles) {
-      chain = chain.compose(previous -> vertx.deployVerticle(verticle.get()));
-    }
-    return chain;
+    Map<String, Supplier<Deployable>> verticles = new LinkedHashMap<>();
+    verticles.put(zone + "/display", () -> new DisplayVerticle(zone, config.thermostat(), config.actuatorDelay(), scale, config.staleTimeout()));
+    verticles.put(zone + "/heater", () -> new HeaterVerticle(zone, Physics.CHAPTER, scale));
+    verticles.put(zone + "/room", () -> new RoomVerticle(zone, config.initialTemperatureCenti()));
+    verticles.put(zone + "/heat-loss", () -> new HeatLossVerticle(zone, Physics.CHAPTER, scale));
+    verticles.put(zone + "/input", () -> new InputVerticle(zone, config.desiredRange(), config.desiredStepCenti(), config.initialDesiredCenti(),
+        new SettingsFile(config.dataDir(), zone)));
+    return verticles;
   }
 
   private static HealthChecks liveness(Vertx vertx) {
     return HealthChecks.create(vertx).register("event-loop", promise -> promise.complete(Status.OK()));
   }
 
-  private static HealthChecks readiness(Vertx vertx, List<String> zones) {
+  private static HealthChecks readiness(Vertx vertx, List<String> zones, Supervisor supervisor) {
     DeliveryOptions quick = new DeliveryOptions().setSendTimeout(2_000);
-    return HealthChecks.create(vertx).register("zones", 3_000, promise -> {
-      List<Future<ZoneState>> states = zones.stream()
-          .map(zone -> vertx.eventBus().<ZoneState>request(Addresses.zoneState(zone), null, quick).map(r -> r.body()))
-          .toList();
-      Future.join(states).onComplete(done -> {
-        JsonObject detail = new JsonObject();
-        boolean allKnown = true;
-        for (int i = 0; i < zones.size(); i++) {
-          Future<ZoneState> state = states.get(i);
-          boolean known = state.succeeded() && state.result().known();
-          detail.put(zones.get(i), known ? "up" : state.failed() ? "not answering" : "no readings yet");
-          allKnown &= known;
-        }
-        promise.complete(allKnown ? Status.OK(detail) : Status.KO(detail));
-      });
-    });
+    return HealthChecks.create(vertx)
+        .register("verticles", promise -> {
+          List<String> missing = supervisor.missing();
+          promise.complete(missing.isEmpty() ? Status.OK() : Status.KO(new JsonObject().put("missing", missing)));
+        })
+        .register("zones", 3_000, promise -> {
+          List<Future<ZoneState>> states = zones.stream()
+              .map(zone -> vertx.eventBus().<ZoneState>request(Addresses.zoneState(zone), null, quick).map(r -> r.body()))
+              .toList();
+          Future.join(states).onComplete(done -> {
+            JsonObject detail = new JsonObject();
+            boolean allUp = true;
+            for (int i = 0; i < zones.size(); i++) {
+              String health = health(states.get(i));
+              detail.put(zones.get(i), health);
+              allUp &= health.equals("up");
+            }
+            promise.complete(allUp ? Status.OK(detail) : Status.KO(detail));
+          });
+        });
+  }
+
+  private static String health(Future<ZoneState> state) {
+    if (state.failed()) {
+      return "not answering";
+    }
+    if (state.result().fault() != null) {
+      return "fault: " + state.result().fault();
+    }
+    return state.result().known() ? "up" : "no readings yet";
   }
 }

@@ -3,13 +3,18 @@ package io.thermobus.sim;
 import io.thermobus.event.Addresses;
 import io.thermobus.event.TemperatureChanged;
 import io.thermobus.event.TemperatureDelta;
+import io.thermobus.event.ZoneState;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Instant;
 
-/** The room of one zone: the single writer of its temperature, which it changes by the deltas it receives. */
+/**
+ * The room of one zone: the single writer of its temperature, which it changes by the deltas it
+ * receives. Deployed again after a failure, it continues from the last temperature the display saw.
+ */
 public final class RoomVerticle extends VerticleBase {
 
   private final String zone;
@@ -22,8 +27,19 @@ public final class RoomVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    MessageConsumer<TemperatureDelta> deltas = vertx.eventBus().consumer(Addresses.roomDelta(zone), this::apply);
-    return deltas.completion().onSuccess(ready -> publish());
+    Future<Void> lastSeen = vertx.eventBus()
+        .<ZoneState>request(Addresses.zoneState(zone), null, new DeliveryOptions().setSendTimeout(2_000))
+        .onSuccess(reply -> {
+          if (reply.body().temperatureCenti() != null) {
+            temperatureCenti = reply.body().temperatureCenti();
+          }
+        })
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
+    return lastSeen.compose(known -> {
+      MessageConsumer<TemperatureDelta> deltas = vertx.eventBus().consumer(Addresses.roomDelta(zone), this::apply);
+      return deltas.completion().onSuccess(ready -> publish());
+    });
   }
 
   private void apply(Message<TemperatureDelta> message) {

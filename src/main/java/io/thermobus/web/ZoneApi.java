@@ -74,6 +74,7 @@ final class ZoneApi {
         .put("desired", state.desired())
         .put("heaterOn", state.heaterOn())
         .put("input", state.input())
+        .put("fault", state.fault())
         .put("at", state.at().toString());
   }
 
