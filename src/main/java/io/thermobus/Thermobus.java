@@ -1,5 +1,9 @@
 package io.thermobus;
 
+import io.thermobus.bus.Retention;
+import io.thermobus.bus.SubscriberBus;
+import io.thermobus.bus.remote.BusService;
+import io.thermobus.bus.remote.BusVerticle;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.event.Addresses;
 import io.thermobus.event.EventCodec;
@@ -22,6 +26,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import java.io.PrintStream;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,25 +46,40 @@ public final class Thermobus {
     public String dashboardUrl() {
       return baseUrl() + "/#token=" + config.token();
     }
+
+    /** The two lines printed at start. */
+    public String banner() {
+      return "Thermobus dashboard: " + dashboardUrl() + "\nThermobus token: " + config.token();
+    }
   }
 
   private Thermobus() {}
 
-  /** Deploys everything on {@code vertx}; fails if the console or web verticle fails to start or the port cannot be bound. */
+  /** Deploys everything on {@code vertx}; fails if the bus, console or web verticle fails to start or the port cannot be bound. */
   public static Future<Running> start(Vertx vertx, ThermobusConfig config, boolean readKeys, PrintStream console) {
     EventCodec.registerAll(vertx.eventBus());
+    BusService busService = busService(config.bus());
     Map<String, Supplier<Deployable>> zoneVerticles = new LinkedHashMap<>();
     for (String zone : config.zones()) {
       zoneVerticles.putAll(zoneVerticles(config, zone));
     }
     Supervisor supervisor = new Supervisor(zoneVerticles, config.restartBackoff());
-    WebVerticle web = new WebVerticle(config, liveness(vertx), readiness(vertx, config.zones(), supervisor));
-    return vertx.deployVerticle(supervisor)
-        .compose(done -> config.console()
-            ? vertx.deployVerticle(new ConsoleVerticle(config.zones().get(0), readKeys, console))
-            : Future.succeededFuture())
+    WebVerticle web = new WebVerticle(config, liveness(vertx), readiness(vertx, config.zones(), supervisor), busService);
+    // The bus listens first, so it records every zone's first events.
+    return vertx.deployVerticle(new BusVerticle(busService, config.bus().sweepInterval(), config.zones().get(0)))
+        .compose(bus -> vertx.deployVerticle(supervisor))
         .compose(done -> vertx.deployVerticle(web))
-        .map(id -> new Running(config, web.actualPort(), supervisor));
+        .map(id -> new Running(config, web.actualPort(), supervisor))
+        .compose(running -> config.console()
+            ? vertx.deployVerticle(new ConsoleVerticle(config.zones().get(0), readKeys, console, running.banner()))
+                .map(id -> running)
+            : Future.succeededFuture(running));
+  }
+
+  private static BusService busService(ThermobusConfig.BusSettings settings) {
+    SubscriberBus<JsonObject> bus = new SubscriberBus<>(
+        new Retention(settings.retainEvents(), settings.retainAge()), InstantSource.system());
+    return new BusService(bus, settings.lease(), settings.maxWait().toMillis());
   }
 
   /** A zone's verticles by supervision name ({@code zone/role}), in the order they start. */

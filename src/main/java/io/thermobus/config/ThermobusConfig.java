@@ -44,7 +44,8 @@ public record ThermobusConfig(
     BusSettings bus) {
 
   /** Retention, lease and sweep of the subscriber-queue bus. */
-  public record BusSettings(int retainEvents, Duration retainAge, Duration lease, Duration sweepInterval) {}
+  public record BusSettings(int retainEvents, Duration retainAge, Duration lease, Duration sweepInterval,
+                            Duration maxWait) {}
 
   /** What the HTTP server lets clients do: connections, write rate per client address, cross-site origins. */
   public record WebLimits(int maxConnections, int writesPerSecond, int writeBurst, List<String> corsOrigins) {
@@ -128,7 +129,8 @@ public record ThermobusConfig(
             values.integer(BUS_RETAIN_EVENTS, 1, 10_000_000),
             Duration.ofSeconds(values.integer(BUS_RETAIN_SECONDS, 1, 7 * 24 * 3600)),
             Duration.ofSeconds(values.integer(BUS_LEASE_SECONDS, 1, 24 * 3600)),
-            Duration.ofMillis(values.integer(BUS_SWEEP_MS, 10, 3_600_000))));
+            Duration.ofMillis(values.integer(BUS_SWEEP_MS, 10, 3_600_000)),
+            Duration.ofMillis(values.integer(BUS_MAX_WAIT_MS, 0, 300_000))));
   }
 
   private static void rejectUnknownKeys(JsonObject merged) {
