@@ -39,7 +39,9 @@ public final class RunningService implements AutoCloseable {
    */
   public static RunningService start(Vertx vertx, JsonObject overrides) throws Exception {
     Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "run-");
-    JsonObject merged = new JsonObject().put("port", 0).put("token", TOKEN).put("dataDir", dataDir.toString()).mergeIn(overrides);
+    // Tests write far faster than a person; the write-rate tests set their own limits.
+    JsonObject merged = new JsonObject().put("port", 0).put("token", TOKEN).put("dataDir", dataDir.toString())
+        .put("writeRate", 100_000).put("writeBurst", 100_000).mergeIn(overrides);
     ThermobusConfig config = ThermobusConfig.from(merged);
     PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
     Thermobus.Running running = Thermobus.start(vertx, config, false, silent).await(30, TimeUnit.SECONDS);
