@@ -26,17 +26,19 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** Composes the service: one set of zone verticles per hosted zone, then the console and the web. */
 public final class Thermobus {
 
-  /** A started service: where it listens and with which token, and the supervisor of its zone verticles. */
-  public record Running(ThermobusConfig config, int port, Supervisor supervisor) {
+  /** A started service: where it listens and with which token, the supervisor of its zone verticles, its web deployment. */
+  public record Running(ThermobusConfig config, int port, Supervisor supervisor, String webDeployment) {
 
     public String baseUrl() {
       String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
@@ -69,11 +71,26 @@ public final class Thermobus {
     return vertx.deployVerticle(new BusVerticle(busService, config.bus().sweepInterval(), config.zones().get(0)))
         .compose(bus -> vertx.deployVerticle(supervisor))
         .compose(done -> vertx.deployVerticle(web))
-        .map(id -> new Running(config, web.actualPort(), supervisor))
+        .map(id -> new Running(config, web.actualPort(), supervisor, id))
         .compose(running -> config.console()
             ? vertx.deployVerticle(new ConsoleVerticle(config.zones().get(0), readKeys, console, running.banner()))
                 .map(id -> running)
             : Future.succeededFuture(running));
+  }
+
+  /**
+   * Stops a started service in order: the supervisor stops redeploying, the web server stops
+   * (no new requests, open connections closed), then everything else, each verticle finishing
+   * what it owes (the input its last save). Blocks: call it from a thread that is not Vert.x's.
+   */
+  public static void stop(Vertx vertx, Running running, Duration budget) throws Exception {
+    long deadline = System.nanoTime() + budget.toNanos();
+    running.supervisor().stopRestarting();
+    try {
+      vertx.undeploy(running.webDeployment()).await(budget.toMillis() / 2, TimeUnit.MILLISECONDS);
+    } finally {
+      vertx.close().await(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
+    }
   }
 
   private static BusService busService(ThermobusConfig.BusSettings settings) {

@@ -32,7 +32,8 @@ public final class Supervisor extends VerticleBase {
   // Owned by this verticle's event loop.
   private final Map<String, Integer> failuresInARow = new HashMap<>();
   private final Map<String, Long> deployedAt = new HashMap<>();
-  private boolean stopping;
+  // Set by stop() on the event loop or by stopRestarting() from a shutdown thread.
+  private volatile boolean stopping;
 
   public Supervisor(Map<String, Supplier<Deployable>> factories, Duration firstBackoff) {
     this.factories = new LinkedHashMap<>(Objects.requireNonNull(factories, "factories"));
@@ -52,6 +53,11 @@ public final class Supervisor extends VerticleBase {
   public Future<?> stop() {
     stopping = true;
     return Future.succeededFuture();
+  }
+
+  /** From now on nothing is deployed again: the service is shutting down. Any thread. */
+  public void stopRestarting() {
+    stopping = true;
   }
 
   /** The children that are not deployed right now, in deployment order. */
@@ -74,10 +80,7 @@ public final class Supervisor extends VerticleBase {
             LOG.info("{} is deployed again", name);
           }
         })
-        .onFailure(failure -> {
-          LOG.error("{} failed to start: {}", name, failure.toString());
-          retryLater(name);
-        });
+        .onFailure(failure -> retryLater(name, "failed to start: " + failure));
   }
 
   /** Runs on this verticle's event loop when a child was undeployed, by us or anyone else. */
@@ -90,19 +93,19 @@ public final class Supervisor extends VerticleBase {
     if (since != null && System.nanoTime() - since > MAX_BACKOFF.toNanos()) {
       failuresInARow.remove(name);
     }
-    LOG.error("{} was undeployed; deploying it again", name);
-    retryLater(name);
+    retryLater(name, "was undeployed");
   }
 
-  private void retryLater(String name) {
+  /** Logs only when the timer fires: a shutdown undeploys every child just before it stops this supervisor. */
+  private void retryLater(String name, String why) {
     if (stopping) {
       return;
     }
     int failures = failuresInARow.merge(name, 1, Integer::sum);
     long delay = Math.min(MAX_BACKOFF.toMillis(), firstBackoff.toMillis() << Math.min(failures - 1, 20));
-    LOG.warn("{}: attempt {} in {} ms", name, failures, delay);
     vertx.setTimer(delay, id -> {
       if (!stopping) {
+        LOG.error("{} {}; deploying it again after {} ms (failure {} in a row)", name, why, delay, failures);
         deploy(name);
       }
     });
