@@ -3,7 +3,11 @@ package io.thermobus.testing;
 import io.thermobus.Thermobus;
 import io.thermobus.config.ThermobusConfig;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.io.PrintStream;
@@ -46,6 +50,19 @@ public final class RunningService implements AutoCloseable {
     PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
     Thermobus.Running running = Thermobus.start(vertx, config, false, silent).await(30, TimeUnit.SECONDS);
     return new RunningService(vertx, config, running);
+  }
+
+  /** One request, waited for; {@code null} leaves a header or the body out. */
+  public HttpResponse<Buffer> send(HttpMethod method, String path, String authorization, String contentType, String body)
+      throws Exception {
+    HttpRequest<Buffer> request = client.request(method, path);
+    if (authorization != null) {
+      request.putHeader("Authorization", authorization);
+    }
+    if (contentType != null) {
+      request.putHeader("Content-Type", contentType);
+    }
+    return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await(10, TimeUnit.SECONDS);
   }
 
   public int port() {
