@@ -2,6 +2,7 @@ package io.thermobus.sim;
 
 import io.thermobus.event.Addresses;
 import io.thermobus.event.HeaterSwitched;
+import io.thermobus.event.TemperatureDelta;
 import io.thermobus.event.Topic;
 import io.thermobus.event.ZoneState;
 import io.vertx.core.Future;
@@ -16,7 +17,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 public final class HeaterVerticle extends ThermalEffectVerticle {
 
   public HeaterVerticle(String zone, Physics physics, double timeScale) {
-    super(zone, "heater", physics.heater(), timeScale);
+    super(zone, TemperatureDelta.HEATER, physics.heater(), timeScale);
   }
 
   @Override
