@@ -102,14 +102,15 @@ public final class Thermobus {
   /** A zone's verticles by supervision name ({@code zone/role}), in the order they start. */
   private static Map<String, Supplier<Deployable>> zoneVerticles(ThermobusConfig config, String zone) {
     double scale = config.timeScale();
-    // The display and heater listen before the room and input announce their first values.
+    // The display and heater listen before the input and room announce their first values, so the
+    // first decision sees both; heat loss starts last, so nothing cools before the thermostat is ready.
     Map<String, Supplier<Deployable>> verticles = new LinkedHashMap<>();
     verticles.put(zone + "/display", () -> new DisplayVerticle(zone, config.thermostat(), config.actuatorDelay(), scale, config.staleTimeout()));
     verticles.put(zone + "/heater", () -> new HeaterVerticle(zone, Physics.CHAPTER, scale));
-    verticles.put(zone + "/room", () -> new RoomVerticle(zone, config.initialTemperatureCenti()));
-    verticles.put(zone + "/heat-loss", () -> new HeatLossVerticle(zone, Physics.CHAPTER, scale));
     verticles.put(zone + "/input", () -> new InputVerticle(zone, config.desiredRange(), config.desiredStepCenti(), config.initialDesiredCenti(),
         new SettingsFile(config.dataDir(), zone)));
+    verticles.put(zone + "/room", () -> new RoomVerticle(zone, config.initialTemperatureCenti()));
+    verticles.put(zone + "/heat-loss", () -> new HeatLossVerticle(zone, Physics.CHAPTER, scale));
     return verticles;
   }
 
