@@ -54,7 +54,8 @@ public final class InputVerticle extends VerticleBase {
           stored.ifPresent(centi -> desiredCenti = centi);
           return Future.all(
                   vertx.eventBus().consumer(Addresses.setDesired(zone), this::setDesired).completion(),
-                  vertx.eventBus().consumer(Addresses.keys(zone), this::keyPressed).completion())
+                  vertx.eventBus().consumer(Addresses.keys(zone), this::keyPressed).completion(),
+                  vertx.eventBus().consumer(Addresses.desired(zone), message -> message.reply(desiredCenti)).completion())
               .onSuccess(ready -> publishDesired(stored.isPresent() ? "restored" : "start"));
         });
   }

@@ -14,6 +14,7 @@ import io.thermobus.sim.SimClock;
 import io.thermobus.thermostat.Thermostat.Decision;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Duration;
@@ -72,6 +73,7 @@ public final class DisplayVerticle extends VerticleBase {
     long checkEvery = Math.max(10, clock.wallMillisUntil(clock.now() + staleTimeout.toNanos()) / 4);
     vertx.setPeriodic(checkEvery, id -> checkReadings());
     return Future.all(
+        currentDesired(),
         onTopic(Topic.TEMPERATURE, (TemperatureChanged event) -> {
           temperature = event.centi();
           if (sensor.reading(clock.now())) {
@@ -89,6 +91,19 @@ public final class DisplayVerticle extends VerticleBase {
           render(event.at());
         }),
         vertx.eventBus().<Object>consumer(Addresses.zoneState(zone), message -> message.reply(state())).completion());
+  }
+
+  /** At first start the input is not deployed yet; after a redeploy of this display it knows the setting. */
+  private Future<Void> currentDesired() {
+    return vertx.eventBus()
+        .<Integer>request(Addresses.desired(zone), null, new DeliveryOptions().setSendTimeout(2_000))
+        .onSuccess(reply -> {
+          if (desired == null) {
+            desired = reply.body();
+          }
+        })
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
   }
 
   private <E extends ZoneEvent> Future<Void> onTopic(Topic topic, Consumer<E> handler) {

@@ -61,6 +61,25 @@ class FailSafeTest {
     await("heating again").atMost(Duration.ofSeconds(20)).until(() -> switches.get(switches.size() - 1).on());
   }
 
+  @Test
+  void shouldAnswer503WhileTheDisplayIsRedeployedThenResumeHeating() throws Exception {
+    await("heater on").atMost(Duration.ofSeconds(20)).until(() -> zone().getBoolean("heaterOn"));
+    vertx.undeploy(service.running.supervisor().deploymentId("home/display")).await(10, TimeUnit.SECONDS);
+    int switchesBefore = switches.size();
+
+    HttpResponse<Buffer> restarting = service.client.get("/api/zones/home").send().await(10, TimeUnit.SECONDS);
+    assertThat(restarting.statusCode()).isEqualTo(503);
+    assertThat(restarting.getHeader("Retry-After")).isEqualTo("1");
+    assertThat(restarting.bodyAsJsonObject().getString("detail")).contains("restarting");
+    assertThat(service.client.get("/api/zones/attic").send().await(10, TimeUnit.SECONDS).statusCode())
+        .as("a zone this node does not host is still unknown").isEqualTo(404);
+
+    await("display back").atMost(Duration.ofSeconds(20)).until(() -> service.running.supervisor().missing().isEmpty());
+    await("the new display commands the heater").atMost(Duration.ofSeconds(20)).until(() -> switches.size() > switchesBefore);
+    await("ready").atMost(Duration.ofSeconds(20)).until(() -> ready().statusCode() == 200);
+    assertThat(zone().getDouble("desired")).as("the new display knows the setting without a change").isEqualTo(21.0);
+  }
+
   private JsonObject zone() throws Exception {
     return service.client.get("/api/zones/home").send().await(10, TimeUnit.SECONDS).bodyAsJsonObject();
   }
