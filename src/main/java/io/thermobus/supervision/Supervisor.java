@@ -27,7 +27,7 @@ public final class Supervisor extends VerticleBase {
 
   private final Map<String, Supplier<Deployable>> factories;
   private final Duration firstBackoff;
-  // Written on this verticle's event loop, read by health checks and tests from any thread.
+  // Written on this verticle's event loop and by undeploying children, read by health checks and tests from any thread.
   private final Map<String, String> deployed = new ConcurrentHashMap<>();
   // Owned by this verticle's event loop.
   private final Map<String, Integer> failuresInARow = new HashMap<>();
@@ -85,7 +85,6 @@ public final class Supervisor extends VerticleBase {
 
   /** Runs on this verticle's event loop when a child was undeployed, by us or anyone else. */
   private void lost(String name) {
-    deployed.remove(name);
     if (stopping) {
       return;
     }
@@ -131,7 +130,11 @@ public final class Supervisor extends VerticleBase {
 
     @Override
     public Future<?> undeploy(Context context) throws Exception {
-      return delegate.undeploy(context).andThen(done -> supervisorContext.runOnContext(v -> lost(name)));
+      // Missing as soon as the undeployment completes, before the supervisor's loop hears of it.
+      return delegate.undeploy(context).andThen(done -> {
+        deployed.remove(name);
+        supervisorContext.runOnContext(v -> lost(name));
+      });
     }
   }
 }
