@@ -104,7 +104,7 @@ public final class Supervisor extends VerticleBase {
     long delay = Math.min(MAX_BACKOFF.toMillis(), firstBackoff.toMillis() << Math.min(failures - 1, 20));
     vertx.setTimer(delay, id -> {
       if (!stopping) {
-        LOG.error("{} {}; deploying it again after {} ms (failure {} in a row)", name, why, delay, failures);
+        LOG.error("{} {} {} ms ago; deploying it again (failure {} in a row)", name, why, delay, failures);
         deploy(name);
       }
     });
