@@ -3,6 +3,7 @@ package io.thermobus.thermostat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.thermobus.event.FrameRendered;
 import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.Topic;
 import io.thermobus.testing.RunningService;
@@ -24,6 +25,7 @@ class FailSafeTest {
   private Vertx vertx;
   private RunningService service;
   private final List<HeaterSwitched> switches = new CopyOnWriteArrayList<>();
+  private final List<FrameRendered> frames = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -32,6 +34,7 @@ class FailSafeTest {
     // the room comes back 3 s after it is lost, long after the fault.
     service = RunningService.start(vertx, new JsonObject().put("timeScale", 60).put("restartBackoffMs", 3000));
     vertx.eventBus().<HeaterSwitched>consumer(Topic.HEATER.address(), m -> switches.add(m.body()));
+    vertx.eventBus().<FrameRendered>consumer(Topic.FRAME.address(), m -> frames.add(m.body()));
   }
 
   @AfterEach
@@ -52,6 +55,7 @@ class FailSafeTest {
     assertThat(faulted.getBoolean("heaterOn")).isFalse();
     assertThat(faulted.getString("fault")).contains("no temperature reading").contains("heater forced off");
     assertThat(switches.get(switches.size() - 1).on()).as("the heater was commanded off").isFalse();
+    assertThat(frames).as("the display shows the fault").anyMatch(frame -> !frame.heaterOn() && frame.text().contains("FAULT: no temperature reading"));
     HttpResponse<Buffer> notReady = ready();
     assertThat(notReady.statusCode()).isEqualTo(503);
     assertThat(notReady.bodyAsString()).contains("fault: no temperature reading").contains("home/room");
