@@ -13,10 +13,12 @@ import io.thermobus.ops.Deployments;
 import io.thermobus.ops.Health;
 import io.thermobus.ops.MetricsVerticle;
 import io.thermobus.ops.StateChangeLog;
+import io.thermobus.settings.SettingsFile;
 import io.thermobus.sim.HeatLossVerticle;
 import io.thermobus.sim.HeaterVerticle;
 import io.thermobus.sim.Physics;
 import io.thermobus.sim.RoomVerticle;
+import io.thermobus.supervision.Supervisor;
 import io.thermobus.thermostat.DisplayVerticle;
 import io.thermobus.web.WebVerticle;
 import io.vertx.core.Deployable;
@@ -25,16 +27,23 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** Composes the service: one set of zone verticles per hosted zone, then the console and the web. */
 public final class Thermobus {
 
-  /** A started service: where it listens, with which token, and what it deployed. */
-  public record Running(ThermobusConfig config, int port, Deployments deployments) {
+  /**
+   * A started service: where it listens and with which token, the supervisor of its zone
+   * verticles, and the other verticles it deployed, by name.
+   */
+  public record Running(ThermobusConfig config, int port, Supervisor supervisor, Deployments deployments) {
 
     public String baseUrl() {
       String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
@@ -49,36 +58,61 @@ public final class Thermobus {
     public String banner() {
       return "Thermobus dashboard: " + dashboardUrl() + "\nThermobus token: " + config.token();
     }
+
+    public String webDeployment() {
+      return deployments.id("web");
+    }
   }
 
   private Thermobus() {}
 
   /**
-   * Deploys everything on {@code vertx}; fails if any verticle fails to start or the port cannot be
-   * bound. {@code metrics} is the registry {@code vertx} reports into (see {@link io.thermobus.ops.Metrics}); the
-   * service adds its own meters and serves it at {@code /metrics}.
+   * Deploys everything on {@code vertx}; fails if the bus, console or web verticle fails to start or
+   * the port cannot be bound. {@code metrics} is the registry {@code vertx} reports into (see
+   * {@link io.thermobus.ops.Metrics}); the service adds its own meters and serves it at {@code /metrics}.
    */
   public static Future<Running> start(Vertx vertx, PrometheusMeterRegistry metrics, ThermobusConfig config,
                                       boolean readKeys, PrintStream console) {
     EventCodec.registerAll(vertx.eventBus());
     BusService busService = busService(config.bus());
+    Map<String, Supplier<Deployable>> zoneVerticles = new LinkedHashMap<>();
+    for (String zone : config.zones()) {
+      zoneVerticles.putAll(zoneVerticles(config, zone));
+    }
+    Supervisor supervisor = new Supervisor(zoneVerticles, config.restartBackoff());
     Deployments deployments = new Deployments(vertx);
-    HealthChecks readiness = Health.readiness(vertx, config.zones(), deployments);
+    HealthChecks readiness = Health.readiness(vertx, config.zones(),
+        () -> verticleStatus(deployments, zoneVerticles.keySet(), supervisor));
     WebVerticle web = new WebVerticle(config, Health.liveness(vertx), readiness, busService, metrics);
     // The bus listens first, so it records every zone's first events.
     return deployments.deploy("bus", new BusVerticle(busService, config.bus().sweepInterval(), config.zones().get(0)))
         .compose(bus -> deployments.deploy("metrics", new MetricsVerticle(metrics, busService.bus())))
         .compose(meters -> deployments.deploy("state-log", new StateChangeLog()))
-        .compose(meters -> deployZones(deployments, config))
-        .compose(done -> deployments.deploy("web", web))
+        .compose(log -> deployments.deploy("supervisor", supervisor))
+        .compose(zones -> deployments.deploy("web", web))
         .map(id -> {
           Health.httpBound(readiness, deployments, "web", web.actualPort());
-          return new Running(config, web.actualPort(), deployments);
+          return new Running(config, web.actualPort(), supervisor, deployments);
         })
         .compose(running -> config.console()
             ? deployments.deploy("console", new ConsoleVerticle(config.zones().get(0), readKeys, console, running.banner()))
                 .map(id -> running)
             : Future.succeededFuture(running));
+  }
+
+  /**
+   * Stops a started service in order: the supervisor stops redeploying, the web server stops
+   * (no new requests, open connections closed), then everything else, each verticle finishing
+   * what it owes (the input its last save). Blocks: call it from a thread that is not Vert.x's.
+   */
+  public static void stop(Vertx vertx, Running running, Duration budget) throws Exception {
+    long deadline = System.nanoTime() + budget.toNanos();
+    running.supervisor().stopRestarting();
+    try {
+      vertx.undeploy(running.webDeployment()).await(budget.toMillis() / 2, TimeUnit.MILLISECONDS);
+    } finally {
+      vertx.close().await(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
+    }
   }
 
   private static BusService busService(ThermobusConfig.BusSettings settings) {
@@ -87,27 +121,26 @@ public final class Thermobus {
     return new BusService(bus, settings.lease(), settings.maxWait().toMillis());
   }
 
-  private static Future<?> deployZones(Deployments deployments, ThermobusConfig config) {
-    Future<?> chain = Future.succeededFuture();
-    for (String zone : config.zones()) {
-      chain = chain.compose(previous -> deployZone(deployments, config, zone));
-    }
-    return chain;
+  /** A zone's verticles by supervision name ({@code zone/role}), in the order they start. */
+  private static Map<String, Supplier<Deployable>> zoneVerticles(ThermobusConfig config, String zone) {
+    double scale = config.timeScale();
+    // The display and heater listen before the input and room announce their first values, so the
+    // first decision sees both; heat loss starts last, so nothing cools before the thermostat is ready.
+    Map<String, Supplier<Deployable>> verticles = new LinkedHashMap<>();
+    verticles.put(zone + "/display", () -> new DisplayVerticle(zone, config.thermostat(), config.actuatorDelay(), scale, config.staleTimeout()));
+    verticles.put(zone + "/heater", () -> new HeaterVerticle(zone, Physics.CHAPTER, scale));
+    verticles.put(zone + "/input", () -> new InputVerticle(zone, config.desiredRange(), config.desiredStepCenti(), config.initialDesiredCenti(),
+        new SettingsFile(config.dataDir(), zone)));
+    verticles.put(zone + "/room", () -> new RoomVerticle(zone, config.initialTemperatureCenti()));
+    verticles.put(zone + "/heat-loss", () -> new HeatLossVerticle(zone, Physics.CHAPTER, scale));
+    return verticles;
   }
 
-  private static Future<?> deployZone(Deployments deployments, ThermobusConfig config, String zone) {
-    double scale = config.timeScale();
-    // The display and heater listen before the room and input announce their first values.
-    List<Map.Entry<String, Supplier<Deployable>>> verticles = List.of(
-        Map.entry("display", () -> new DisplayVerticle(zone, config.thermostat(), config.actuatorDelay(), scale)),
-        Map.entry("heater", () -> new HeaterVerticle(zone, Physics.CHAPTER, scale)),
-        Map.entry("room", () -> new RoomVerticle(zone, config.initialTemperatureCenti())),
-        Map.entry("heat-loss", () -> new HeatLossVerticle(zone, Physics.CHAPTER, scale)),
-        Map.entry("input", () -> new InputVerticle(zone, config.desiredRange(), config.desiredStepCenti(), config.initialDesiredCenti())));
-    Future<?> chain = Future.succeededFuture();
-    for (Map.Entry<String, Supplier<Deployable>> verticle : verticles) {
-      chain = chain.compose(previous -> deployments.deploy(zone + "/" + verticle.getKey(), verticle.getValue().get()));
-    }
-    return chain;
+  /** Whether each verticle is deployed now: the zone verticles by their supervisor, the others by their deployment. */
+  private static Map<String, Boolean> verticleStatus(Deployments deployments, Set<String> zoneVerticles, Supervisor supervisor) {
+    Map<String, Boolean> status = deployments.status();
+    List<String> missing = supervisor.missing();
+    zoneVerticles.forEach(name -> status.put(name, !missing.contains(name)));
+    return status;
   }
 }

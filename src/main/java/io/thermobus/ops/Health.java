@@ -10,10 +10,11 @@ import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Liveness (the process answers) and readiness: one named procedure per condition, each with its
- * own detail. A clustered start adds a {@code cluster} procedure to the same {@link HealthChecks}.
+ * own detail: verticles deployed, zones answering without a fault, HTTP bound. A clustered start adds a {@code cluster} procedure to the same {@link HealthChecks}.
  */
 public final class Health {
 
@@ -25,11 +26,14 @@ public final class Health {
     return HealthChecks.create(vertx).register("event-loop", promise -> promise.complete(Status.OK()));
   }
 
-  /** Ready when every deployed verticle is still deployed and every hosted zone answers with readings. */
-  public static HealthChecks readiness(Vertx vertx, List<String> zones, Deployments deployments) {
+  /**
+   * Ready when every verticle is deployed ({@code verticles} tells which by name) and every hosted
+   * zone answers with readings and without a fault.
+   */
+  public static HealthChecks readiness(Vertx vertx, List<String> zones, Supplier<Map<String, Boolean>> verticles) {
     return HealthChecks.create(vertx)
         .register("verticles", promise -> {
-          Map<String, Boolean> status = deployments.status();
+          Map<String, Boolean> status = verticles.get();
           JsonObject detail = new JsonObject();
           status.forEach((name, deployed) -> detail.put(name, deployed ? "deployed" : "missing"));
           promise.complete(status.containsValue(false) ? Status.KO(detail) : Status.OK(detail));
@@ -51,14 +55,23 @@ public final class Health {
         .toList();
     return Future.join(states).transform(done -> {
       JsonObject detail = new JsonObject();
-      boolean allKnown = true;
+      boolean allUp = true;
       for (int i = 0; i < zones.size(); i++) {
-        Future<ZoneState> state = states.get(i);
-        boolean known = state.succeeded() && state.result().known();
-        detail.put(zones.get(i), known ? "up" : state.failed() ? "not answering" : "no readings yet");
-        allKnown &= known;
+        String health = health(states.get(i));
+        detail.put(zones.get(i), health);
+        allUp &= health.equals("up");
       }
-      return Future.succeededFuture(allKnown ? Status.OK(detail) : Status.KO(detail));
+      return Future.succeededFuture(allUp ? Status.OK(detail) : Status.KO(detail));
     });
+  }
+
+  private static String health(Future<ZoneState> state) {
+    if (state.failed()) {
+      return "not answering";
+    }
+    if (state.result().fault() != null) {
+      return "fault: " + state.result().fault();
+    }
+    return state.result().known() ? "up" : "no readings yet";
   }
 }

@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -43,7 +44,10 @@ final class ZoneApi {
           }
           ctx.json(new JsonObject().put("zones", states));
         })
-        .onFailure(failure -> Problems.send(ctx, 503, "a zone did not answer in time; try again"));
+        .onFailure(failure -> {
+          ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+          Problems.send(ctx, 503, "a zone did not answer in time; try again");
+        });
   }
 
   void get(RoutingContext ctx) {
@@ -80,6 +84,7 @@ final class ZoneApi {
         .put("desired", state.desired())
         .put("heaterOn", state.heaterOn())
         .put("input", state.input())
+        .put("fault", state.fault())
         .put("at", state.at().toString());
   }
 
@@ -92,11 +97,16 @@ final class ZoneApi {
     return zone;
   }
 
-  /** A zone nobody answers for is unknown (404) unless this node hosts it: then it is down for now (503). */
   private void fail(RoutingContext ctx, Throwable failure) {
+    String zone = ctx.pathParam("zone");
     if (failure instanceof ReplyException reply) {
-      if (reply.failureType() == ReplyFailure.NO_HANDLERS && !zones.contains(ctx.pathParam("zone"))) {
-        Problems.send(ctx, 404, "no zone named '" + ctx.pathParam("zone") + "'");
+      if (reply.failureType() == ReplyFailure.NO_HANDLERS && !zones.contains(zone)) {
+        Problems.send(ctx, 404, "no zone named '" + zone + "'");
+        return;
+      }
+      if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+        Problems.send(ctx, 503, "zone '" + zone + "' is restarting after a failure; try again shortly");
         return;
       }
       if (reply.failureType() == ReplyFailure.RECIPIENT_FAILURE && reply.failureCode() == InputVerticle.REFUSED) {
@@ -104,6 +114,8 @@ final class ZoneApi {
         return;
       }
     }
+    ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
     Problems.send(ctx, 503, "the zone did not answer in time; try again");
   }
+
 }

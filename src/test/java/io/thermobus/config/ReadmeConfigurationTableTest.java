@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 /** README's configuration table and {@link ConfigOption} say the same, so neither drifts from the other. */
 class ReadmeConfigurationTableTest {
 
-  /** Rows of the table under "## Configuration": {@code | `key` | `ENV` | `--flag` | default | meaning |}, by key. */
+  /**
+   * Rows of the table under "## Configuration": {@code | `key` | `ENV` | `--flag` | default | meaning |}, by key;
+   * the default reads "generated" for the token and "(empty)" for an empty text.
+   */
   private static Map<String, List<String>> rows() throws Exception {
     String readme = Files.readString(Path.of("README.md"));
     int start = readme.indexOf("## Configuration");
@@ -36,7 +39,8 @@ class ReadmeConfigurationTableTest {
     assertThat(row).as("a README row for '%s'", option.key()).isNotNull().hasSize(5);
     assertThat(row.get(1)).isEqualTo(option.environmentVariable());
     assertThat(row.get(2)).isEqualTo(option.flag());
-    assertThat(row.get(3)).isEqualTo(option.defaultValue() == null ? "generated" : option.defaultValue());
+    assertThat(row.get(3)).isEqualTo(option.defaultValue() == null ? "generated"
+        : option.defaultValue().isEmpty() ? "(empty)" : option.defaultValue());
     assertThat(row.get(4)).isEqualTo(option.description());
   }
 

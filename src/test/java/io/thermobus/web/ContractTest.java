@@ -34,9 +34,10 @@ class ContractTest {
 
   @BeforeEach
   void start() throws Exception {
-    // A short retention, so a subscriber that does not read falls behind and gets a lag marker.
+    // A short retention, so a subscriber that does not read falls behind and gets a lag marker;
+    // the longest restart backoff, so a zone verticle undeployed here stays missing.
     service = RunningService.startInstrumented(new JsonObject()
-        .put("timeScale", 60).put("zones", "home,attic").put("busRetainEvents", 40));
+        .put("timeScale", 60).put("zones", "home,attic").put("busRetainEvents", 40).put("restartBackoffMs", 30_000));
     HttpResponse<Buffer> yaml = service.client.get("/openapi.yaml").send().await(10, TimeUnit.SECONDS);
     contract = OpenApiContract.load(service.vertx, yaml.bodyAsString());
   }
@@ -54,6 +55,7 @@ class ContractTest {
     writeErrors();
     bus();
     whileAZoneIsDown();
+    tooManyWrites();
 
     assertThat(mismatches).as("responses that do not fit the document").isEmpty();
     assertThat(contract.exercisedResponses()).as("documented responses seen")
@@ -123,12 +125,29 @@ class ContractTest {
   }
 
   private void whileAZoneIsDown() throws Exception {
-    service.vertx.undeploy(service.running.deployments().id("attic/display")).await(10, TimeUnit.SECONDS);
-    service.vertx.undeploy(service.running.deployments().id("attic/input")).await(10, TimeUnit.SECONDS);
+    service.vertx.undeploy(service.running.supervisor().deploymentId("attic/display")).await(10, TimeUnit.SECONDS);
+    service.vertx.undeploy(service.running.supervisor().deploymentId("attic/input")).await(10, TimeUnit.SECONDS);
     assertThat(exchange(HttpMethod.GET, "/health/ready").statusCode()).isEqualTo(503);
     assertThat(exchange(HttpMethod.GET, "/api/zones").statusCode()).isEqualTo(503);
     assertThat(exchange(HttpMethod.GET, "/api/zones/attic").statusCode()).isEqualTo(503);
     assertThat(put("/api/zones/attic/desired", BEARER, "application/json", "{\"celsius\": 22}").statusCode()).isEqualTo(503);
+  }
+
+  /** On a second service that allows one write per second: every write route answers 429 after the first write. */
+  private void tooManyWrites() throws Exception {
+    RunningService main = service;
+    try (RunningService strict = RunningService.startInstrumented(
+        new JsonObject().put("timeScale", 0.01).put("writeRate", 1).put("writeBurst", 1))) {
+      service = strict;
+      String json = "application/json";
+      assertThat(put("/api/zones/home/desired", BEARER, json, "{\"celsius\": 22}").statusCode()).isEqualTo(200);
+      put("/api/zones/home/desired", BEARER, json, "{\"celsius\": 22}");
+      post("/api/bus/subscriptions", null, null, null);
+      exchange(HttpMethod.DELETE, "/api/bus/subscriptions/1");
+      post("/api/bus/events", BEARER, json, "{\"topic\": \"note\"}");
+    } finally {
+      service = main;
+    }
   }
 
   private HttpResponse<Buffer> exchange(HttpMethod method, String path) throws Exception {
