@@ -69,6 +69,9 @@ class ContractTest {
     exchange(HttpMethod.GET, "/docs");
     HttpResponse<Buffer> docs = exchange(HttpMethod.GET, "/docs/");
     assertThat(docs.bodyAsString()).contains("swagger-ui-bundle.js").doesNotContain("https://");
+    assertThat(docs.getHeader("Content-Security-Policy")).as("Swagger UI's own allowances, on its pages only")
+        .isEqualTo(ApiDocs.SWAGGER_UI_POLICY);
+    assertThat(exchange(HttpMethod.GET, "/").getHeader("Content-Security-Policy")).doesNotContain("unsafe-inline");
     // The page's assets are files, not API operations: fetched, not checked against the document.
     HttpResponse<Buffer> initializer = service.client.get("/docs/swagger-initializer.js").send().await(10, TimeUnit.SECONDS);
     assertThat(initializer.bodyAsString()).as("points at our contract").contains("url: \"/openapi.yaml\"");
