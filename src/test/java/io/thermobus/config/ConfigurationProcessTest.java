@@ -34,7 +34,7 @@ class ConfigurationProcessTest {
     Map<String, String> environment = Map.of(
         "THERMOBUS_TOKEN", "from-env", "THERMOBUS_ZONES", "home,cellar", "THERMOBUS_DESIRED_MAX", "28");
     try (ServiceProcess service = ServiceProcess.start(environment,
-        "--conf", file.toString(), "--port", "0", "--desired-max", "25")) {
+        "--conf", file.toString(), "--port", "0", "--desired-max", "25", "--data-dir", dir.resolve("data").toString())) {
       await().atMost(Duration.ofSeconds(60)).until(() -> service.stdout.stream().anyMatch(l -> DASHBOARD.matcher(l).matches()));
       Matcher banner = service.stdout.stream().map(DASHBOARD::matcher).filter(Matcher::matches).findFirst().orElseThrow();
       String base = banner.group(1);

@@ -10,12 +10,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The log on stderr of a separate JVM: readable lines by default, JSON lines on request, no stack traces for client errors. */
 class LoggingProcessTest {
@@ -23,12 +25,14 @@ class LoggingProcessTest {
   private static final Pattern BASE_URL = Pattern.compile("Thermobus dashboard: (http://127\\.0\\.0\\.1:\\d+)/#token=\\S+");
   private static final Pattern TEXT_LINE = Pattern.compile("\\d{2}:\\d{2}:\\d{2}\\.\\d{3} (TRACE|DEBUG|INFO |WARN |ERROR) \\S+ - .*");
 
+  @TempDir Path dataDir;
+
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void writesOneJsonObjectPerLineWithStateChangesAtDebugAndNoStackTraceForClientErrors() throws Exception {
     try (ServiceProcess service = ServiceProcess.start(Map.of("THERMOBUS_LOG_FORMAT", "json", "THERMOBUS_TOKEN", "process-token"),
-        "--port", "0", "--time-scale", "240", "--log-level", "debug")) {
+        "--port", "0", "--time-scale", "240", "--log-level", "debug", "--data-dir", dataDir.toString())) {
       String base = baseUrl(service);
       await().atMost(Duration.ofSeconds(30)).until(() -> service.stderr.stream().anyMatch(line -> line.contains("heater on")));
       clientErrors(base);
@@ -54,7 +58,7 @@ class LoggingProcessTest {
 
   @Test
   void writesReadableLinesByDefault() throws Exception {
-    try (ServiceProcess service = ServiceProcess.start(Map.of("THERMOBUS_TOKEN", "process-token"), "--port", "0", "--time-scale", "240", "--log-level", "debug")) {
+    try (ServiceProcess service = ServiceProcess.start(Map.of("THERMOBUS_TOKEN", "process-token"), "--port", "0", "--time-scale", "240", "--log-level", "debug", "--data-dir", dataDir.toString())) {
       String base = baseUrl(service);
       await().atMost(Duration.ofSeconds(30)).until(() -> service.stderr.stream().anyMatch(line -> line.contains("heater on")));
       clientErrors(base);
