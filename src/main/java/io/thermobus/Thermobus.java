@@ -4,6 +4,7 @@ import io.thermobus.config.ThermobusConfig;
 import io.thermobus.event.Addresses;
 import io.thermobus.event.EventCodec;
 import io.thermobus.event.ZoneState;
+import io.thermobus.history.HistoryVerticle;
 import io.thermobus.input.ConsoleVerticle;
 import io.thermobus.input.InputVerticle;
 import io.thermobus.sim.HeatLossVerticle;
@@ -59,8 +60,9 @@ public final class Thermobus {
 
   private static Future<?> deployZone(Vertx vertx, ThermobusConfig config, String zone) {
     double scale = config.timeScale();
-    // The display and heater listen before the room and input announce their first values.
+    // The history, display and heater listen before the room and input announce their first values.
     List<Supplier<Deployable>> verticles = List.of(
+        () -> new HistoryVerticle(zone),
         () -> new DisplayVerticle(zone, config.thermostat(), config.actuatorDelay(), scale),
         () -> new HeaterVerticle(zone, Physics.CHAPTER, scale),
         () -> new RoomVerticle(zone, config.initialTemperatureCenti()),

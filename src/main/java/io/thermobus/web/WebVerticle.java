@@ -44,6 +44,7 @@ public final class WebVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/api/zones").handler(zones::list);
     router.get("/api/zones/:zone").handler(zones::get);
+    router.get("/api/zones/:zone/history").handler(zones::history);
     router.put("/api/zones/:zone/desired")
         .handler(jsonBody)
         .handler(auth)
