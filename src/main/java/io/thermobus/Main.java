@@ -1,5 +1,6 @@
 package io.thermobus;
 
+import io.thermobus.bus.ChapterDemo;
 import io.thermobus.config.ConfigException;
 import io.thermobus.config.ConfigLoader;
 import io.thermobus.config.ConfigOption;
@@ -37,6 +38,10 @@ public final class Main {
       return;
     }
     if (CommandLine.printHelpIfRequested(parsed)) {
+      return;
+    }
+    if (parsed.subcommand() != null) {
+      runBusDemo();
       return;
     }
     run(parsed);
@@ -77,11 +82,18 @@ public final class Main {
     }, "thermobus-shutdown"));
     try {
       Thermobus.Running running = Thermobus.start(vertx, config, terminal, out).await(60, TimeUnit.SECONDS);
-      out.println("Thermobus dashboard: " + running.dashboardUrl());
-      out.println("Thermobus token: " + config.token());
+      out.println(running.banner());
     } catch (Exception e) {
       System.err.println("thermobus: could not start: " + rootMessage(e));
       System.exit(EXIT_START);
+    }
+  }
+
+  private static void runBusDemo() {
+    try {
+      ChapterDemo.run(System.out);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -104,6 +116,9 @@ public final class Main {
               + (option.defaultValue() == null ? "" : ", default " + option.defaultValue()) + "]")
           .build());
     }
+    spec.addSubcommand("bus-demo", CommandSpec.create().mixinStandardHelpOptions(true).usageMessage(
+        new CommandLine.Model.UsageMessageSpec().description(
+            "Replays the chapter's event-bus example: two consumers read 1.0, 2.0, 3.0 and unsubscribe; the chamber before and after the sweep.")));
     return spec;
   }
 

@@ -1,5 +1,9 @@
 package io.thermobus;
 
+import io.thermobus.bus.Retention;
+import io.thermobus.bus.SubscriberBus;
+import io.thermobus.bus.remote.BusService;
+import io.thermobus.bus.remote.BusVerticle;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.event.Addresses;
 import io.thermobus.event.EventCodec;
@@ -21,6 +25,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import java.io.PrintStream;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -38,6 +43,11 @@ public final class Thermobus {
     public String dashboardUrl() {
       return baseUrl() + "/#token=" + config.token();
     }
+
+    /** The two lines printed at start. */
+    public String banner() {
+      return "Thermobus dashboard: " + dashboardUrl() + "\nThermobus token: " + config.token();
+    }
   }
 
   private Thermobus() {}
@@ -45,17 +55,31 @@ public final class Thermobus {
   /** Deploys everything on {@code vertx}; fails if any verticle fails to start or the port cannot be bound. */
   public static Future<Running> start(Vertx vertx, ThermobusConfig config, boolean readKeys, PrintStream console) {
     EventCodec.registerAll(vertx.eventBus());
-    Future<?> zones = Future.succeededFuture();
-    for (String zone : config.zones()) {
-      zones = zones.compose(previous -> deployZone(vertx, config, zone));
-    }
-    WebVerticle web = new WebVerticle(config, liveness(vertx), readiness(vertx, config.zones()));
-    return zones
-        .compose(done -> config.console()
-            ? vertx.deployVerticle(new ConsoleVerticle(config.zones().get(0), readKeys, console))
-            : Future.succeededFuture())
+    BusService busService = busService(config.bus());
+    WebVerticle web = new WebVerticle(config, liveness(vertx), readiness(vertx, config.zones()), busService);
+    return vertx.deployVerticle(new BusVerticle(busService, config.bus().sweepInterval(), config.zones().get(0)))
+        .compose(bus -> deployZones(vertx, config))
         .compose(done -> vertx.deployVerticle(web))
-        .map(id -> new Running(config, web.actualPort()));
+        .map(id -> new Running(config, web.actualPort()))
+        .compose(running -> config.console()
+            ? vertx.deployVerticle(new ConsoleVerticle(config.zones().get(0), readKeys, console, running.banner()))
+                .map(id -> running)
+            : Future.succeededFuture(running));
+  }
+
+  /** The bus listens first, so it records every zone's first events. */
+  private static BusService busService(ThermobusConfig.BusSettings settings) {
+    SubscriberBus<JsonObject> bus = new SubscriberBus<>(
+        new Retention(settings.retainEvents(), settings.retainAge()), InstantSource.system());
+    return new BusService(bus, settings.lease(), settings.maxWait().toMillis());
+  }
+
+  private static Future<?> deployZones(Vertx vertx, ThermobusConfig config) {
+    Future<?> chain = Future.succeededFuture();
+    for (String zone : config.zones()) {
+      chain = chain.compose(previous -> deployZone(vertx, config, zone));
+    }
+    return chain;
   }
 
   private static Future<?> deployZone(Vertx vertx, ThermobusConfig config, String zone) {

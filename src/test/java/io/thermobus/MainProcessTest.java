@@ -58,6 +58,20 @@ class MainProcessTest {
   }
 
   @Test
+  void busDemoReplaysTheChaptersExample() throws Exception {
+    try (ServiceProcess demo = ServiceProcess.start(Map.of(), "bus-demo")) {
+      assertThat(demo.waitForExit(60)).isZero();
+      await().atMost(Duration.ofSeconds(5)).until(() -> demo.stdout.size() >= 8);
+      assertThat(demo.stdout.subList(0, 6)).containsExactlyInAnyOrder(
+          "id: 0 value: 1.0", "id: 0 value: 2.0", "id: 0 value: 3.0",
+          "id: 1 value: 1.0", "id: 1 value: 2.0", "id: 1 value: 3.0");
+      assertThat(demo.stdout.stream().filter(line -> line.startsWith("id: 0"))).containsExactly(
+          "id: 0 value: 1.0", "id: 0 value: 2.0", "id: 0 value: 3.0");
+      assertThat(demo.stdout.subList(6, 8)).containsExactly("{0: [], 1: []}", "{}");
+    }
+  }
+
+  @Test
   void helpListsEveryOptionWithItsEnvironmentVariableAndDefault() throws Exception {
     try (ServiceProcess service = ServiceProcess.start(Map.of(), "--help")) {
       assertThat(service.waitForExit(60)).isZero();

@@ -26,7 +26,8 @@ public enum ConfigOption {
   BUS_RETAIN_EVENTS("busRetainEvents", "10000", "bus retention by count, events"),
   BUS_RETAIN_SECONDS("busRetainSeconds", "600", "bus retention by age, seconds"),
   BUS_LEASE_SECONDS("busLeaseSeconds", "60", "lease of a remote bus subscription, seconds"),
-  BUS_SWEEP_MS("busSweepMs", "1000", "interval of the bus's tombstone sweep, milliseconds");
+  BUS_SWEEP_MS("busSweepMs", "1000", "interval of the bus's tombstone sweep, milliseconds"),
+  BUS_MAX_WAIT_MS("busMaxWaitMs", "30000", "longest long-poll wait a bus client may ask for, milliseconds");
 
   private final String key;
   private final String defaultValue;

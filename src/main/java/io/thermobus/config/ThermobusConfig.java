@@ -40,7 +40,8 @@ public record ThermobusConfig(
     BusSettings bus) {
 
   /** Retention, lease and sweep of the subscriber-queue bus. */
-  public record BusSettings(int retainEvents, Duration retainAge, Duration lease, Duration sweepInterval) {}
+  public record BusSettings(int retainEvents, Duration retainAge, Duration lease, Duration sweepInterval,
+                            Duration maxWait) {}
 
   private static final Pattern ZONE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
   private static final Pattern TOKEN_TEXT = Pattern.compile("[\\x21-\\x7e]{1,512}");
@@ -92,7 +93,8 @@ public record ThermobusConfig(
             values.integer(BUS_RETAIN_EVENTS, 1, 10_000_000),
             Duration.ofSeconds(values.integer(BUS_RETAIN_SECONDS, 1, 7 * 24 * 3600)),
             Duration.ofSeconds(values.integer(BUS_LEASE_SECONDS, 1, 24 * 3600)),
-            Duration.ofMillis(values.integer(BUS_SWEEP_MS, 10, 3_600_000))));
+            Duration.ofMillis(values.integer(BUS_SWEEP_MS, 10, 3_600_000)),
+            Duration.ofMillis(values.integer(BUS_MAX_WAIT_MS, 0, 300_000))));
   }
 
   private static void rejectUnknownKeys(JsonObject merged) {

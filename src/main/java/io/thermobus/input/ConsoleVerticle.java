@@ -26,14 +26,17 @@ public final class ConsoleVerticle extends VerticleBase {
   private final String zone;
   private final boolean readKeys;
   private final PrintStream out;
+  private final String header;
   private Terminal terminal;
   private Attributes savedAttributes;
   private Thread reader;
 
-  public ConsoleVerticle(String zone, boolean readKeys, PrintStream out) {
+  /** {@code header} is drawn above every frame, so the dashboard URL stays in sight. */
+  public ConsoleVerticle(String zone, boolean readKeys, PrintStream out, String header) {
     this.zone = zone;
     this.readKeys = readKeys;
     this.out = out;
+    this.header = header;
   }
 
   @Override
@@ -61,7 +64,7 @@ public final class ConsoleVerticle extends VerticleBase {
   private void draw(Message<FrameRendered> message) {
     FrameRendered frame = message.body();
     if (frame.zone().equals(zone)) {
-      out.print(CLEAR_SCREEN + frame.text().replace("\n", "\r\n"));
+      out.print(CLEAR_SCREEN + (header + "\n\n" + frame.text()).replace("\n", "\r\n"));
       out.flush();
     }
   }

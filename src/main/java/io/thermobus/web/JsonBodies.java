@@ -13,17 +13,23 @@ final class JsonBodies {
 
   private JsonBodies() {}
 
-  /** Refuses a body that is not declared as JSON, before it is read. */
+  static final String NOT_JSON = "the body must be JSON, sent with 'Content-Type: application/json'";
+
+  /** Refuses a body that is not declared as JSON. */
   static Handler<RoutingContext> requireJsonContentType() {
     return ctx -> {
-      String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-      String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-      if (mediaType.equals("application/json") || mediaType.startsWith("application/") && mediaType.endsWith("+json")) {
+      if (declaresJson(ctx)) {
         ctx.next();
       } else {
-        Problems.send(ctx, 415, "the body must be JSON, sent with 'Content-Type: application/json'");
+        Problems.send(ctx, 415, NOT_JSON);
       }
     };
+  }
+
+  static boolean declaresJson(RoutingContext ctx) {
+    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    return mediaType.equals("application/json") || mediaType.startsWith("application/") && mediaType.endsWith("+json");
   }
 
   /** The body as a JSON object, or {@code null} after answering 400. */

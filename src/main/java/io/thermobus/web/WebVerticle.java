@@ -1,5 +1,6 @@
 package io.thermobus.web;
 
+import io.thermobus.bus.remote.BusService;
 import io.thermobus.config.ThermobusConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -22,12 +23,14 @@ public final class WebVerticle extends VerticleBase {
   private final ThermobusConfig config;
   private final HealthChecks liveness;
   private final HealthChecks readiness;
+  private final BusService busService;
   private HttpServer server;
 
-  public WebVerticle(ThermobusConfig config, HealthChecks liveness, HealthChecks readiness) {
+  public WebVerticle(ThermobusConfig config, HealthChecks liveness, HealthChecks readiness, BusService busService) {
     this.config = config;
     this.liveness = liveness;
     this.readiness = readiness;
+    this.busService = busService;
   }
 
   /** The port actually bound, once started (useful with port 0). */
@@ -37,7 +40,8 @@ public final class WebVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    ZoneApi zones = new ZoneApi(vertx, config.zones());
+    ZoneApi zones = new ZoneApi(vertx, config.zones(), busService.bus()::head);
+    BusApi bus = new BusApi(busService, config.zones().get(0));
     BearerAuth auth = new BearerAuth(config.token());
     BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
 
@@ -50,6 +54,15 @@ public final class WebVerticle extends VerticleBase {
         .handler(auth)
         .handler(JsonBodies.requireJsonContentType())
         .handler(zones::putDesired);
+    router.post("/api/bus/subscriptions").handler(jsonBody).handler(bus::subscribe);
+    router.get("/api/bus/subscriptions").handler(bus::introspect);
+    router.get("/api/bus/subscriptions/:id/events").handler(bus::drain);
+    router.delete("/api/bus/subscriptions/:id").handler(bus::unsubscribe);
+    router.post("/api/bus/events")
+        .handler(jsonBody)
+        .handler(auth)
+        .handler(JsonBodies.requireJsonContentType())
+        .handler(bus::publish);
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));

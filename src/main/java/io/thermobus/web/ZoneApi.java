@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /** The zone routes: read a zone's state and history and set its desired temperature, over the event bus. */
@@ -26,10 +27,13 @@ final class ZoneApi {
 
   private final Vertx vertx;
   private final List<String> zones;
+  private final LongSupplier busHead;
 
-  ZoneApi(Vertx vertx, List<String> zones) {
+  /** {@code busHead} stamps each state with the bus seq it was read at, so a reader can resume from the next. */
+  ZoneApi(Vertx vertx, List<String> zones, LongSupplier busHead) {
     this.vertx = vertx;
     this.zones = List.copyOf(zones);
+    this.busHead = busHead;
   }
 
   void list(RoutingContext ctx) {
@@ -37,7 +41,7 @@ final class ZoneApi {
         .onSuccess(all -> {
           JsonArray states = new JsonArray();
           for (int i = 0; i < all.size(); i++) {
-            states.add(toJson(all.<ZoneState>resultAt(i)));
+            states.add(all.<JsonObject>resultAt(i));
           }
           ctx.json(new JsonObject().put("zones", states));
         })
@@ -47,7 +51,7 @@ final class ZoneApi {
   void get(RoutingContext ctx) {
     String zone = zone(ctx);
     if (zone != null) {
-      state(zone).onSuccess(state -> ctx.json(toJson(state))).onFailure(failure -> fail(ctx, failure));
+      state(zone).onSuccess(ctx::json).onFailure(failure -> fail(ctx, failure));
     }
   }
 
@@ -60,7 +64,7 @@ final class ZoneApi {
     }
     vertx.eventBus().request(Addresses.setDesired(zone), new SetDesired(zone, celsius, "rest"), REQUEST)
         .compose(applied -> state(zone))
-        .onSuccess(state -> ctx.json(toJson(state)))
+        .onSuccess(ctx::json)
         .onFailure(failure -> fail(ctx, failure));
   }
 
@@ -77,8 +81,10 @@ final class ZoneApi {
   }
 
   /** Asks the zone's display for its state; fails with NO_HANDLERS when the zone is unknown. */
-  Future<ZoneState> state(String zone) {
-    return vertx.eventBus().<ZoneState>request(Addresses.zoneState(zone), null, REQUEST).map(reply -> reply.body());
+  Future<JsonObject> state(String zone) {
+    long seq = busHead.getAsLong();
+    return vertx.eventBus().<ZoneState>request(Addresses.zoneState(zone), null, REQUEST)
+        .map(reply -> toJson(reply.body()).put("seq", seq));
   }
 
   static JsonObject toJson(ZoneState state) {

@@ -1,0 +1,22 @@
+package io.thermobus.bus.remote;
+
+/**
+ * Request/reply addresses of the bus on the Vert.x event bus, for other verticles and cluster
+ * nodes. Bodies and replies are JSON objects shaped like the HTTP API's; a refusal fails the
+ * reply with the HTTP status as failure code and the detail as message.
+ */
+public final class BusAddresses {
+
+  /** {@code {"topics":[...],"from":F}} → the subscription. */
+  public static final String SUBSCRIBE = "thermobus.bus.subscribe";
+  /** {@code {"id":7,"max":N,"waitMs":T}} → {@code {"events":[...]}}. */
+  public static final String DRAIN = "thermobus.bus.drain";
+  /** {@code {"id":7}} → {@code {"id":7,"state":"tombstoned"}}. */
+  public static final String UNSUBSCRIBE = "thermobus.bus.unsubscribe";
+  /** {@code {"topic":"t","zone":"z","data":{...}}} → the envelope. */
+  public static final String PUBLISH = "thermobus.bus.publish";
+  /** {@code {}} → introspection. */
+  public static final String INTROSPECT = "thermobus.bus.introspect";
+
+  private BusAddresses() {}
+}
