@@ -2,6 +2,7 @@ package io.thermobus.web;
 
 import io.thermobus.bus.remote.BusService;
 import io.thermobus.config.ThermobusConfig;
+import io.thermobus.stream.StreamStats;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -15,7 +16,7 @@ import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** HTTP: the REST API, health endpoints and the dashboard's static files. */
+/** HTTP: the REST API, the browser streams, health endpoints and the dashboard's static files. */
 public final class WebVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
@@ -24,6 +25,8 @@ public final class WebVerticle extends VerticleBase {
   private final HealthChecks liveness;
   private final HealthChecks readiness;
   private final BusService busService;
+  private final StreamStats streamStats = new StreamStats();
+  private final OpenStreams openStreams = new OpenStreams();
   private HttpServer server;
 
   public WebVerticle(ThermobusConfig config, HealthChecks liveness, HealthChecks readiness, BusService busService) {
@@ -41,7 +44,7 @@ public final class WebVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     ZoneApi zones = new ZoneApi(vertx, config.zones(), busService.bus()::head);
-    BusApi bus = new BusApi(busService, config.zones().get(0));
+    BusApi bus = new BusApi(busService, config.zones().get(0), streamStats);
     BearerAuth auth = new BearerAuth(config.token());
     BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
 
@@ -63,16 +66,27 @@ public final class WebVerticle extends VerticleBase {
         .handler(auth)
         .handler(JsonBodies.requireJsonContentType())
         .handler(bus::publish);
+    router.get("/api/ws").handler(new WebSocketStreams(vertx, busService.bus(), auth, streamStats, openStreams));
+    router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), streamStats, openStreams));
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
+    router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     errors(router);
 
-    HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port());
+    HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
+        .setMaxWebSocketFrameSize(WebSocketStreams.MAX_INPUT_BYTES)
+        .setMaxWebSocketMessageSize(WebSocketStreams.MAX_INPUT_BYTES);
     return vertx.createHttpServer(options)
         .requestHandler(router)
         .listen()
         .onSuccess(bound -> server = bound);
+  }
+
+  /** Closes the browser streams (WebSockets with 1001 going away) before the server goes. */
+  @Override
+  public Future<?> stop() {
+    return openStreams.closeAll();
   }
 
   private static void errors(Router router) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 /** The zone routes: read a zone's state and history and set its desired temperature, over the event bus. */
 final class ZoneApi {
 
-  private static final Pattern ZONE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+  static final Pattern ZONE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
   private static final int DEFAULT_HISTORY_SECONDS = 600;
   private static final int MAX_HISTORY_SECONDS = 3600;
   private static final DeliveryOptions REQUEST = new DeliveryOptions().setSendTimeout(5_000);

@@ -1,0 +1,273 @@
+package io.thermobus.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.thermobus.bus.remote.BusAddresses;
+import io.thermobus.testing.RunningService;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code /api/ws} and {@code /api/events} on loopback, with simulated time nearly stopped so that
+ * the test's own events are the only ones: resume from a seq, filters, input and error frames,
+ * bad queries, and closing with 1001 when the server stops.
+ */
+class StreamsTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+  private Vertx serverVertx;
+  private Vertx clientVertx;
+  private RunningService service;
+  private WebSocketClient sockets;
+  private HttpClient http;
+
+  @BeforeEach
+  void start() throws Exception {
+    serverVertx = Vertx.vertx();
+    clientVertx = Vertx.vertx();
+    service = RunningService.start(serverVertx, new JsonObject().put("timeScale", 0.001).put("zones", "home,attic"));
+    sockets = clientVertx.createWebSocketClient();
+    http = clientVertx.createHttpClient();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    service.close();
+    serverVertx.close().await(10, TimeUnit.SECONDS);
+    clientVertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void shouldResumeAWebSocketFromSinceWithExactlyTheMissedEventsThenLiveOnes() throws Exception {
+    List<Long> published = publish("note", "home", 10);
+    long since = published.get(3);
+    Frames frames = connect("/api/ws?since=" + since);
+    await().atMost(PATIENCE).until(() -> frames.seqs().size() >= 7);
+    assertThat(frames.all.get(0).getString("type")).isEqualTo("hello");
+    assertThat(frames.all.get(0).getLong("next")).isEqualTo(since);
+    List<Long> more = publish("note", "home", 3);
+    await().atMost(PATIENCE).until(() -> frames.seqs().size() >= 10);
+    List<Long> expected = new ArrayList<>(published.subList(3, 10));
+    expected.addAll(more);
+    assertThat(frames.seqs()).containsExactlyElementsOf(expected);
+    assertThat(expected).as("the test is the only publisher").isEqualTo(consecutive(since, 10));
+  }
+
+  @Test
+  void shouldStartAtTheNextEventWithoutSince() throws Exception {
+    publish("note", "home", 3);
+    Frames frames = connect("/api/ws");
+    await().atMost(PATIENCE).until(() -> !frames.all.isEmpty());
+    List<Long> live = publish("note", "home", 2);
+    await().atMost(PATIENCE).until(() -> frames.seqs().size() >= 2);
+    assertThat(frames.seqs()).containsExactlyElementsOf(live);
+  }
+
+  @Test
+  void shouldResumeServerSentEventsAfterLastEventId() throws Exception {
+    List<Long> published = publish("note", "home", 8);
+    long lastSeen = published.get(4);
+    List<String> ids = new CopyOnWriteArrayList<>();
+    StringBuilder text = new StringBuilder();
+    // The handler is set on the client's event loop as the response arrives, so no chunk is missed.
+    HttpClientResponse response = http.request(new RequestOptions().setMethod(HttpMethod.GET)
+            .setHost("127.0.0.1").setPort(service.port()).setURI("/api/events").putHeader("Last-Event-ID", String.valueOf(lastSeen)))
+        .compose(request -> request.send())
+        .onSuccess(streaming -> streaming.handler(chunk -> {
+          synchronized (text) {
+            text.append(chunk.toString());
+            for (String line : text.toString().split("\n")) {
+              if (line.startsWith("id: ") && !ids.contains(line.substring(4))) {
+                ids.add(line.substring(4));
+              }
+            }
+          }
+        }))
+        .await(10, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.getHeader("Content-Type")).startsWith("text/event-stream");
+    await().atMost(PATIENCE).until(() -> ids.size() >= 3);
+    List<Long> more = publish("note", "home", 2);
+    await().atMost(PATIENCE).until(() -> ids.size() >= 5);
+    List<String> expected = new ArrayList<>();
+    published.subList(5, 8).forEach(seq -> expected.add(String.valueOf(seq)));
+    more.forEach(seq -> expected.add(String.valueOf(seq)));
+    assertThat(ids).containsExactlyElementsOf(expected);
+    synchronized (text) {
+      assertThat(text.toString()).startsWith("retry: ").contains("event: hello\ndata: {\"next\":" + (lastSeen + 1));
+      assertThat(text.toString()).contains("data: {\"seq\":" + published.get(5) + ",\"topic\":\"note\",\"zone\":\"home\"");
+    }
+  }
+
+  @Test
+  void shouldSendOnlyTheRequestedTopicsAndZone() throws Exception {
+    Frames frames = connect("/api/ws?topics=note,other&zone=attic");
+    await().atMost(PATIENCE).until(() -> !frames.all.isEmpty());
+    publish("note", "home", 2);
+    List<Long> wanted = new ArrayList<>(publish("note", "attic", 2));
+    publish("ignored", "attic", 2);
+    wanted.addAll(publish("other", "attic", 1));
+    await().atMost(PATIENCE).until(() -> frames.seqs().size() >= 3);
+    publish("note", "attic", 1);
+    await().atMost(PATIENCE).until(() -> frames.seqs().size() >= 4);
+    assertThat(frames.seqs().subList(0, 3)).containsExactlyElementsOf(wanted);
+    assertThat(frames.envelopes()).allSatisfy(frame -> assertThat(frame.getString("zone")).isEqualTo("attic"));
+  }
+
+  @Test
+  void shouldApplyInputWithTheTokenAndAnswerBadFramesWithErrorsOnTheSameConnection() throws Exception {
+    Frames frames = connect("/api/ws?topics=input");
+    await().atMost(PATIENCE).until(() -> !frames.all.isEmpty());
+    String token = RunningService.TOKEN;
+    String[] bad = {
+        "not json",
+        "[1,2]",
+        "{\"type\":\"jump\",\"zone\":\"home\",\"token\":\"" + token + "\"}",
+        "{\"type\":\"desired\",\"zone\":\"Home!\",\"celsius\":22,\"token\":\"" + token + "\"}",
+        "{\"type\":\"desired\",\"zone\":\"home\",\"celsius\":22}",
+        "{\"type\":\"desired\",\"zone\":\"home\",\"celsius\":22,\"token\":\"wrong\"}",
+        "{\"type\":\"desired\",\"zone\":\"home\",\"celsius\":\"22\",\"token\":\"" + token + "\"}",
+        "{\"type\":\"desired\",\"zone\":\"home\",\"celsius\":1e400,\"token\":\"" + token + "\"}",
+        "{\"type\":\"desired\",\"zone\":\"home\",\"celsius\":99,\"token\":\"" + token + "\"}",
+        "{\"type\":\"desired\",\"zone\":\"cellar\",\"celsius\":22,\"token\":\"" + token + "\"}",
+        "{\"type\":\"key\",\"zone\":\"home\",\"key\":\"F5\",\"token\":\"" + token + "\"}",
+        "{\"type\":\"key\",\"zone\":\"home\",\"key\":\"ArrowUp\"}"};
+    for (String frame : bad) {
+      frames.socket.writeTextMessage(frame).await(10, TimeUnit.SECONDS);
+    }
+    await().atMost(PATIENCE).until(() -> frames.ofType("error").size() == bad.length);
+    assertThat(frames.ofType("error")).extracting(error -> error.getInteger("status"))
+        .as("zone answers arrive later than the frames refused at once")
+        .containsExactlyInAnyOrder(400, 400, 400, 400, 401, 401, 400, 400, 400, 404, 400, 401);
+    assertThat(frames.ofType("error")).allSatisfy(error -> assertThat(error.getString("detail")).isNotBlank().doesNotContain("Exception"));
+    assertThat(desired()).as("nothing changed").isEqualTo(21.0);
+
+    frames.socket.writeTextMessage("{\"type\":\"desired\",\"zone\":\"home\",\"celsius\":22.5,\"token\":\"" + token + "\",\"ref\":7}")
+        .await(10, TimeUnit.SECONDS);
+    frames.socket.writeTextMessage("{\"type\":\"key\",\"zone\":\"home\",\"key\":\"ArrowUp\",\"token\":\"" + token + "\"}")
+        .await(10, TimeUnit.SECONDS);
+    await().atMost(PATIENCE).until(() -> frames.ofType("applied").size() == 2);
+    assertThat(frames.ofType("applied").get(0)).isEqualTo(new JsonObject().put("type", "applied").put("ref", 7).put("zone", "home").put("desired", 22.5));
+    assertThat(frames.ofType("applied").get(1).getDouble("desired")).isEqualTo(23.0);
+    assertThat(desired()).isEqualTo(23.0);
+    await().atMost(PATIENCE).until(() -> !frames.envelopes().isEmpty());
+    assertThat(frames.envelopes().get(frames.envelopes().size() - 1).getJsonObject("data").getString("trace")).endsWith("↑");
+  }
+
+  @ParameterizedTest(name = "{0} → 400")
+  @ValueSource(strings = {
+      "/api/ws?since=abc", "/api/ws?since=0", "/api/ws?since=-1", "/api/ws?since=1&since=2", "/api/ws?topics=Bad!",
+      "/api/ws?topics=a,,b", "/api/ws?zone=../x", "/api/events?since=x", "/api/events?topics=%20", "/api/events?zone=a&zone=b"})
+  void shouldRefuseABadStreamQueryWithAProblem(String path) throws Exception {
+    HttpResponse<Buffer> response = service.client.get(path).send().await(10, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+  }
+
+  @Test
+  void shouldRefuseABadLastEventIdWithAProblem() throws Exception {
+    HttpResponse<Buffer> response = service.client.get("/api/events").putHeader("Last-Event-ID", "yesterday")
+        .send().await(10, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+  }
+
+  @Test
+  void shouldAskPlainHttpRequestsToUpgrade() throws Exception {
+    HttpResponse<Buffer> response = service.client.get("/api/ws").send().await(10, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(426);
+    assertThat(response.getHeader("Upgrade")).isEqualTo("websocket");
+    assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+  }
+
+  @Test
+  void shouldCloseSocketsWithGoingAwayWhenTheServerStops() throws Exception {
+    Frames frames = connect("/api/ws");
+    await().atMost(PATIENCE).until(() -> !frames.all.isEmpty());
+    AtomicReference<Short> status = new AtomicReference<>();
+    frames.socket.closeHandler(closed -> status.set(frames.socket.closeStatusCode()));
+    service.close();
+    serverVertx.close().await(10, TimeUnit.SECONDS);
+    await().atMost(PATIENCE).until(() -> status.get() != null);
+    assertThat(status.get()).isEqualTo((short) 1001);
+    serverVertx = Vertx.vertx();
+  }
+
+  /** Publishes custom events through the bus's event-bus address and answers their seqs. */
+  private List<Long> publish(String topic, String zone, int count) throws Exception {
+    List<Long> seqs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      JsonObject request = new JsonObject().put("topic", topic).put("zone", zone).put("data", new JsonObject().put("n", i));
+      JsonObject envelope = serverVertx.eventBus().<JsonObject>request(BusAddresses.PUBLISH, request)
+          .await(10, TimeUnit.SECONDS).body();
+      seqs.add(envelope.getLong("seq"));
+    }
+    return seqs;
+  }
+
+  private double desired() throws Exception {
+    return service.client.get("/api/zones/home").send().await(10, TimeUnit.SECONDS).bodyAsJsonObject().getDouble("desired");
+  }
+
+  /** Connects; the message handler is set on the client's event loop as the socket opens, so no frame is missed. */
+  private Frames connect(String uri) throws Exception {
+    List<JsonObject> received = new CopyOnWriteArrayList<>();
+    WebSocket socket = sockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(service.port()).setURI(uri))
+        .onSuccess(opened -> opened.textMessageHandler(text -> received.add(new JsonObject(text))))
+        .await(10, TimeUnit.SECONDS);
+    return new Frames(socket, received);
+  }
+
+  private static List<Long> consecutive(long from, int count) {
+    List<Long> seqs = new ArrayList<>();
+    for (long seq = from; seq < from + count; seq++) {
+      seqs.add(seq);
+    }
+    return seqs;
+  }
+
+  /** What one WebSocket client received, in order. */
+  private static final class Frames {
+    final WebSocket socket;
+    final List<JsonObject> all;
+
+    Frames(WebSocket socket, List<JsonObject> all) {
+      this.socket = socket;
+      this.all = all;
+    }
+
+    List<JsonObject> envelopes() {
+      return all.stream().filter(frame -> frame.containsKey("seq")).toList();
+    }
+
+    List<Long> seqs() {
+      return envelopes().stream().map(frame -> frame.getLong("seq")).toList();
+    }
+
+    List<JsonObject> ofType(String type) {
+      return all.stream().filter(frame -> type.equals(frame.getString("type"))).toList();
+    }
+  }
+}
