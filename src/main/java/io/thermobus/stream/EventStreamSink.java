@@ -40,6 +40,11 @@ public final class EventStreamSink implements FrameSink {
   }
 
   @Override
+  public Future<Void> closeUnsubscribed() {
+    return response.end();
+  }
+
+  @Override
   public Future<Void> closeForShutdown() {
     return response.end();
   }

@@ -22,6 +22,9 @@ public interface FrameSink {
    */
   void write(long resumeFrom, String json);
 
+  /** Ends the connection because its bus subscription was unsubscribed (from the bus API). */
+  Future<Void> closeUnsubscribed();
+
   /** Ends the connection because the server stops. */
   Future<Void> closeForShutdown();
 }

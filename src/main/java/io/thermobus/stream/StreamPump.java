@@ -4,23 +4,28 @@ import io.thermobus.bus.Delivery;
 import io.thermobus.bus.Envelope;
 import io.thermobus.bus.Lagged;
 import io.thermobus.bus.Subscription;
+import io.thermobus.bus.SubscriptionGoneException;
 import io.thermobus.bus.Wakeup;
 import io.thermobus.bus.remote.BusJson;
 import io.vertx.core.Context;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Feeds one stream connection from its own bus subscription: drains in batches while the sink
  * takes them, sleeps on the bus's one-shot wakeup when caught up, and when the sink's outbound
  * buffer is full stops draining (the backlog stays in the bus's shared log, bounded by retention)
- * and, once writable again, sends the backlog folded to the latest event per zone and topic.
+ * and, once writable again, sends the backlog folded to the latest event per zone and topic. A
+ * subscription unsubscribed through the bus API ends the connection; the client may resume.
  *
  * <p>Every field is owned by the connection's context; the bus's wakeup runs on a publisher's
  * thread and only hops onto that context.
  */
 public final class StreamPump {
 
+  private static final Logger LOG = LoggerFactory.getLogger(StreamPump.class);
   static final int BATCH = 64;
   /** Batches per event-loop turn before yielding to other connections. */
   static final int BATCHES_PER_TURN = 16;
@@ -71,6 +76,16 @@ public final class StreamPump {
     if (closed) {
       return;
     }
+    try {
+      pumpLive();
+    } catch (SubscriptionGoneException unsubscribed) {
+      close();
+      sink.closeUnsubscribed().onFailure(failure -> LOG.debug("closing an unsubscribed stream failed: {}", failure.toString()));
+    }
+  }
+
+  /** Throws gone once the subscription was unsubscribed from elsewhere (the bus API). */
+  private void pumpLive() {
     if (sink.writeQueueFull()) {
       waitUntilWritable();
       return;

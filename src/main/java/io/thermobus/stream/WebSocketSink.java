@@ -5,10 +5,14 @@ import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A WebSocket as a stream: one JSON text message per frame; closes with 1001 (going away) on shutdown. */
+/**
+ * A WebSocket as a stream: one JSON text message per frame; closes with 1000 when its subscription
+ * ends and 1001 (going away) on shutdown.
+ */
 public final class WebSocketSink implements FrameSink {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketSink.class);
+  public static final short NORMAL = 1000;
   public static final short GOING_AWAY = 1001;
 
   private final ServerWebSocket socket;
@@ -35,6 +39,11 @@ public final class WebSocketSink implements FrameSink {
   /** Writes a message that is not a bus frame (a greeting, an answer to input). */
   public void send(String json) {
     socket.writeTextMessage(json).onFailure(failure -> LOG.debug("WebSocket write failed: {}", failure.toString()));
+  }
+
+  @Override
+  public Future<Void> closeUnsubscribed() {
+    return socket.close(NORMAL, "subscription ended");
   }
 
   @Override

@@ -215,6 +215,35 @@ class StreamsTest {
     serverVertx = Vertx.vertx();
   }
 
+  @Test
+  void shouldCloseASocketWhoseSubscriptionIsUnsubscribedAndResumeItWithoutAGap() throws Exception {
+    Frames first = connect("/api/ws");
+    await().atMost(PATIENCE).until(() -> !first.all.isEmpty());
+    AtomicReference<Short> status = new AtomicReference<>();
+    first.socket.closeHandler(closed -> status.set(first.socket.closeStatusCode()));
+    List<Long> before = publish("note", "home", 3);
+    await().atMost(PATIENCE).until(() -> first.seqs().size() == 3);
+    long id = streamSubscriptionId();
+    assertThat(service.client.delete("/api/bus/subscriptions/" + id).send().await(10, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+    await().atMost(PATIENCE).until(() -> status.get() != null);
+    assertThat(status.get()).isEqualTo((short) 1000);
+    List<Long> missed = publish("note", "home", 4);
+    Frames resumed = connect("/api/ws?since=" + (before.get(2) + 1));
+    await().atMost(PATIENCE).until(() -> resumed.seqs().size() == 4);
+    assertThat(resumed.seqs()).containsExactlyElementsOf(missed);
+  }
+
+  /** The id of the one live subscription without a lease: the stream's. */
+  private long streamSubscriptionId() throws Exception {
+    JsonObject bus = service.client.get("/api/bus/subscriptions").send().await(10, TimeUnit.SECONDS).bodyAsJsonObject();
+    List<Long> ids = bus.getJsonArray("subscriptions").stream().map(JsonObject.class::cast)
+        .filter(s -> "live".equals(s.getString("state")) && s.getValue("leaseExpiresAt") == null)
+        .map(s -> s.getLong("id")).toList();
+    assertThat(ids).hasSize(1);
+    assertThat(bus.getJsonObject("streams").getLong("open")).isEqualTo(1);
+    return ids.get(0);
+  }
+
   /** Publishes custom events through the bus's event-bus address and answers their seqs. */
   private List<Long> publish(String topic, String zone, int count) throws Exception {
     List<Long> seqs = new ArrayList<>();
