@@ -16,7 +16,7 @@ public final class EventStreamSink implements FrameSink {
   private final HttpServerResponse response;
 
   public EventStreamSink(HttpServerResponse response) {
-    this.response = response;
+    this.response = response.setWriteQueueMaxSize(StreamPump.WRITE_QUEUE_BYTES);
   }
 
   @Override

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class StreamPump {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamPump.class);
+  /** Outbound bytes buffered per connection before it counts as full and draining stops. */
+  public static final int WRITE_QUEUE_BYTES = 64 * 1024;
   static final int BATCH = 64;
   /** Batches per event-loop turn before yielding to other connections. */
   static final int BATCHES_PER_TURN = 16;

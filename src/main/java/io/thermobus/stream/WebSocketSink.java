@@ -18,7 +18,7 @@ public final class WebSocketSink implements FrameSink {
   private final ServerWebSocket socket;
 
   public WebSocketSink(ServerWebSocket socket) {
-    this.socket = socket;
+    this.socket = socket.setWriteQueueMaxSize(StreamPump.WRITE_QUEUE_BYTES);
   }
 
   @Override

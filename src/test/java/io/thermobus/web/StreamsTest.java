@@ -233,9 +233,24 @@ class StreamsTest {
     assertThat(resumed.seqs()).containsExactlyElementsOf(missed);
   }
 
+  @Test
+  void shouldUnsubscribeWhenTheClientGoes() throws Exception {
+    Frames frames = connect("/api/ws");
+    await().atMost(PATIENCE).until(() -> !frames.all.isEmpty());
+    long id = streamSubscriptionId();
+    frames.socket.close().await(10, TimeUnit.SECONDS);
+    await().atMost(PATIENCE).until(() -> introspect().getJsonObject("streams").getLong("open") == 0);
+    assertThat(introspect().getJsonArray("subscriptions").stream().map(JsonObject.class::cast)
+        .filter(s -> s.getLong("id") == id).findFirst().orElseThrow().getString("state")).isEqualTo("tombstoned");
+  }
+
+  private JsonObject introspect() throws Exception {
+    return service.client.get("/api/bus/subscriptions").send().await(10, TimeUnit.SECONDS).bodyAsJsonObject();
+  }
+
   /** The id of the one live subscription without a lease: the stream's. */
   private long streamSubscriptionId() throws Exception {
-    JsonObject bus = service.client.get("/api/bus/subscriptions").send().await(10, TimeUnit.SECONDS).bodyAsJsonObject();
+    JsonObject bus = introspect();
     List<Long> ids = bus.getJsonArray("subscriptions").stream().map(JsonObject.class::cast)
         .filter(s -> "live".equals(s.getString("state")) && s.getValue("leaseExpiresAt") == null)
         .map(s -> s.getLong("id")).toList();
