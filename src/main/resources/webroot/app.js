@@ -438,6 +438,7 @@ async function selectZone(zone) {
     state.temperature = zoneState.temperature;
     state.desired = zoneState.desired;
     state.heaterOn = zoneState.heaterOn;
+    if (thermobus.lastSeq == null && Number.isInteger(zoneState.seq)) thermobus.lastSeq = zoneState.seq;
     showInput(zoneState.input, '');
     renderNow();
   }
@@ -455,8 +456,9 @@ async function start() {
   picker.replaceChildren(...names.map((name) => new Option(name, name)));
   picker.closest('label').hidden = names.length < 2;
   $('zone-name').hidden = names.length >= 2;
-  connect();
+  // The zone's state carries the bus seq it was read at: the stream starts right after it.
   await selectZone(names[0]);
+  connect();
   refreshBus();
   setInterval(refreshBus, 2000);
   setInterval(() => { renderTrend(); scheduleDraw(); }, 1000);
