@@ -57,6 +57,7 @@ public final class Thermobus {
     EventCodec.registerAll(vertx.eventBus());
     BusService busService = busService(config.bus());
     WebVerticle web = new WebVerticle(config, liveness(vertx), readiness(vertx, config.zones()), busService);
+    // The bus listens first, so it records every zone's first events.
     return vertx.deployVerticle(new BusVerticle(busService, config.bus().sweepInterval(), config.zones().get(0)))
         .compose(bus -> deployZones(vertx, config))
         .compose(done -> vertx.deployVerticle(web))
@@ -67,7 +68,6 @@ public final class Thermobus {
             : Future.succeededFuture(running));
   }
 
-  /** The bus listens first, so it records every zone's first events. */
   private static BusService busService(ThermobusConfig.BusSettings settings) {
     SubscriberBus<JsonObject> bus = new SubscriberBus<>(
         new Retention(settings.retainEvents(), settings.retainAge()), InstantSource.system());

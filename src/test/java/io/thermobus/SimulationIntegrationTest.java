@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +27,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class SimulationIntegrationTest {
 
-  /** 3 s of simulated time per 12.5 ms of wall time. */
-  private static final int FAST = 240;
+  /**
+   * 3 s of simulated time per 25 ms of wall time. The band holds while the thermostat reacts
+   * within one period; 25 ms leaves room for a busy machine.
+   */
+  private static final int FAST = 120;
   /** Heat loss alone changes the temperature 1200 times an hour; the heater adds more. */
   private static final int READINGS_PER_SIMULATED_HOUR = 1200;
 
@@ -56,10 +60,36 @@ class SimulationIntegrationTest {
     });
 
     int from = temperatures.size();
-    await("a simulated hour").atMost(Duration.ofSeconds(90))
+    await("a simulated hour").atMost(Duration.ofSeconds(150))
         .until(() -> temperatures.size() - from >= READINGS_PER_SIMULATED_HOUR);
     assertThat(readingsSince(from)).allSatisfy(centi -> assertThat(centi).isBetween(2098, 2103));
     assertThat(switches).as("the heater keeps cycling").hasSizeGreaterThan(50);
+  }
+
+  @Test
+  void anActuatorDelayMakesTheOscillationBigger(Vertx vertx) throws Exception {
+    // The chapter's warning: delaying the heater's reaction widens the swing around the setpoint.
+    start(vertx, new JsonObject().put("timeScale", FAST).put("actuatorDelay", 15));
+    await("21.00 reached").atMost(Duration.ofSeconds(30)).until(() -> latestCenti() >= 2100);
+    int from = temperatures.size();
+    await("a simulated hour").atMost(Duration.ofSeconds(150))
+        .until(() -> temperatures.size() - from >= READINGS_PER_SIMULATED_HOUR);
+    IntSummaryStatistics swing = readingsSince(from).stream().mapToInt(Integer::intValue).summaryStatistics();
+    assertThat(swing.getMax() - swing.getMin()).as("peak to peak, hundredths").isGreaterThan(2103 - 2098);
+    assertThat(swing.getMin()).isLessThan(2098);
+    assertThat(swing.getMax()).isGreaterThan(2103);
+  }
+
+  @Test
+  void hysteresisTradesABiggerSwingForFewerSwitches(Vertx vertx) throws Exception {
+    start(vertx, new JsonObject().put("timeScale", FAST).put("coldTolerance", 0.2).put("hotTolerance", 0.2));
+    await("20.80 or more").atMost(Duration.ofSeconds(30)).until(() -> latestCenti() >= 2080);
+    int from = temperatures.size();
+    int switchesBefore = switches.size();
+    await("a simulated hour").atMost(Duration.ofSeconds(150))
+        .until(() -> temperatures.size() - from >= READINGS_PER_SIMULATED_HOUR);
+    assertThat(readingsSince(from)).allSatisfy(centi -> assertThat(centi).isBetween(2077, 2124));
+    assertThat(switches.size() - switchesBefore).as("switches in a simulated hour").isBetween(2, 40);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.thermobus.sim;
 
 import io.thermobus.event.HeaterSwitched;
+import io.thermobus.event.TemperatureDelta;
 import io.thermobus.event.Topic;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
@@ -10,7 +11,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 public final class HeaterVerticle extends ThermalEffectVerticle {
 
   public HeaterVerticle(String zone, Physics physics, double timeScale) {
-    super(zone, "heater", physics.heater(), timeScale);
+    super(zone, TemperatureDelta.HEATER, physics.heater(), timeScale);
   }
 
   @Override
