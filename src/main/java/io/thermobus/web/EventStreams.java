@@ -51,15 +51,14 @@ final class EventStreams implements Handler<RoutingContext> {
     StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, request.zone(), sink, stats);
     long keepAlive = vertx.setPeriodic(KEEP_ALIVE_MILLIS, tick -> sink.send(":\n\n"));
     open.add(sink);
-    response.closeHandler(closed -> {
+    Runnable finished = () -> {
       vertx.cancelTimer(keepAlive);
       open.remove(sink);
       pump.close();
-    });
-    response.endHandler(ended -> {
-      vertx.cancelTimer(keepAlive);
-      pump.close();
-    });
+    };
+    // Closed by the client, or ended by the server (shutdown, unsubscribed) on a connection that stays open.
+    response.closeHandler(closed -> finished.run());
+    response.endHandler(ended -> finished.run());
     JsonObject hello = new JsonObject().put("next", subscription.info().next()).put("head", bus.head());
     sink.send("retry: " + RETRY_MILLIS + "\nevent: hello\ndata: " + hello.encode() + "\n\n");
     pump.start();

@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class WebVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
+  private static final long STREAM_CLOSE_GRACE_MILLIS = 1_000;
 
   private final ThermobusConfig config;
   private final HealthChecks liveness;
@@ -83,10 +85,14 @@ public final class WebVerticle extends VerticleBase {
         .onSuccess(bound -> server = bound);
   }
 
-  /** Closes the browser streams (WebSockets with 1001 going away) before the server goes. */
+  /**
+   * Closes the browser streams (WebSockets with 1001 going away) before the server goes, waiting at
+   * most a short grace for the clients' close handshakes: one that does not read must not hold up
+   * shutdown.
+   */
   @Override
   public Future<?> stop() {
-    return openStreams.closeAll();
+    return Future.any(openStreams.closeAll(), vertx.timer(STREAM_CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS));
   }
 
   private static void errors(Router router) {

@@ -64,23 +64,8 @@ class SlowStreamClientTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> slow.hello && fast.hello);
     slow.socket.pause();
 
-    long lastSeq = 0;
-    Map<String, Long> latestPerZone = new ConcurrentHashMap<>();
-    for (int batch = 0; batch < EVENTS / 100; batch++) {
-      List<Future<JsonObject>> published = new ArrayList<>();
-      for (int i = 0; i < 100; i++) {
-        String zone = "z" + (batch * 100 + i) % ZONES;
-        JsonObject request = new JsonObject().put("topic", "load").put("zone", zone)
-            .put("data", new JsonObject().put("pad", "x".repeat(PAYLOAD_BYTES)));
-        published.add(serverVertx.eventBus().<JsonObject>request(BusAddresses.PUBLISH, request).map(reply -> reply.body()));
-      }
-      for (Future<JsonObject> envelope : published) {
-        JsonObject body = envelope.await(10, TimeUnit.SECONDS);
-        lastSeq = Math.max(lastSeq, body.getLong("seq"));
-        latestPerZone.merge(body.getString("zone"), body.getLong("seq"), Math::max);
-      }
-    }
-    long last = lastSeq;
+    Map<String, Long> latestPerZone = publish(EVENTS);
+    long last = latestPerZone.values().stream().mapToLong(Long::longValue).max().orElseThrow();
 
     await("the other client receives everything").atMost(Duration.ofSeconds(60)).until(() -> fast.lastSeq.get() == last);
     assertThat(fast.frames.get() + fast.coalesced.get()).as("the reading client missed nothing").isEqualTo(EVENTS);
@@ -99,6 +84,41 @@ class SlowStreamClientTest {
     assertThat(slow.latestPerZone).as("it ends with the latest event of every zone").isEqualTo(latestPerZone);
     System.out.printf("after resuming: %d frames, %d folded into them, %d seqs past retention%n", slow.frames.get(), slow.coalesced.get(), slow.lagged.get());
     assertThat(introspect().getJsonObject("streams").getLong("coalesced")).isEqualTo(slow.coalesced.get() + fast.coalesced.get());
+  }
+
+  @Test
+  void shouldNotLetAClientThatStopsReadingHoldUpShutdown() throws Exception {
+    Reader slow = connect();
+    await().atMost(Duration.ofSeconds(10)).until(() -> slow.hello);
+    slow.socket.pause();
+    publish(2_000);
+    await().atMost(Duration.ofSeconds(10)).until(() -> introspect().getJsonObject("streams").getLong("frames") > 100);
+    long started = System.nanoTime();
+    service.close();
+    serverVertx.close().await(10, TimeUnit.SECONDS);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    serverVertx = Vertx.vertx();
+    slow.socket.resume();
+    await("the client sees the end").atMost(Duration.ofSeconds(20)).until(() -> slow.socket.isClosed());
+  }
+
+  /** Publishes {@code count} events of {@value #PAYLOAD_BYTES} bytes round the zones; answers the latest seq per zone. */
+  private Map<String, Long> publish(int count) throws Exception {
+    Map<String, Long> latestPerZone = new ConcurrentHashMap<>();
+    for (int batch = 0; batch < count / 100; batch++) {
+      List<Future<JsonObject>> published = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        String zone = "z" + (batch * 100 + i) % ZONES;
+        JsonObject request = new JsonObject().put("topic", "load").put("zone", zone)
+            .put("data", new JsonObject().put("pad", "x".repeat(PAYLOAD_BYTES)));
+        published.add(serverVertx.eventBus().<JsonObject>request(BusAddresses.PUBLISH, request).map(reply -> reply.body()));
+      }
+      for (Future<JsonObject> envelope : published) {
+        JsonObject body = envelope.await(10, TimeUnit.SECONDS);
+        latestPerZone.merge(body.getString("zone"), body.getLong("seq"), Math::max);
+      }
+    }
+    return latestPerZone;
   }
 
   private JsonObject introspect() throws Exception {
