@@ -17,10 +17,14 @@ const thermobus = {
   seqs: [],          // seqs received, in order (the newest KEPT_SEQS)
   gaps: [],          // [expected, got] whenever a seq arrived that was not the next one
   connections: 0,    // sockets opened so far
+  cspViolations: [], // what the page's Content-Security-Policy blocked (should stay empty)
   lastSeq: null,
   socket: null,
 };
 window.thermobus = thermobus;
+document.addEventListener('securitypolicyviolation', (event) => {
+  thermobus.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+});
 
 const state = {
   token: null,

@@ -63,6 +63,7 @@ class DashboardBrowserTest {
     assertThat(text("connection-text")).isEqualTo("Live");
     assertThat(chromium.driver.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
     await().atMost(PATIENCE).until(() -> !text("bus-published").equals("–"));
+    assertThat(number("return window.thermobus.cspViolations.length")).as("nothing blocked by the strict CSP").isZero();
   }
 
   @Test
