@@ -421,8 +421,10 @@ function wireControls() {
   });
   $('zone').addEventListener('change', () => selectZone($('zone').value));
   document.addEventListener('keydown', (event) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.target.closest('input, select, textarea, button')) return;
     const key = event.key === '−' ? '-' : event.key;
+    // Typing in a field stays there; Enter on a focused button presses that button.
+    if (event.ctrlKey || event.metaKey || event.altKey || event.target.closest('input, select, textarea')
+      || (key === 'Enter' && event.target.closest('button'))) return;
     if (!STEP_KEYS.has(key) && !/^[0-9]$/.test(key)) return;
     event.preventDefault();
     if (!state.token) {

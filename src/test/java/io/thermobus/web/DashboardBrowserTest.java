@@ -76,6 +76,8 @@ class DashboardBrowserTest {
     await().atMost(PATIENCE).until(() -> text("trace").endsWith("↑"));
     chromium.driver.findElement(By.id("lower")).click();
     await().atMost(PATIENCE).until(() -> serverDesired() == before);
+    new Actions(chromium.driver).sendKeys(Keys.ARROW_UP).perform();
+    await("keys still work with the button focused").atMost(PATIENCE).until(() -> serverDesired() == before + 0.5);
   }
 
   @Test

@@ -89,36 +89,28 @@ class StreamsTest {
   void shouldResumeServerSentEventsAfterLastEventId() throws Exception {
     List<Long> published = publish("note", "home", 8);
     long lastSeen = published.get(4);
-    List<String> ids = new CopyOnWriteArrayList<>();
-    StringBuilder text = new StringBuilder();
-    // The handler is set on the client's event loop as the response arrives, so no chunk is missed.
-    HttpClientResponse response = http.request(new RequestOptions().setMethod(HttpMethod.GET)
-            .setHost("127.0.0.1").setPort(service.port()).setURI("/api/events").putHeader("Last-Event-ID", String.valueOf(lastSeen)))
-        .compose(request -> request.send())
-        .onSuccess(streaming -> streaming.handler(chunk -> {
-          synchronized (text) {
-            text.append(chunk.toString());
-            for (String line : text.toString().split("\n")) {
-              if (line.startsWith("id: ") && !ids.contains(line.substring(4))) {
-                ids.add(line.substring(4));
-              }
-            }
-          }
-        }))
-        .await(10, TimeUnit.SECONDS);
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.getHeader("Content-Type")).startsWith("text/event-stream");
-    await().atMost(PATIENCE).until(() -> ids.size() >= 3);
+    EventStream events = events("/api/events", String.valueOf(lastSeen));
+    await().atMost(PATIENCE).until(() -> events.ids.size() >= 3);
     List<Long> more = publish("note", "home", 2);
-    await().atMost(PATIENCE).until(() -> ids.size() >= 5);
-    List<String> expected = new ArrayList<>();
-    published.subList(5, 8).forEach(seq -> expected.add(String.valueOf(seq)));
-    more.forEach(seq -> expected.add(String.valueOf(seq)));
-    assertThat(ids).containsExactlyElementsOf(expected);
-    synchronized (text) {
-      assertThat(text.toString()).startsWith("retry: ").contains("event: hello\ndata: {\"next\":" + (lastSeen + 1));
-      assertThat(text.toString()).contains("data: {\"seq\":" + published.get(5) + ",\"topic\":\"note\",\"zone\":\"home\"");
-    }
+    await().atMost(PATIENCE).until(() -> events.ids.size() >= 5);
+    List<Long> expected = new ArrayList<>(published.subList(5, 8));
+    expected.addAll(more);
+    assertThat(events.ids).containsExactlyElementsOf(expected);
+    assertThat(events.text()).startsWith("retry: ").contains("event: hello\ndata: {\"next\":" + (lastSeen + 1));
+    assertThat(events.text()).contains("data: {\"seq\":" + published.get(5) + ",\"topic\":\"note\",\"zone\":\"home\"");
+  }
+
+  @Test
+  void shouldSendOnlyTheRequestedTopicsAndZoneOverServerSentEvents() throws Exception {
+    EventStream events = events("/api/events?topics=note&zone=attic", null);
+    await().atMost(PATIENCE).until(() -> events.text().contains("event: hello"));
+    publish("note", "home", 2);
+    publish("other", "attic", 2);
+    List<Long> wanted = publish("note", "attic", 2);
+    await().atMost(PATIENCE).until(() -> events.ids.size() >= 2);
+    publish("note", "attic", 1);
+    await().atMost(PATIENCE).until(() -> events.ids.size() >= 3);
+    assertThat(events.ids.subList(0, 2)).containsExactlyElementsOf(wanted);
   }
 
   @Test
@@ -290,6 +282,48 @@ class StreamsTest {
       seqs.add(seq);
     }
     return seqs;
+  }
+
+  /** Opens an event stream; the handler is set on the client's event loop as the response arrives, so no chunk is missed. */
+  private EventStream events(String uri, String lastEventId) throws Exception {
+    EventStream events = new EventStream();
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(service.port()).setURI(uri);
+    if (lastEventId != null) {
+      options.putHeader("Last-Event-ID", lastEventId);
+    }
+    HttpClientResponse response = http.request(options)
+        .compose(request -> request.send())
+        .onSuccess(streaming -> streaming.handler(events::received))
+        .await(10, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.getHeader("Content-Type")).startsWith("text/event-stream");
+    return events;
+  }
+
+  /** What one event-stream client received: the raw text and the ids in order. */
+  private static final class EventStream {
+    private final StringBuilder text = new StringBuilder();
+    private int pending; // characters at the end of text not yet ending an event
+    final List<Long> ids = new CopyOnWriteArrayList<>();
+
+    synchronized void received(Buffer chunk) {
+      int unparsed = text.length() - pending;
+      text.append(chunk.toString());
+      int end;
+      while ((end = text.indexOf("\n\n", unparsed)) >= 0) {
+        for (String line : text.substring(unparsed, end).split("\n")) {
+          if (line.startsWith("id: ")) {
+            ids.add(Long.parseLong(line.substring(4)));
+          }
+        }
+        unparsed = end + 2;
+      }
+      pending = text.length() - unparsed;
+    }
+
+    synchronized String text() {
+      return text.toString();
+    }
   }
 
   /** What one WebSocket client received, in order. */
