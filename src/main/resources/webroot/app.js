@@ -344,6 +344,17 @@ async function loadHistory() {
 
 // ---- bus panel -------------------------------------------------------------------------------
 
+/** A zone in its fail-safe state (no readings: heater forced off) says why in its state's fault. */
+async function refreshFault() {
+  const response = await fetch(`/api/zones/${encodeURIComponent(state.zone)}`, { cache: 'no-store' });
+  if (response.ok) showFault((await response.json()).fault);
+}
+
+function showFault(fault) {
+  $('fault').hidden = !fault;
+  $('fault').textContent = fault ? `Fault: ${fault}` : '';
+}
+
 async function refreshBus() {
   try {
     const response = await fetch('/api/bus/subscriptions', { cache: 'no-store' });
@@ -446,6 +457,7 @@ async function selectZone(zone) {
     state.heaterOn = zoneState.heaterOn;
     if (thermobus.lastSeq == null && Number.isInteger(zoneState.seq)) thermobus.lastSeq = zoneState.seq;
     showInput(zoneState.input, '');
+    showFault(zoneState.fault);
     renderNow();
   }
   await loadHistory();
@@ -466,7 +478,7 @@ async function start() {
   await selectZone(names[0]);
   connect();
   refreshBus();
-  setInterval(refreshBus, 2000);
+  setInterval(() => { refreshBus(); refreshFault().catch(() => {}); }, 2000);
   setInterval(() => { renderTrend(); scheduleDraw(); }, 1000);
 }
 
