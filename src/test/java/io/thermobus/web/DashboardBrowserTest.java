@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,13 +72,13 @@ class DashboardBrowserTest {
     openWithToken();
     double before = serverDesired();
     new Actions(chromium.driver).sendKeys(Keys.ARROW_UP).perform();
-    await().atMost(PATIENCE).until(() -> serverDesired() == before + 0.5);
-    await().atMost(PATIENCE).until(() -> text("desired").equals(String.format("%.2f", before + 0.5)));
+    await().atMost(PATIENCE).until(() -> near(serverDesired(), before + 0.5));
+    await().atMost(PATIENCE).until(() -> text("desired").equals(String.format(Locale.ROOT, "%.2f", before + 0.5)));
     await().atMost(PATIENCE).until(() -> text("trace").endsWith("↑"));
     chromium.driver.findElement(By.id("lower")).click();
-    await().atMost(PATIENCE).until(() -> serverDesired() == before);
+    await().atMost(PATIENCE).until(() -> near(serverDesired(), before));
     new Actions(chromium.driver).sendKeys(Keys.ARROW_UP).perform();
-    await("keys still work with the button focused").atMost(PATIENCE).until(() -> serverDesired() == before + 0.5);
+    await("keys still work with the button focused").atMost(PATIENCE).until(() -> near(serverDesired(), before + 0.5));
   }
 
   @Test
@@ -86,12 +87,12 @@ class DashboardBrowserTest {
     new Actions(chromium.driver).sendKeys("23.5").perform();
     await().atMost(PATIENCE).until(() -> text("pending").equals("23.5"));
     new Actions(chromium.driver).sendKeys(Keys.ENTER).perform();
-    await().atMost(PATIENCE).until(() -> serverDesired() == 23.5);
+    await().atMost(PATIENCE).until(() -> near(serverDesired(), 23.5));
     await().atMost(PATIENCE).until(() -> text("desired").equals("23.50"));
 
     WebElement exact = chromium.driver.findElement(By.id("exact"));
     exact.sendKeys("19.5", Keys.ENTER);
-    await().atMost(PATIENCE).until(() -> serverDesired() == 19.5);
+    await().atMost(PATIENCE).until(() -> near(serverDesired(), 19.5));
     await().atMost(PATIENCE).until(() -> text("feedback").equals("Desired set to 19.50 °C"));
   }
 
@@ -172,6 +173,10 @@ class DashboardBrowserTest {
   @SuppressWarnings("unchecked")
   private static List<Long> seqs() {
     return ((List<Number>) chromium.driver.executeScript("return window.thermobus.seqs")).stream().map(Number::longValue).toList();
+  }
+
+  private static boolean near(double actual, double expected) {
+    return Math.abs(actual - expected) < 0.001;
   }
 
   private static double serverDesired() throws Exception {
