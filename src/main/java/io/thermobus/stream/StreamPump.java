@@ -88,20 +88,15 @@ public final class StreamPump {
 
   /** Throws gone once the subscription was unsubscribed from elsewhere (the bus API). */
   private void pumpLive() {
-    if (sink.writeQueueFull()) {
-      waitUntilWritable();
-      return;
-    }
-    if (congested && !sendFoldedBacklog()) {
+    if (congested && !sink.writeQueueFull() && !sendFoldedBacklog()) {
       return;
     }
     for (int turn = 0; turn < BATCHES_PER_TURN; turn++) {
-      int drained = subscription.drain(BATCH, this::send);
       if (sink.writeQueueFull()) {
         waitUntilWritable();
         return;
       }
-      if (drained < BATCH) {
+      if (subscription.drain(BATCH, this::send) < BATCH) {
         sleepUntilAvailable();
         return;
       }
