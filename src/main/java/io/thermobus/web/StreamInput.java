@@ -67,6 +67,10 @@ final class StreamInput {
     }
   }
 
+  void receiveBinary() {
+    error(null, 400, "send input as JSON text frames");
+  }
+
   private void key(Object ref, String zone, Object key) {
     if (!(key instanceof String name && KeyInput.isKnown(name))) {
       error(ref, 400, KeyInput.UNSUPPORTED);

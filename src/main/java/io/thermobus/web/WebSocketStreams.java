@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WebSocketStreams implements Handler<RoutingContext> {
 
-  /** Largest input message a client may send; a larger one closes the socket (1009). */
+  /** Largest input message a client may send; a larger one drops the connection. */
   static final int MAX_INPUT_BYTES = 4096;
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketStreams.class);
 
@@ -58,6 +58,7 @@ final class WebSocketStreams implements Handler<RoutingContext> {
     Subscription<JsonObject> subscription = bus.subscribe(request.topics(), request.startAt(bus.head()));
     WebSocketSink sink = new WebSocketSink(socket);
     StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, request.zone(), sink, stats);
+    // Answers to input are dropped while the client is not reading: they must not pile up either.
     StreamInput input = new StreamInput(vertx, auth, reply -> {
       if (!sink.writeQueueFull()) {
         sink.send(reply.encode());
@@ -70,8 +71,7 @@ final class WebSocketStreams implements Handler<RoutingContext> {
     });
     socket.exceptionHandler(failure -> LOG.debug("WebSocket failed: {}", failure.toString()));
     socket.textMessageHandler(input::receive);
-    socket.binaryMessageHandler(binary -> sink.send(new JsonObject().put("type", "error").put("status", 400)
-        .put("detail", "send input as JSON text frames").encode()));
+    socket.binaryMessageHandler(binary -> input.receiveBinary());
     sink.send(new JsonObject().put("type", "hello").put("next", subscription.info().next()).put("head", bus.head()).encode());
     pump.start();
   }

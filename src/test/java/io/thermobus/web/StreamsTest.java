@@ -149,10 +149,11 @@ class StreamsTest {
     for (String frame : bad) {
       frames.socket.writeTextMessage(frame).await(10, TimeUnit.SECONDS);
     }
-    await().atMost(PATIENCE).until(() -> frames.ofType("error").size() == bad.length);
+    frames.socket.writeBinaryMessage(Buffer.buffer("{}")).await(10, TimeUnit.SECONDS);
+    await().atMost(PATIENCE).until(() -> frames.ofType("error").size() == bad.length + 1);
     assertThat(frames.ofType("error")).extracting(error -> error.getInteger("status"))
         .as("zone answers arrive later than the frames refused at once")
-        .containsExactlyInAnyOrder(400, 400, 400, 400, 401, 401, 400, 400, 400, 404, 400, 401);
+        .containsExactlyInAnyOrder(400, 400, 400, 400, 401, 401, 400, 400, 400, 404, 400, 401, 400);
     assertThat(frames.ofType("error")).allSatisfy(error -> assertThat(error.getString("detail")).isNotBlank().doesNotContain("Exception"));
     assertThat(desired()).as("nothing changed").isEqualTo(21.0);
 
@@ -166,6 +167,15 @@ class StreamsTest {
     assertThat(desired()).isEqualTo(23.0);
     await().atMost(PATIENCE).until(() -> !frames.envelopes().isEmpty());
     assertThat(frames.envelopes().get(frames.envelopes().size() - 1).getJsonObject("data").getString("trace")).endsWith("↑");
+  }
+
+  @Test
+  void shouldDropAConnectionThatSendsInputOverTheLimitAndFreeItsStream() throws Exception {
+    Frames frames = connect("/api/ws");
+    await().atMost(PATIENCE).until(() -> !frames.all.isEmpty());
+    frames.socket.writeTextMessage("{\"pad\":\"" + "x".repeat(WebSocketStreams.MAX_INPUT_BYTES) + "\"}");
+    await().atMost(PATIENCE).until(() -> frames.socket.isClosed());
+    await().atMost(PATIENCE).until(() -> introspect().getJsonObject("streams").getLong("open") == 0);
   }
 
   @ParameterizedTest(name = "{0} → 400")
