@@ -8,6 +8,7 @@ const TOKEN_KEY = 'thermobus.token';
 const MAX_POINTS = 6000;
 const MERGE_MS = 250;
 const KEPT_SEQS = 20000;
+const MAX_ROWS = 50;
 
 const $ = (id) => document.getElementById(id);
 const format = (celsius) => (celsius == null ? '–' : Number(celsius).toFixed(2));
@@ -17,6 +18,7 @@ const thermobus = {
   seqs: [],          // seqs received, in order (the newest KEPT_SEQS)
   gaps: [],          // [expected, got] whenever a seq arrived that was not the next one
   connections: 0,    // sockets opened so far
+  received: 0,       // events received over all connections
   cspViolations: [], // what the page's Content-Security-Policy blocked (should stay empty)
   lastSeq: null,
   socket: null,
@@ -167,9 +169,14 @@ function track(seq, coalesced) {
     thermobus.gaps.push([thermobus.lastSeq + 1, seq]);
   }
   thermobus.lastSeq = seq;
+  thermobus.received += 1;
   thermobus.seqs.push(seq);
   if (thermobus.seqs.length > KEPT_SEQS) thermobus.seqs.splice(0, thermobus.seqs.length - KEPT_SEQS);
   $('seq').textContent = `seq ${seq}`;
+  const reconnects = thermobus.connections - 1;
+  $('received').textContent = `${thermobus.received.toLocaleString('en')} events received`
+    + (reconnects > 0 ? ` · reconnected ${reconnects} ${reconnects === 1 ? 'time' : 'times'}` : '')
+    + (thermobus.gaps.length ? ` · ${thermobus.gaps.length} gaps` : reconnects > 0 ? ' without a gap' : '');
 }
 
 function apply(envelope) {
@@ -373,7 +380,8 @@ function renderBus(bus) {
   $('bus-sweeps').textContent = number(bus.sweeps);
   $('bus-lagged').textContent = number(bus.lagged);
   $('bus-coalesced').textContent = number(bus.streams ? bus.streams.coalesced : bus.coalesced);
-  const rows = (bus.subscriptions || []).map((s) => {
+  const subscriptions = bus.subscriptions || [];
+  const rows = subscriptions.slice(0, MAX_ROWS).map((s) => {
     const row = document.createElement('tr');
     row.dataset.state = s.state;
     const badge = document.createElement('span');
@@ -391,6 +399,8 @@ function renderBus(bus) {
   });
   $('subs').replaceChildren(...rows);
   $('bus-empty').hidden = rows.length > 0;
+  $('bus-more').hidden = subscriptions.length <= MAX_ROWS;
+  $('bus-more').textContent = `and ${subscriptions.length - MAX_ROWS} more`;
   $('bus-updated').textContent = `updated ${new Date().toLocaleTimeString()}`;
 }
 
