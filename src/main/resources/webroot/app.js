@@ -9,6 +9,7 @@ const MAX_POINTS = 6000;
 const MERGE_MS = 250;
 const KEPT_SEQS = 20000;
 const MAX_ROWS = 50;
+const LONGEST_WINDOW_SECONDS = 600;
 
 const $ = (id) => document.getElementById(id);
 const format = (celsius) => (celsius == null ? '–' : Number(celsius).toFixed(2));
@@ -251,7 +252,7 @@ function addPoint(atMillis, values) {
     p.desired.push(v.desired);
     p.heater.push(v.heater);
   }
-  const cutoff = Date.now() / 1000 - 3600;
+  const cutoff = Date.now() / 1000 - LONGEST_WINDOW_SECONDS - 60;
   let drop = 0;
   while (drop < p.t.length && (p.t[drop] < cutoff || p.t.length - drop > MAX_POINTS)) drop += 1;
   if (drop) for (const series of Object.values(p)) series.splice(0, drop);
@@ -332,7 +333,7 @@ function createChart() {
 }
 
 async function loadHistory() {
-  const response = await fetch(`/api/zones/${encodeURIComponent(state.zone)}/history?seconds=3600`, { cache: 'no-store' });
+  const response = await fetch(`/api/zones/${encodeURIComponent(state.zone)}/history?seconds=${LONGEST_WINDOW_SECONDS}`, { cache: 'no-store' });
   if (!response.ok) return;
   const body = await response.json();
   const kept = { ...state.points };
