@@ -22,6 +22,7 @@ const thermobus = {
   received: 0,       // events received over all connections
   cspViolations: [], // what the page's Content-Security-Policy blocked (should stay empty)
   lastSeq: null,
+  bus: null,         // the bus the seqs belong to (a new one after the service restarts)
   socket: null,
 };
 window.thermobus = thermobus;
@@ -94,7 +95,10 @@ function feedback(text, kind) {
 function connect() {
   clearTimeout(state.reconnectTimer);
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const since = thermobus.lastSeq == null ? '' : `?since=${thermobus.lastSeq + 1}`;
+  const query = new URLSearchParams();
+  if (thermobus.lastSeq != null) query.set('since', thermobus.lastSeq + 1);
+  if (thermobus.bus != null) query.set('bus', thermobus.bus);
+  const since = query.toString() ? `?${query}` : '';
   const socket = new WebSocket(`${scheme}//${location.host}/api/ws${since}`);
   thermobus.socket = socket;
   showConnection('connecting', thermobus.connections ? 'Reconnecting…' : 'Connecting…');
@@ -157,9 +161,11 @@ function receive(frame) {
   }
 }
 
-/** A new socket's first frame: where the server starts. A next below ours means the server restarted. */
+/** A new socket's first frame: which bus and where it starts. Another bus means the service restarted. */
 function hello(frame) {
-  if (thermobus.lastSeq != null && frame.next <= thermobus.lastSeq) {
+  const restarted = thermobus.bus != null && frame.bus !== thermobus.bus;
+  thermobus.bus = frame.bus;
+  if (restarted || (thermobus.lastSeq != null && frame.next !== thermobus.lastSeq + 1)) {
     thermobus.lastSeq = frame.next - 1;
     loadHistory();
   }

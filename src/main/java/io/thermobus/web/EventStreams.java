@@ -15,7 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * {@code GET /api/events?topics=a,b&zone=z}: Server-Sent Events from the client's own bus
  * subscription; resumes after {@code Last-Event-ID} (or from {@code since}). Starts with a
- * {@code hello} event carrying {@code {"next","head"}} and sends a comment every 15 s so idle
+ * {@code hello} event carrying {@code {"bus","next","head"}} and sends a comment every 15 s so idle
  * proxies keep the connection.
  */
 final class EventStreams implements Handler<RoutingContext> {
@@ -25,12 +25,14 @@ final class EventStreams implements Handler<RoutingContext> {
 
   private final Vertx vertx;
   private final SubscriberBus<JsonObject> bus;
+  private final String busId;
   private final StreamStats stats;
   private final OpenStreams open;
 
-  EventStreams(Vertx vertx, SubscriberBus<JsonObject> bus, StreamStats stats, OpenStreams open) {
+  EventStreams(Vertx vertx, SubscriberBus<JsonObject> bus, String busId, StreamStats stats, OpenStreams open) {
     this.vertx = vertx;
     this.bus = bus;
+    this.busId = busId;
     this.stats = stats;
     this.open = open;
   }
@@ -46,7 +48,7 @@ final class EventStreams implements Handler<RoutingContext> {
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
         .putHeader("X-Accel-Buffering", "no");
-    Subscription<JsonObject> subscription = bus.subscribe(request.topics(), request.startAt(bus.head()));
+    Subscription<JsonObject> subscription = bus.subscribe(request.topics(), request.startAt(bus.head(), busId));
     EventStreamSink sink = new EventStreamSink(response);
     StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, request.zone(), sink, stats);
     long keepAlive = vertx.setPeriodic(KEEP_ALIVE_MILLIS, tick -> sink.send(":\n\n"));
@@ -59,7 +61,7 @@ final class EventStreams implements Handler<RoutingContext> {
     // Closed by the client, or ended by the server (shutdown, unsubscribed) on a connection that stays open.
     response.closeHandler(closed -> finished.run());
     response.endHandler(ended -> finished.run());
-    JsonObject hello = new JsonObject().put("next", subscription.info().next()).put("head", bus.head());
+    JsonObject hello = new JsonObject().put("bus", busId).put("next", subscription.info().next()).put("head", bus.head());
     sink.send("retry: " + RETRY_MILLIS + "\nevent: hello\ndata: " + hello.encode() + "\n\n");
     pump.start();
   }

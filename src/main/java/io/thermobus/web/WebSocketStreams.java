@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/ws?since=SEQ&topics=a,b&zone=z}: a WebSocket that carries bus envelopes as JSON
- * text frames from its own bus subscription, and takes the client's input. The first frame is
- * {@code {"type":"hello","next":S,"head":H}}: {@code next} is the first seq it will send.
+ * {@code GET /api/ws?since=SEQ&bus=B&topics=a,b&zone=z}: a WebSocket that carries bus envelopes as
+ * JSON text frames from its own bus subscription, and takes the client's input. The first frame is
+ * {@code {"type":"hello","bus":B,"next":S,"head":H}}: the bus the seqs belong to and the first seq
+ * it will send; a {@code since} from another bus starts at the next event.
  */
 final class WebSocketStreams implements Handler<RoutingContext> {
 
@@ -26,13 +27,15 @@ final class WebSocketStreams implements Handler<RoutingContext> {
 
   private final Vertx vertx;
   private final SubscriberBus<JsonObject> bus;
+  private final String busId;
   private final BearerAuth auth;
   private final StreamStats stats;
   private final OpenStreams open;
 
-  WebSocketStreams(Vertx vertx, SubscriberBus<JsonObject> bus, BearerAuth auth, StreamStats stats, OpenStreams open) {
+  WebSocketStreams(Vertx vertx, SubscriberBus<JsonObject> bus, String busId, BearerAuth auth, StreamStats stats, OpenStreams open) {
     this.vertx = vertx;
     this.bus = bus;
+    this.busId = busId;
     this.auth = auth;
     this.stats = stats;
     this.open = open;
@@ -55,7 +58,7 @@ final class WebSocketStreams implements Handler<RoutingContext> {
   }
 
   private void connected(ServerWebSocket socket, StreamRequest request) {
-    Subscription<JsonObject> subscription = bus.subscribe(request.topics(), request.startAt(bus.head()));
+    Subscription<JsonObject> subscription = bus.subscribe(request.topics(), request.startAt(bus.head(), busId));
     WebSocketSink sink = new WebSocketSink(socket);
     StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, request.zone(), sink, stats);
     // Answers to input are dropped while the client is not reading: they must not pile up either.
@@ -72,7 +75,7 @@ final class WebSocketStreams implements Handler<RoutingContext> {
     socket.exceptionHandler(failure -> LOG.debug("WebSocket failed: {}", failure.toString()));
     socket.textMessageHandler(input::receive);
     socket.binaryMessageHandler(binary -> input.receiveBinary());
-    sink.send(new JsonObject().put("type", "hello").put("next", subscription.info().next()).put("head", bus.head()).encode());
+    sink.send(new JsonObject().put("type", "hello").put("bus", busId).put("next", subscription.info().next()).put("head", bus.head()).encode());
     pump.start();
   }
 }

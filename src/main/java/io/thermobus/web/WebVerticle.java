@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,8 @@ public final class WebVerticle extends VerticleBase {
   private final BusService busService;
   private final StreamStats streamStats = new StreamStats();
   private final OpenStreams openStreams = new OpenStreams();
+  /** Names this process's bus to stream clients, so a seq kept from before a restart is not resumed on a new bus. */
+  private final String busId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
   private HttpServer server;
 
   public WebVerticle(ThermobusConfig config, HealthChecks liveness, HealthChecks readiness, BusService busService) {
@@ -68,8 +71,8 @@ public final class WebVerticle extends VerticleBase {
         .handler(auth)
         .handler(JsonBodies.requireJsonContentType())
         .handler(bus::publish);
-    router.get("/api/ws").handler(new WebSocketStreams(vertx, busService.bus(), auth, streamStats, openStreams));
-    router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), streamStats, openStreams));
+    router.get("/api/ws").handler(new WebSocketStreams(vertx, busService.bus(), busId, auth, streamStats, openStreams));
+    router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, openStreams));
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));

@@ -76,6 +76,26 @@ class StreamsTest {
   }
 
   @Test
+  void shouldResumeOnlyOnTheBusTheSeqCameFrom() throws Exception {
+    List<Long> published = publish("note", "home", 4);
+    Frames first = connect("/api/ws?since=" + published.get(0));
+    await().atMost(PATIENCE).until(() -> first.seqs().size() == 4);
+    String bus = first.all.get(0).getString("bus");
+    assertThat(bus).matches("[0-9a-z]+");
+
+    Frames sameBus = connect("/api/ws?since=" + published.get(2) + "&bus=" + bus);
+    await().atMost(PATIENCE).until(() -> sameBus.seqs().size() == 2);
+    assertThat(sameBus.seqs()).containsExactlyElementsOf(published.subList(2, 4));
+
+    Frames otherBus = connect("/api/ws?since=" + published.get(2) + "&bus=before0restart");
+    await().atMost(PATIENCE).until(() -> !otherBus.all.isEmpty());
+    assertThat(otherBus.all.get(0).getLong("next")).as("starts at the next event").isEqualTo(published.get(3) + 1);
+    List<Long> live = publish("note", "home", 1);
+    await().atMost(PATIENCE).until(() -> otherBus.seqs().size() == 1);
+    assertThat(otherBus.seqs()).isEqualTo(live);
+  }
+
+  @Test
   void shouldStartAtTheNextEventWithoutSince() throws Exception {
     publish("note", "home", 3);
     Frames frames = connect("/api/ws");
@@ -96,7 +116,7 @@ class StreamsTest {
     List<Long> expected = new ArrayList<>(published.subList(5, 8));
     expected.addAll(more);
     assertThat(events.ids).containsExactlyElementsOf(expected);
-    assertThat(events.text()).startsWith("retry: ").contains("event: hello\ndata: {\"next\":" + (lastSeen + 1));
+    assertThat(events.text()).startsWith("retry: ").containsPattern("event: hello\ndata: \\{\"bus\":\"[0-9a-z]+\",\"next\":" + (lastSeen + 1));
     assertThat(events.text()).contains("data: {\"seq\":" + published.get(5) + ",\"topic\":\"note\",\"zone\":\"home\"");
   }
 
@@ -181,7 +201,8 @@ class StreamsTest {
   @ParameterizedTest(name = "{0} → 400")
   @ValueSource(strings = {
       "/api/ws?since=abc", "/api/ws?since=0", "/api/ws?since=-1", "/api/ws?since=1&since=2", "/api/ws?topics=Bad!",
-      "/api/ws?topics=a,,b", "/api/ws?zone=../x", "/api/events?since=x", "/api/events?topics=%20", "/api/events?zone=a&zone=b"})
+      "/api/ws?topics=a,,b", "/api/ws?zone=../x", "/api/events?since=x", "/api/events?topics=%20", "/api/events?zone=a&zone=b", "/api/ws?bus=Not-A-Bus",
+      "/api/ws?since=99999999999999999999"})
   void shouldRefuseABadStreamQueryWithAProblem(String path) throws Exception {
     HttpResponse<Buffer> response = service.client.get(path).send().await(10, TimeUnit.SECONDS);
     assertThat(response.statusCode()).isEqualTo(400);
