@@ -36,7 +36,7 @@ const state = {
   temperature: null,
   desired: null,
   heaterOn: false,
-  windowSeconds: 600,
+  windowSeconds: LONGEST_WINDOW_SECONDS,
   chart: null,
   points: { t: [], temperature: [], desired: [], heater: [] },
   backoffMs: 500,
@@ -81,7 +81,6 @@ function renderAccess() {
   for (const id of ['lower', 'raise', 'exact', 'exact-set']) {
     $(id).disabled = !enabled;
   }
-  document.body.dataset.control = enabled ? 'on' : 'off';
 }
 
 function feedback(text, kind) {
@@ -98,8 +97,8 @@ function connect() {
   const query = new URLSearchParams();
   if (thermobus.lastSeq != null) query.set('since', thermobus.lastSeq + 1);
   if (thermobus.bus != null) query.set('bus', thermobus.bus);
-  const since = query.toString() ? `?${query}` : '';
-  const socket = new WebSocket(`${scheme}//${location.host}/api/ws${since}`);
+  const suffix = query.toString() ? `?${query}` : '';
+  const socket = new WebSocket(`${scheme}//${location.host}/api/ws${suffix}`);
   thermobus.socket = socket;
   showConnection('connecting', thermobus.connections ? 'Reconnecting…' : 'Connecting…');
   socket.addEventListener('open', () => {
