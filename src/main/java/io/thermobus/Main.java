@@ -82,6 +82,7 @@ public final class Main {
     }, "thermobus-shutdown"));
     try {
       Thermobus.Running running = Thermobus.start(vertx, config, terminal, out).await(60, TimeUnit.SECONDS);
+      GracefulExit.onSignals(budget -> Thermobus.stop(vertx, running, budget));
       out.println(running.banner());
     } catch (Exception e) {
       System.err.println("thermobus: could not start: " + rootMessage(e));

@@ -11,10 +11,12 @@ import io.thermobus.event.ZoneState;
 import io.thermobus.history.HistoryVerticle;
 import io.thermobus.input.ConsoleVerticle;
 import io.thermobus.input.InputVerticle;
+import io.thermobus.settings.SettingsFile;
 import io.thermobus.sim.HeatLossVerticle;
 import io.thermobus.sim.HeaterVerticle;
 import io.thermobus.sim.Physics;
 import io.thermobus.sim.RoomVerticle;
+import io.thermobus.supervision.Supervisor;
 import io.thermobus.thermostat.DisplayVerticle;
 import io.thermobus.web.WebVerticle;
 import io.vertx.core.Deployable;
@@ -25,15 +27,19 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** Composes the service: one set of zone verticles per hosted zone, then the console and the web. */
 public final class Thermobus {
 
-  /** A started service: where it listens and with which token. */
-  public record Running(ThermobusConfig config, int port) {
+  /** A started service: where it listens and with which token, the supervisor of its zone verticles, its web deployment. */
+  public record Running(ThermobusConfig config, int port, Supervisor supervisor, String webDeployment) {
 
     public String baseUrl() {
       String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
@@ -52,20 +58,40 @@ public final class Thermobus {
 
   private Thermobus() {}
 
-  /** Deploys everything on {@code vertx}; fails if any verticle fails to start or the port cannot be bound. */
+  /** Deploys everything on {@code vertx}; fails if the bus, console or web verticle fails to start or the port cannot be bound. */
   public static Future<Running> start(Vertx vertx, ThermobusConfig config, boolean readKeys, PrintStream console) {
     EventCodec.registerAll(vertx.eventBus());
     BusService busService = busService(config.bus());
-    WebVerticle web = new WebVerticle(config, liveness(vertx), readiness(vertx, config.zones()), busService);
+    Map<String, Supplier<Deployable>> zoneVerticles = new LinkedHashMap<>();
+    for (String zone : config.zones()) {
+      zoneVerticles.putAll(zoneVerticles(config, zone));
+    }
+    Supervisor supervisor = new Supervisor(zoneVerticles, config.restartBackoff());
+    WebVerticle web = new WebVerticle(config, liveness(vertx), readiness(vertx, config.zones(), supervisor), busService);
     // The bus listens first, so it records every zone's first events.
     return vertx.deployVerticle(new BusVerticle(busService, config.bus().sweepInterval(), config.zones().get(0)))
-        .compose(bus -> deployZones(vertx, config))
+        .compose(bus -> vertx.deployVerticle(supervisor))
         .compose(done -> vertx.deployVerticle(web))
-        .map(id -> new Running(config, web.actualPort()))
+        .map(id -> new Running(config, web.actualPort(), supervisor, id))
         .compose(running -> config.console()
             ? vertx.deployVerticle(new ConsoleVerticle(config.zones().get(0), readKeys, console, running.banner()))
                 .map(id -> running)
             : Future.succeededFuture(running));
+  }
+
+  /**
+   * Stops a started service in order: the supervisor stops redeploying, the web server stops
+   * (no new requests, open connections closed), then everything else, each verticle finishing
+   * what it owes (the input its last save). Blocks: call it from a thread that is not Vert.x's.
+   */
+  public static void stop(Vertx vertx, Running running, Duration budget) throws Exception {
+    long deadline = System.nanoTime() + budget.toNanos();
+    running.supervisor().stopRestarting();
+    try {
+      vertx.undeploy(running.webDeployment()).await(budget.toMillis() / 2, TimeUnit.MILLISECONDS);
+    } finally {
+      vertx.close().await(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
+    }
   }
 
   private static BusService busService(ThermobusConfig.BusSettings settings) {
@@ -74,52 +100,57 @@ public final class Thermobus {
     return new BusService(bus, settings.lease(), settings.maxWait().toMillis());
   }
 
-  private static Future<?> deployZones(Vertx vertx, ThermobusConfig config) {
-    Future<?> chain = Future.succeededFuture();
-    for (String zone : config.zones()) {
-      chain = chain.compose(previous -> deployZone(vertx, config, zone));
-    }
-    return chain;
-  }
-
-  private static Future<?> deployZone(Vertx vertx, ThermobusConfig config, String zone) {
+  /** A zone's verticles by supervision name ({@code zone/role}), in the order they start. */
+  private static Map<String, Supplier<Deployable>> zoneVerticles(ThermobusConfig config, String zone) {
     double scale = config.timeScale();
-    // The history, display and heater listen before the room and input announce their first values.
-    List<Supplier<Deployable>> verticles = List.of(
-        () -> new HistoryVerticle(zone),
-        () -> new DisplayVerticle(zone, config.thermostat(), config.actuatorDelay(), scale),
-        () -> new HeaterVerticle(zone, Physics.CHAPTER, scale),
-        () -> new RoomVerticle(zone, config.initialTemperatureCenti()),
-        () -> new HeatLossVerticle(zone, Physics.CHAPTER, scale),
-        () -> new InputVerticle(zone, config.desiredRange(), config.desiredStepCenti(), config.initialDesiredCenti()));
-    Future<?> chain = Future.succeededFuture();
-    for (Supplier<Deployable> verticle : verticles) {
-      chain = chain.compose(previous -> vertx.deployVerticle(verticle.get()));
-    }
-    return chain;
+    // The history, display and heater listen before the input and room announce their first values, so
+    // the first decision sees both; heat loss starts last, so nothing cools before the thermostat is ready.
+    Map<String, Supplier<Deployable>> verticles = new LinkedHashMap<>();
+    verticles.put(zone + "/history", () -> new HistoryVerticle(zone));
+    verticles.put(zone + "/display", () -> new DisplayVerticle(zone, config.thermostat(), config.actuatorDelay(), scale, config.staleTimeout()));
+    verticles.put(zone + "/heater", () -> new HeaterVerticle(zone, Physics.CHAPTER, scale));
+    verticles.put(zone + "/input", () -> new InputVerticle(zone, config.desiredRange(), config.desiredStepCenti(), config.initialDesiredCenti(),
+        new SettingsFile(config.dataDir(), zone)));
+    verticles.put(zone + "/room", () -> new RoomVerticle(zone, config.initialTemperatureCenti()));
+    verticles.put(zone + "/heat-loss", () -> new HeatLossVerticle(zone, Physics.CHAPTER, scale));
+    return verticles;
   }
 
   private static HealthChecks liveness(Vertx vertx) {
     return HealthChecks.create(vertx).register("event-loop", promise -> promise.complete(Status.OK()));
   }
 
-  private static HealthChecks readiness(Vertx vertx, List<String> zones) {
+  private static HealthChecks readiness(Vertx vertx, List<String> zones, Supervisor supervisor) {
     DeliveryOptions quick = new DeliveryOptions().setSendTimeout(2_000);
-    return HealthChecks.create(vertx).register("zones", 3_000, promise -> {
-      List<Future<ZoneState>> states = zones.stream()
-          .map(zone -> vertx.eventBus().<ZoneState>request(Addresses.zoneState(zone), null, quick).map(r -> r.body()))
-          .toList();
-      Future.join(states).onComplete(done -> {
-        JsonObject detail = new JsonObject();
-        boolean allKnown = true;
-        for (int i = 0; i < zones.size(); i++) {
-          Future<ZoneState> state = states.get(i);
-          boolean known = state.succeeded() && state.result().known();
-          detail.put(zones.get(i), known ? "up" : state.failed() ? "not answering" : "no readings yet");
-          allKnown &= known;
-        }
-        promise.complete(allKnown ? Status.OK(detail) : Status.KO(detail));
-      });
-    });
+    return HealthChecks.create(vertx)
+        .register("verticles", promise -> {
+          List<String> missing = supervisor.missing();
+          promise.complete(missing.isEmpty() ? Status.OK() : Status.KO(new JsonObject().put("missing", missing)));
+        })
+        .register("zones", 3_000, promise -> {
+          List<Future<ZoneState>> states = zones.stream()
+              .map(zone -> vertx.eventBus().<ZoneState>request(Addresses.zoneState(zone), null, quick).map(r -> r.body()))
+              .toList();
+          Future.join(states).onComplete(done -> {
+            JsonObject detail = new JsonObject();
+            boolean allUp = true;
+            for (int i = 0; i < zones.size(); i++) {
+              String health = health(states.get(i));
+              detail.put(zones.get(i), health);
+              allUp &= health.equals("up");
+            }
+            promise.complete(allUp ? Status.OK(detail) : Status.KO(detail));
+          });
+        });
+  }
+
+  private static String health(Future<ZoneState> state) {
+    if (state.failed()) {
+      return "not answering";
+    }
+    if (state.result().fault() != null) {
+      return "fault: " + state.result().fault();
+    }
+    return state.result().known() ? "up" : "no readings yet";
   }
 }

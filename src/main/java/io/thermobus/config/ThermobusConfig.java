@@ -7,6 +7,7 @@ import io.thermobus.sim.Centi;
 import io.thermobus.thermostat.Thermostat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -36,18 +37,46 @@ public record ThermobusConfig(
     int initialDesiredCenti,
     Thermostat thermostat,
     Duration actuatorDelay,
+    Duration staleTimeout,
+    Duration restartBackoff,
     int maxBodyBytes,
+    WebLimits web,
     BusSettings bus) {
 
   /** Retention, lease and sweep of the subscriber-queue bus. */
   public record BusSettings(int retainEvents, Duration retainAge, Duration lease, Duration sweepInterval,
                             Duration maxWait) {}
 
+  /** What the HTTP server lets clients do: connections, write rate per client address, cross-site origins. */
+  public record WebLimits(int maxConnections, int writesPerSecond, int writeBurst, List<String> corsOrigins) {
+
+    public WebLimits {
+      corsOrigins = List.copyOf(corsOrigins);
+    }
+  }
+
   private static final Pattern ZONE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
   private static final Pattern TOKEN_TEXT = Pattern.compile("[\\x21-\\x7e]{1,512}");
+  private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+");
 
   public ThermobusConfig {
     zones = List.copyOf(zones);
+  }
+
+  /** Every component but the token, which is printed once at start and never logged. */
+  @Override
+  public String toString() {
+    return Arrays.stream(ThermobusConfig.class.getRecordComponents())
+        .map(component -> component.getName() + "=" + (component.getName().equals("token") ? "<redacted>" : valueOf(component)))
+        .collect(Collectors.joining(", ", "ThermobusConfig[", "]"));
+  }
+
+  private Object valueOf(RecordComponent component) {
+    try {
+      return component.getAccessor().invoke(this);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The defaults alone, with a generated token: what a bare {@code java -jar} runs with. */
@@ -88,7 +117,14 @@ public record ThermobusConfig(
         initialDesired,
         new Thermostat(values.centi(COLD_TOLERANCE, 0, 1000), values.centi(HOT_TOLERANCE, 0, 1000)),
         Duration.ofMillis(values.decimal(ACTUATOR_DELAY, 0, 3600).movePointRight(3).longValue()),
+        Duration.ofMillis(values.decimal(STALE_TIMEOUT, 0.001, 86_400).movePointRight(3).longValue()),
+        Duration.ofMillis(values.integer(RESTART_BACKOFF_MS, 1, 30_000)),
         values.integer(MAX_BODY_BYTES, 64, 16 * 1024 * 1024),
+        new WebLimits(
+            values.integer(MAX_CONNECTIONS, 1, 100_000),
+            values.integer(WRITE_RATE, 1, 1_000_000),
+            values.integer(WRITE_BURST, 1, 1_000_000),
+            values.origins()),
         new BusSettings(
             values.integer(BUS_RETAIN_EVENTS, 1, 10_000_000),
             Duration.ofSeconds(values.integer(BUS_RETAIN_SECONDS, 1, 7 * 24 * 3600)),
@@ -202,6 +238,20 @@ public record ThermobusConfig(
         throw invalid(ZONES, "names a zone twice");
       }
       return List.copyOf(unique);
+    }
+
+    List<String> origins() {
+      String text = text(CORS_ORIGINS);
+      if (text == null) {
+        return List.of();
+      }
+      List<String> origins = Arrays.stream(text.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList();
+      for (String origin : origins) {
+        if (!ORIGIN.matcher(origin).matches()) {
+          throw invalid(CORS_ORIGINS, "'" + origin + "' is not an origin: write scheme://host[:port], e.g. https://example.org");
+        }
+      }
+      return origins;
     }
 
     DesiredRange desiredRange() {

@@ -20,6 +20,11 @@ public final class Addresses {
     return "thermobus.zone." + zone + ".input.desired";
   }
 
+  /** Request/reply: the input answers its current desired temperature in hundredths. */
+  public static String desired(String zone) {
+    return "thermobus.zone." + zone + ".input.current";
+  }
+
   /** Request/reply: the input takes a {@link KeyPressed}. */
   public static String keys(String zone) {
     return "thermobus.zone." + zone + ".input.keys";

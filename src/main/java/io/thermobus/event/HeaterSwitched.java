@@ -2,8 +2,11 @@ package io.thermobus.event;
 
 import java.time.Instant;
 
-/** The thermostat switched the heater; {@code temperature} and {@code desired} are what it decided on. */
-public record HeaterSwitched(String zone, boolean on, int temperature, int desired, Instant at)
+/**
+ * The thermostat switched the heater; {@code temperature} and {@code desired} are what it decided
+ * on, {@code null} when a fail-safe switch-off came before they were known.
+ */
+public record HeaterSwitched(String zone, boolean on, Integer temperature, Integer desired, Instant at)
     implements ZoneEvent {
 
   @Override

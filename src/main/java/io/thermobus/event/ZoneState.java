@@ -4,10 +4,13 @@ import io.thermobus.sim.Centi;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A zone's current state as its display knows it; {@code null} temperatures are not yet known. */
+/**
+ * A zone's current state as its display knows it; {@code null} temperatures are not yet known,
+ * and {@code fault} says why the zone is in a fail-safe state, or is {@code null} when it is not.
+ */
 public record ZoneState(
     String zone, Integer temperatureCenti, Integer desiredCenti, boolean heaterOn, String input,
-    Instant at) {
+    Instant at, String fault) {
 
   public BigDecimal temperature() {
     return temperatureCenti == null ? null : Centi.toCelsius(temperatureCenti);

@@ -1,13 +1,19 @@
 package io.thermobus.sim;
 
+import io.thermobus.event.Addresses;
 import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.TemperatureDelta;
 import io.thermobus.event.Topic;
+import io.thermobus.event.ZoneState;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 
-/** The heater of one zone: warms the room by one step per period of continuous on-time. */
+/**
+ * The heater of one zone: warms the room by one step per period of continuous on-time. When it is
+ * deployed again after a failure it asks the display whether it should be on.
+ */
 public final class HeaterVerticle extends ThermalEffectVerticle {
 
   public HeaterVerticle(String zone, Physics physics, double timeScale) {
@@ -17,7 +23,13 @@ public final class HeaterVerticle extends ThermalEffectVerticle {
   @Override
   public Future<?> start() {
     MessageConsumer<HeaterSwitched> switches = vertx.eventBus().consumer(Topic.HEATER.address(), this::onSwitch);
-    return switches.completion();
+    return switches.completion().onSuccess(ready -> vertx.eventBus()
+        .<ZoneState>request(Addresses.zoneState(zone), null, new DeliveryOptions().setSendTimeout(2_000))
+        .onSuccess(reply -> {
+          if (reply.body().heaterOn()) {
+            activate();
+          }
+        }));
   }
 
   private void onSwitch(Message<HeaterSwitched> message) {

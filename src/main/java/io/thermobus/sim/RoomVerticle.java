@@ -5,8 +5,10 @@ import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.TemperatureChanged;
 import io.thermobus.event.TemperatureDelta;
 import io.thermobus.event.Topic;
+import io.thermobus.event.ZoneState;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.time.Instant;
  * after it was switched off: the heater runs on another event loop and may fire once more
  * before the command reaches it. The switch is always queued here before such a late delta, so
  * the room's temperature follows the thermostat's decisions exactly, however loaded the loops.
+ * Deployed again after a failure, it continues from the temperature and heater state the display last saw.
  */
 public final class RoomVerticle extends VerticleBase {
 
@@ -32,9 +35,25 @@ public final class RoomVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    MessageConsumer<TemperatureDelta> deltas = vertx.eventBus().consumer(Addresses.roomDelta(zone), this::apply);
-    MessageConsumer<HeaterSwitched> switches = vertx.eventBus().consumer(Topic.HEATER.address(), this::follow);
-    return Future.all(deltas.completion(), switches.completion()).onSuccess(ready -> publish());
+    return lastSeen().compose(known -> {
+      MessageConsumer<TemperatureDelta> deltas = vertx.eventBus().consumer(Addresses.roomDelta(zone), this::apply);
+      MessageConsumer<HeaterSwitched> switches = vertx.eventBus().consumer(Topic.HEATER.address(), this::follow);
+      return Future.all(deltas.completion(), switches.completion()).onSuccess(ready -> publish());
+    });
+  }
+
+  /** At first start the display knows no temperature yet; after a redeploy it knows the last one. */
+  private Future<Void> lastSeen() {
+    return vertx.eventBus()
+        .<ZoneState>request(Addresses.zoneState(zone), null, new DeliveryOptions().setSendTimeout(2_000))
+        .onSuccess(reply -> {
+          if (reply.body().temperatureCenti() != null) {
+            temperatureCenti = reply.body().temperatureCenti();
+          }
+          heaterOn = reply.body().heaterOn();
+        })
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
   }
 
   private void follow(Message<HeaterSwitched> message) {

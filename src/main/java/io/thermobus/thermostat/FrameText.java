@@ -2,7 +2,7 @@ package io.thermobus.thermostat;
 
 import io.thermobus.sim.Centi;
 
-/** The chapter's display frame as text: temperature, desired, heater and the input trace. */
+/** The chapter's display frame as text: temperature, desired, heater and the input trace, and a fault when there is one. */
 public final class FrameText {
 
   private FrameText() {}
@@ -12,6 +12,11 @@ public final class FrameText {
         + "Desired Temp: " + celsius(desired) + "\n"
         + "Heater On: " + heaterOn + "\n"
         + "Input: " + input;
+  }
+
+  public static String render(Integer temperature, Integer desired, boolean heaterOn, String input, String fault) {
+    String frame = render(temperature, desired, heaterOn, input);
+    return fault == null ? frame : frame + "\nFAULT: " + fault;
   }
 
   private static String celsius(Integer centi) {

@@ -2,6 +2,7 @@ package io.thermobus.web;
 
 import io.vertx.core.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -13,19 +14,27 @@ public final class Problems {
   private Problems() {}
 
   public static void send(RoutingContext ctx, int status, String detail) {
-    if (ctx.response().ended() || ctx.response().closed()) {
+    send(ctx.request(), status, detail);
+  }
+
+  /** For requests that never reach the router, such as those the HTTP decoder refused. */
+  public static void send(HttpServerRequest request, int status, String detail) {
+    if (request.response().ended() || request.response().closed()) {
       return;
     }
     JsonObject problem = new JsonObject()
         .put("type", "about:blank")
         .put("title", HttpResponseStatus.valueOf(status).reasonPhrase())
         .put("status", status)
-        .put("detail", detail)
-        .put("instance", ctx.request().path());
-    ctx.response()
+        .put("detail", detail);
+    if (request.path() != null) {
+      problem.put("instance", request.path());
+    }
+    request.response()
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE)
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+        .putHeader(SecurityHeaders.NOSNIFF_HEADER, SecurityHeaders.NOSNIFF)
         .end(problem.encode());
   }
 }

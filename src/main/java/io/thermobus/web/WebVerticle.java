@@ -5,8 +5,12 @@ import io.thermobus.config.ThermobusConfig;
 import io.thermobus.stream.StreamStats;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -23,6 +27,9 @@ public final class WebVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
   private static final long STREAM_CLOSE_GRACE_MILLIS = 1_000;
+  private static final int MAX_REQUEST_LINE = 4096;
+  private static final int MAX_HEADERS = 8192;
+  private static final long LIMITS_SWEEP_MS = 10_000;
 
   private final ThermobusConfig config;
   private final HealthChecks liveness;
@@ -53,7 +60,15 @@ public final class WebVerticle extends VerticleBase {
     BearerAuth auth = new BearerAuth(config.token());
     BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
 
+    ClientLimits limits = new ClientLimits(config.web(), System::nanoTime);
+    vertx.setPeriodic(LIMITS_SWEEP_MS, id -> limits.sweep());
+
     Router router = Router.router(vertx);
+    router.route().handler(limits::admit);
+    router.route().handler(new OriginPolicy(config.web().corsOrigins())::refuseForeignUpgrades);
+    SecurityHeaders.mount(router, config.web().corsOrigins());
+    router.route().method(HttpMethod.PUT).method(HttpMethod.POST).method(HttpMethod.DELETE).method(HttpMethod.PATCH)
+        .handler(limits::limitWrites);
     router.get("/api/zones").handler(zones::list);
     router.get("/api/zones/:zone").handler(zones::get);
     router.get("/api/zones/:zone/history").handler(zones::history);
@@ -80,9 +95,12 @@ public final class WebVerticle extends VerticleBase {
     errors(router);
 
     HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
+        .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS)
         .setMaxWebSocketFrameSize(WebSocketStreams.MAX_INPUT_BYTES)
         .setMaxWebSocketMessageSize(WebSocketStreams.MAX_INPUT_BYTES);
     return vertx.createHttpServer(options)
+        .connectionHandler(limits.connections())
+        .invalidRequestHandler(WebVerticle::invalidRequest)
         .requestHandler(router)
         .listen()
         .onSuccess(bound -> server = bound);
@@ -100,11 +118,24 @@ public final class WebVerticle extends VerticleBase {
 
   private static void errors(Router router) {
     router.errorHandler(400, ctx -> Problems.send(ctx, 400, "the request is malformed"));
+    router.errorHandler(403, ctx -> Problems.send(ctx, 403, "this origin is not allowed to call the API"));
     router.errorHandler(404, ctx -> Problems.send(ctx, 404, "nothing at " + ctx.request().path()));
     router.errorHandler(405, ctx -> Problems.send(ctx, 405, ctx.request().method() + " is not allowed on " + ctx.request().path()));
     router.errorHandler(413, ctx -> Problems.send(ctx, 413, "the body is larger than the limit"));
     router.errorHandler(415, ctx -> Problems.send(ctx, 415, "unsupported media type"));
     router.errorHandler(500, WebVerticle::internalError);
+  }
+
+  /** Requests the HTTP decoder refused (line or headers too long, not HTTP): a problem, then the connection closes. */
+  private static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    if (cause instanceof TooLongHttpLineException) {
+      Problems.send(request, 414, "the request line is longer than " + MAX_REQUEST_LINE + " bytes");
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      Problems.send(request, 431, "the headers are larger than " + MAX_HEADERS + " bytes");
+    } else {
+      Problems.send(request, 400, "the request is not valid HTTP");
+    }
   }
 
   private static void internalError(RoutingContext ctx) {

@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -94,6 +95,7 @@ final class ZoneApi {
         .put("desired", state.desired())
         .put("heaterOn", state.heaterOn())
         .put("input", state.input())
+        .put("fault", state.fault())
         .put("at", state.at().toString());
   }
 
@@ -122,10 +124,16 @@ final class ZoneApi {
     return null;
   }
 
-  private static void fail(RoutingContext ctx, Throwable failure) {
+  private void fail(RoutingContext ctx, Throwable failure) {
+    String zone = ctx.pathParam("zone");
     if (failure instanceof ReplyException reply) {
+      if (reply.failureType() == ReplyFailure.NO_HANDLERS && !zones.contains(zone)) {
+        Problems.send(ctx, 404, "no zone named '" + zone + "'");
+        return;
+      }
       if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
-        Problems.send(ctx, 404, "no zone named '" + ctx.pathParam("zone") + "'");
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+        Problems.send(ctx, 503, "zone '" + zone + "' is restarting after a failure; try again shortly");
         return;
       }
       if (reply.failureType() == ReplyFailure.RECIPIENT_FAILURE && reply.failureCode() == InputVerticle.REFUSED) {
@@ -133,6 +141,8 @@ final class ZoneApi {
         return;
       }
     }
+    ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
     Problems.send(ctx, 503, "the zone did not answer in time; try again");
   }
+
 }

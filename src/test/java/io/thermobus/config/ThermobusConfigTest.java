@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,6 +30,21 @@ class ThermobusConfigTest {
     assertThat(config.bus().sweepInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(config.tokenGenerated()).isTrue();
     assertThat(config.token()).hasSizeGreaterThanOrEqualTo(32);
+    assertThat(config.staleTimeout()).isEqualTo(Duration.ofSeconds(12));
+    assertThat(config.restartBackoff()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.web()).isEqualTo(new ThermobusConfig.WebLimits(256, 10, 30, List.of()));
+  }
+
+  @Test
+  void neverShowsTheTokenInItsTextForm() {
+    ThermobusConfig config = ThermobusConfig.from(new JsonObject().put("token", "do-not-log-me"));
+    assertThat(config.toString()).doesNotContain("do-not-log-me").contains("token=<redacted>").contains("port=8080").contains("web=");
+  }
+
+  @Test
+  void readsTheCorsAllowList() {
+    ThermobusConfig config = ThermobusConfig.from(new JsonObject().put("corsOrigins", "https://a.example, http://localhost:3000"));
+    assertThat(config.web().corsOrigins()).containsExactly("https://a.example", "http://localhost:3000");
   }
 
   @Test
@@ -53,6 +69,13 @@ class ThermobusConfigTest {
       "busSweepMs  | 1        | bus-sweep-ms",
       "initialDesired | 40    | must lie between desiredMin and desiredMax",
       "nonsense    | 1        | unknown configuration key 'nonsense'",
+      "staleTimeout | 0       | stale-timeout",
+      "restartBackoffMs | 0   | restart-backoff-ms",
+      "maxConnections | 0     | max-connections",
+      "writeRate   | 0        | write-rate",
+      "writeBurst  | 1.5      | must be a whole number",
+      "corsOrigins | '*'      | '*' is not an origin",
+      "corsOrigins | 'https://a.example/path' | is not an origin",
   })
   void rejectsBadValuesNamingTheKey(String key, String value, String message) {
     JsonObject merged = new JsonObject().put(key, value);

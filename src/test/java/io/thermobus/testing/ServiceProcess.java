@@ -25,9 +25,14 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   public static ServiceProcess start(Map<String, String> environment, String... args) throws IOException {
+    return startMain("io.thermobus.Main", environment, args);
+  }
+
+  /** Any main class of the test class path, for helpers that must die in their own JVM. */
+  public static ServiceProcess startMain(String mainClass, Map<String, String> environment, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-cp", classPath(), "io.thermobus.Main"));
+        "-Xmx256m", "-cp", classPath(), mainClass));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(name -> name.startsWith("THERMOBUS_"));

@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -120,13 +119,6 @@ class ZoneApiTest {
 
   private static HttpResponse<Buffer> send(HttpMethod method, String path, String authorization, String contentType, String body)
       throws Exception {
-    HttpRequest<Buffer> request = service.client.request(method, path);
-    if (authorization != null) {
-      request.putHeader("Authorization", authorization);
-    }
-    if (contentType != null) {
-      request.putHeader("Content-Type", contentType);
-    }
-    return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await(10, TimeUnit.SECONDS);
+    return service.send(method, path, authorization, contentType, body);
   }
 }

@@ -1,0 +1,74 @@
+package io.thermobus.web;
+
+import io.thermobus.config.ThermobusConfig.WebLimits;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The limits on what clients may do: simultaneous connections, and writes per second per client
+ * address. Both answer 429 with {@code Retry-After}. The web verticle's event loop owns all state.
+ */
+final class ClientLimits {
+
+  /** Far more addresses than a home network has; the bound keeps a distributed flood from growing memory. */
+  private static final int MAX_TRACKED_CLIENTS = 10_000;
+
+  private final int maxConnections;
+  private final WriteRateLimiter writes;
+  private final LongSupplier nanoClock;
+  private final Set<HttpConnection> refused = new HashSet<>();
+  private int admitted;
+
+  ClientLimits(WebLimits limits, LongSupplier nanoClock) {
+    this.maxConnections = limits.maxConnections();
+    this.writes = new WriteRateLimiter(limits.writesPerSecond(), limits.writeBurst(), MAX_TRACKED_CLIENTS);
+    this.nanoClock = nanoClock;
+  }
+
+  /** For the server: counts connections and marks those beyond the limit, whose requests are then refused. */
+  Handler<HttpConnection> connections() {
+    return connection -> {
+      if (admitted >= maxConnections) {
+        refused.add(connection);
+        connection.closeHandler(closed -> refused.remove(connection));
+        return;
+      }
+      admitted++;
+      connection.closeHandler(closed -> admitted--);
+    };
+  }
+
+  /** First handler of every request: a connection beyond the limit gets 429 and is closed. */
+  void admit(RoutingContext ctx) {
+    if (!refused.contains(ctx.request().connection())) {
+      ctx.next();
+      return;
+    }
+    ctx.response().putHeader(HttpHeaders.CONNECTION, "close").putHeader(HttpHeaders.RETRY_AFTER, "1");
+    Problems.send(ctx, 429, "the server has " + maxConnections + " connections open, its limit; retry later");
+  }
+
+  /** Before any write is read: 429 with Retry-After once the client address exceeds its write rate. */
+  void limitWrites(RoutingContext ctx) {
+    String client = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    long wait = writes.acquire(client, nanoClock.getAsLong());
+    if (wait == 0) {
+      ctx.next();
+      return;
+    }
+    long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + 999_999_999L));
+    ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    Problems.send(ctx, 429, "too many writes from this client; retry after " + seconds + " s");
+  }
+
+  /** Called now and then so that clients who stopped writing are forgotten. */
+  void sweep() {
+    writes.forgetRefilled(nanoClock.getAsLong());
+  }
+}

@@ -1,0 +1,47 @@
+package io.thermobus.web;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which browser origins may use the API: the service's own, and those configured for CORS. A
+ * request without an {@code Origin} header does not come from a cross-site page and is accepted.
+ * Immutable; shared by the HTTP routes and the WebSocket upgrade, which must refuse foreign pages.
+ */
+final class OriginPolicy {
+
+  private final Set<String> allowed;
+
+  OriginPolicy(List<String> corsOrigins) {
+    this.allowed = corsOrigins.stream().map(origin -> origin.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * First route of the router: a WebSocket upgrade from a page of a foreign origin is refused
+   * (cross-site WebSocket hijacking: browsers let any page open a socket to any host).
+   */
+  void refuseForeignUpgrades(RoutingContext ctx) {
+    String upgrade = ctx.request().getHeader(HttpHeaders.UPGRADE);
+    if (upgrade == null || !upgrade.equalsIgnoreCase("websocket") || accepts(ctx.request())) {
+      ctx.next();
+      return;
+    }
+    Problems.send(ctx, 403, "WebSocket connections from pages of another origin are refused");
+  }
+
+  boolean accepts(HttpServerRequest request) {
+    String origin = request.getHeader(HttpHeaders.ORIGIN);
+    return origin == null || isSameOrigin(request, origin) || allowed.contains(origin.toLowerCase(Locale.ROOT));
+  }
+
+  /** The page was served by this service: its origin is this request's scheme and Host. */
+  static boolean isSameOrigin(HttpServerRequest request, String origin) {
+    String host = request.getHeader(HttpHeaders.HOST);
+    return host != null && origin.equalsIgnoreCase(request.scheme() + "://" + host);
+  }
+}

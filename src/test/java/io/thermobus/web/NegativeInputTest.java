@@ -1,0 +1,164 @@
+package io.thermobus.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.thermobus.testing.RunningService;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input on every route: each answer is the expected 4xx as problem+json, and neither a zone,
+ * the saved settings, nor the bus changed.
+ */
+class NegativeInputTest {
+
+  private static final String JSON = "application/json";
+  private static final String BEARER = "Bearer " + RunningService.TOKEN;
+  private static final String DESIRED = "/api/zones/home/desired";
+  private static final String SUBSCRIPTIONS = "/api/bus/subscriptions";
+  private static final String PUBLISH = "/api/bus/events";
+  private static final String MEBIBYTE = "{\"celsius\": 21, \"padding\": \"" + "x".repeat(1024 * 1024) + "\"}";
+
+  private static Vertx vertx;
+  private static RunningService service;
+  private static long subscription;
+
+  @BeforeAll
+  static void start() throws Exception {
+    vertx = Vertx.vertx();
+    service = RunningService.start(vertx, new JsonObject().put("timeScale", 0.01));
+    subscription = send(HttpMethod.POST, SUBSCRIPTIONS, null, JSON, "{}").bodyAsJsonObject().getLong("id");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    service.close();
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  static Stream<Arguments> badInput() {
+    String events = "/api/bus/subscriptions/" + subscription + "/events";
+    return Stream.of(
+        // PUT /api/zones/{zone}/desired
+        bad("malformed JSON", HttpMethod.PUT, DESIRED, BEARER, JSON, "{\"celsius\": 2", 400),
+        bad("not JSON at all", HttpMethod.PUT, DESIRED, BEARER, JSON, "celsius=22", 400),
+        bad("empty body", HttpMethod.PUT, DESIRED, BEARER, JSON, "", 400),
+        bad("JSON null", HttpMethod.PUT, DESIRED, BEARER, JSON, "null", 400),
+        bad("JSON string", HttpMethod.PUT, DESIRED, BEARER, JSON, "\"22\"", 400),
+        bad("celsius as string", HttpMethod.PUT, DESIRED, BEARER, JSON, "{\"celsius\": \"22\"}", 400),
+        bad("celsius as object", HttpMethod.PUT, DESIRED, BEARER, JSON, "{\"celsius\": {\"value\": 22}}", 400),
+        bad("celsius as array", HttpMethod.PUT, DESIRED, BEARER, JSON, "{\"celsius\": [22]}", 400),
+        bad("NaN", HttpMethod.PUT, DESIRED, BEARER, JSON, "{\"celsius\": NaN}", 400),
+        bad("Infinity", HttpMethod.PUT, DESIRED, BEARER, JSON, "{\"celsius\": Infinity}", 400),
+        bad("-Infinity", HttpMethod.PUT, DESIRED, BEARER, JSON, "{\"celsius\": -Infinity}", 400),
+        bad("overflowing double", HttpMethod.PUT, DESIRED, BEARER, JSON, "{\"celsius\": 1e309}", 400),
+        bad("huge exponent", HttpMethod.PUT, DESIRED, BEARER, JSON, "{\"celsius\": 1e999999999}", 400),
+        bad("huge integer", HttpMethod.PUT, DESIRED, BEARER, JSON, "{\"celsius\": " + "9".repeat(400) + "}", 400),
+        bad("tiny fraction", HttpMethod.PUT, DESIRED, BEARER, JSON, "{\"celsius\": 1e-999999999}", 400),
+        bad("negative out of range", HttpMethod.PUT, DESIRED, BEARER, JSON, "{\"celsius\": -273.15}", 400),
+        bad("missing field", HttpMethod.PUT, DESIRED, BEARER, JSON, "{}", 400),
+        bad("1 MiB body", HttpMethod.PUT, DESIRED, BEARER, JSON, MEBIBYTE, 413),
+        bad("text content type", HttpMethod.PUT, DESIRED, BEARER, "text/plain", "{\"celsius\": 22}", 415),
+        bad("form content type", HttpMethod.PUT, DESIRED, BEARER, "application/x-www-form-urlencoded", "celsius=22", 415),
+        bad("no token", HttpMethod.PUT, DESIRED, null, JSON, "{\"celsius\": 22}", 401),
+        bad("empty bearer", HttpMethod.PUT, DESIRED, "Bearer ", JSON, "{\"celsius\": 22}", 401),
+        bad("token prefix", HttpMethod.PUT, DESIRED, BEARER.substring(0, BEARER.length() - 1), JSON, "{\"celsius\": 22}", 401),
+        bad("token with suffix", HttpMethod.PUT, DESIRED, BEARER + "x", JSON, "{\"celsius\": 22}", 401),
+        bad("unknown zone", HttpMethod.PUT, "/api/zones/attic/desired", BEARER, JSON, "{\"celsius\": 22}", 404),
+        bad("zone name too long", HttpMethod.PUT, "/api/zones/" + "a".repeat(40) + "/desired", BEARER, JSON, "{\"celsius\": 22}", 404),
+        // GET /api/zones/{zone}
+        bad("unknown zone read", HttpMethod.GET, "/api/zones/attic", null, null, null, 404),
+        bad("encoded traversal as zone", HttpMethod.GET, "/api/zones/..%2f..%2fetc%2fpasswd", null, null, null, 404),
+        bad("unicode zone", HttpMethod.GET, "/api/zones/%E2%98%83", null, null, null, 404),
+        // bus: subscribe, drain, unsubscribe, publish
+        bad("subscribe malformed", HttpMethod.POST, SUBSCRIPTIONS, null, JSON, "{\"topics\": [", 400),
+        bad("subscribe topics not a list", HttpMethod.POST, SUBSCRIPTIONS, null, JSON, "{\"topics\": \"temperature\"}", 400),
+        bad("subscribe from NaN", HttpMethod.POST, SUBSCRIPTIONS, null, JSON, "{\"from\": NaN}", 400),
+        bad("subscribe from huge", HttpMethod.POST, SUBSCRIPTIONS, null, JSON, "{\"from\": 1e400}", 400),
+        bad("subscribe wrong content type", HttpMethod.POST, SUBSCRIPTIONS, null, "text/plain", "{}", 415),
+        bad("subscribe 1 MiB", HttpMethod.POST, SUBSCRIPTIONS, null, JSON, MEBIBYTE, 413),
+        bad("drain unknown id", HttpMethod.GET, "/api/bus/subscriptions/999999999/events", null, null, null, 404),
+        bad("drain id not a number", HttpMethod.GET, "/api/bus/subscriptions/abc/events", null, null, null, 404),
+        bad("drain id overflowing", HttpMethod.GET, "/api/bus/subscriptions/" + "9".repeat(30) + "/events", null, null, null, 404),
+        bad("drain max text", HttpMethod.GET, events + "?max=abc", null, null, null, 400),
+        bad("drain max negative", HttpMethod.GET, events + "?max=-1", null, null, null, 400),
+        bad("drain max huge", HttpMethod.GET, events + "?max=99999999999999", null, null, null, 400),
+        bad("drain wait negative", HttpMethod.GET, events + "?waitMs=-5", null, null, null, 400),
+        bad("drain wait beyond the limit", HttpMethod.GET, events + "?waitMs=999999999", null, null, null, 400),
+        bad("unsubscribe not a number", HttpMethod.DELETE, "/api/bus/subscriptions/abc", null, null, null, 404),
+        bad("publish without token", HttpMethod.POST, PUBLISH, null, JSON, "{\"topic\": \"note\", \"data\": {}}", 401),
+        bad("publish wrong token", HttpMethod.POST, PUBLISH, "Bearer nope", JSON, "{\"topic\": \"note\", \"data\": {}}", 401),
+        bad("publish malformed", HttpMethod.POST, PUBLISH, BEARER, JSON, "{\"topic\": ", 400),
+        bad("publish domain topic", HttpMethod.POST, PUBLISH, BEARER, JSON, "{\"topic\": \"desired\", \"data\": {\"celsius\": 30}}", 400),
+        bad("publish data not an object", HttpMethod.POST, PUBLISH, BEARER, JSON, "{\"topic\": \"note\", \"data\": 5}", 400),
+        bad("publish wrong content type", HttpMethod.POST, PUBLISH, BEARER, "text/plain", "{}", 415),
+        bad("publish 1 MiB", HttpMethod.POST, PUBLISH, BEARER, JSON, MEBIBYTE, 413),
+        // static files and unknown paths
+        bad("dot-dot to the class path", HttpMethod.GET, "/../logback.xml", null, null, null, 404),
+        bad("encoded dot-dot", HttpMethod.GET, "/%2e%2e/%2e%2e/etc/passwd", null, null, null, 404),
+        bad("double-encoded dot-dot", HttpMethod.GET, "/%252e%252e/logback.xml", null, null, null, 404),
+        bad("backslash dot-dot", HttpMethod.GET, "/..%5c..%5clogback.xml", null, null, null, 404),
+        bad("class file", HttpMethod.GET, "/io/thermobus/Main.class", null, null, null, 404),
+        bad("NUL in the path", HttpMethod.GET, "/index.html%00.js", null, null, null, 404),
+        bad("unknown API path", HttpMethod.GET, "/api/zones/home/nothing", null, null, null, 404),
+        // methods
+        bad("POST on zones", HttpMethod.POST, "/api/zones", BEARER, JSON, "{}", 405),
+        bad("PATCH desired", HttpMethod.PATCH, DESIRED, BEARER, JSON, "{\"celsius\": 22}", 405),
+        bad("DELETE a zone", HttpMethod.DELETE, "/api/zones/home", BEARER, null, null, 405),
+        bad("PUT on health", HttpMethod.PUT, "/health/live", BEARER, JSON, "{}", 405),
+        bad("TRACE", HttpMethod.TRACE, "/api/zones", null, null, null, 405),
+        bad("an invented method", HttpMethod.valueOf("BREW"), "/api/zones", null, null, null, 405));
+  }
+
+  private static Arguments bad(String name, HttpMethod method, String path, String authorization, String type, String body, int status) {
+    return Arguments.of(name, method, path, authorization, type, body, status);
+  }
+
+  @ParameterizedTest(name = "{0} → {6}")
+  @MethodSource("badInput")
+  void shouldAnswerAProblemAndChangeNothing(
+      String name, HttpMethod method, String path, String authorization, String type, String body, int status) throws Exception {
+    State before = State.read();
+    HttpResponse<Buffer> response = send(method, path, authorization, type, body);
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    JsonObject problem = response.bodyAsJsonObject();
+    assertThat(problem.getInteger("status")).isEqualTo(status);
+    assertThat(problem.getString("title")).isNotBlank();
+    assertThat(problem.getString("detail")).isNotBlank().doesNotContain("Exception").doesNotContain(RunningService.TOKEN);
+    assertThat(State.read()).isEqualTo(before);
+  }
+
+  /** What bad input must not change: each zone's state, the saved settings, the bus's published count and subscriptions. */
+  private record State(JsonObject zone, List<String> savedFiles, long published, int subscriptions) {
+
+    static State read() throws Exception {
+      JsonObject zone = send(HttpMethod.GET, "/api/zones/home", null, null, null).bodyAsJsonObject();
+      zone.remove("at");
+      JsonObject bus = send(HttpMethod.GET, SUBSCRIPTIONS, null, null, null).bodyAsJsonObject();
+      List<String> saved;
+      try (Stream<Path> files = Files.list(service.config.dataDir())) {
+        saved = files.map(p -> p.getFileName().toString()).sorted().toList();
+      }
+      return new State(zone, saved, bus.getLong("published"), bus.getJsonArray("subscriptions").size());
+    }
+  }
+
+  private static HttpResponse<Buffer> send(HttpMethod method, String path, String authorization, String contentType, String body)
+      throws Exception {
+    return service.send(method, path, authorization, contentType, body);
+  }
+}

@@ -1,0 +1,173 @@
+package io.thermobus.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.thermobus.testing.RunningService;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Limits answered as status codes with problems, the browser policy headers, and CORS. */
+class WebLimitsTest {
+
+  private Vertx vertx;
+  private RunningService service;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (service != null) {
+      service.close();
+    }
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  private void start(JsonObject overrides) throws Exception {
+    vertx = Vertx.vertx();
+    service = RunningService.start(vertx, overrides.put("timeScale", 0.01));
+  }
+
+  @Test
+  void shouldAnswer429WithRetryAfterOnceAClientExceedsItsWriteRate() throws Exception {
+    start(new JsonObject().put("writeRate", 1).put("writeBurst", 3));
+    for (int i = 0; i < 3; i++) {
+      assertThat(putDesired("22").statusCode()).isEqualTo(200);
+    }
+    HttpResponse<Buffer> limited = putDesired("30");
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(Integer.parseInt(limited.getHeader("Retry-After"))).isBetween(1, 2);
+    assertThat(desired()).as("the limited write changed nothing").isEqualTo(22.0);
+    assertThat(service.client.get("/api/zones/home").send().await(10, TimeUnit.SECONDS).statusCode())
+        .as("reads are not limited").isEqualTo(200);
+  }
+
+  @Test
+  void shouldRefuseRequestsOnConnectionsBeyondTheLimit() throws Exception {
+    start(new JsonObject().put("maxConnections", 2));
+    List<Socket> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2; i++) {
+        Socket socket = connect();
+        assertThat(statusLine(socket)).contains(" 200 ");
+        held.add(socket);
+      }
+      Socket third = connect();
+      held.add(third);
+      assertThat(statusLine(third)).contains(" 429 ");
+    } finally {
+      for (Socket socket : held) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void shouldServeThePageAndTheApiWithTheBrowserPolicy() throws Exception {
+    start(new JsonObject());
+    for (String path : List.of("/", "/api/zones", "/api/nothing")) {
+      HttpResponse<Buffer> response = service.client.get(path).send().await(10, TimeUnit.SECONDS);
+      assertThat(response.getHeader("Content-Security-Policy")).as(path)
+          .contains("default-src 'self'").contains("frame-ancestors 'none'").contains("object-src 'none'");
+      assertThat(response.getHeader("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+      assertThat(response.getHeader("X-Frame-Options")).as(path).isEqualTo("DENY");
+    }
+  }
+
+  @Test
+  void shouldNotAllowOtherOriginsByDefault() throws Exception {
+    start(new JsonObject());
+    HttpResponse<Buffer> response = service.client.get("/api/zones").putHeader("Origin", "https://evil.example")
+        .send().await(10, TimeUnit.SECONDS);
+    assertThat(response.getHeader("Access-Control-Allow-Origin")).isNull();
+  }
+
+  @Test
+  void shouldAllowOnlyTheConfiguredOrigins() throws Exception {
+    start(new JsonObject().put("corsOrigins", "https://home.example"));
+    HttpResponse<Buffer> allowed = service.client.get("/api/zones").putHeader("Origin", "https://home.example")
+        .send().await(10, TimeUnit.SECONDS);
+    assertThat(allowed.getHeader("Access-Control-Allow-Origin")).isEqualTo("https://home.example");
+    HttpResponse<Buffer> foreign = service.client.get("/api/zones").putHeader("Origin", "https://evil.example")
+        .send().await(10, TimeUnit.SECONDS);
+    assertThat(foreign.getHeader("Access-Control-Allow-Origin")).isNull();
+    assertThat(foreign.statusCode()).isEqualTo(403);
+    assertThat(foreign.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    HttpResponse<Buffer> sameOrigin = service.client.put("/api/zones/home/desired")
+        .putHeader("Origin", "http://127.0.0.1:" + service.port())
+        .putHeader("Authorization", "Bearer " + RunningService.TOKEN)
+        .putHeader("Content-Type", "application/json")
+        .sendBuffer(Buffer.buffer("{\"celsius\": 22}")).await(10, TimeUnit.SECONDS);
+    assertThat(sameOrigin.statusCode()).as("the dashboard's own writes still work").isEqualTo(200);
+  }
+
+  @Test
+  void shouldAnswerAnOverlongRequestLineOrHeaderWithAProblem() throws Exception {
+    start(new JsonObject());
+    HttpResponse<Buffer> longLine = service.client.get("/api/zones/" + "a".repeat(5000)).send().await(10, TimeUnit.SECONDS);
+    assertThat(longLine.statusCode()).isEqualTo(414);
+    assertThat(longLine.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    HttpResponse<Buffer> bigHeader = service.client.get("/api/zones").putHeader("X-Padding", "b".repeat(10_000))
+        .send().await(10, TimeUnit.SECONDS);
+    assertThat(bigHeader.statusCode()).isEqualTo(431);
+    assertThat(bigHeader.bodyAsJsonObject().getInteger("status")).isEqualTo(431);
+  }
+
+  @Test
+  void shouldRefuseAWebSocketUpgradeFromAForeignPage() throws Exception {
+    start(new JsonObject().put("corsOrigins", "https://home.example"));
+    WebSocketClient sockets = vertx.createWebSocketClient();
+    for (String origin : List.of("https://evil.example", "http://127.0.0.1:1")) {
+      Throwable refused = sockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(service.port())
+              .setURI("/api/ws").addHeader("Origin", origin))
+          .map(socket -> (Throwable) null).otherwise(failure -> failure).await(10, TimeUnit.SECONDS);
+      assertThat(refused).as(origin).isInstanceOf(UpgradeRejectedException.class);
+      assertThat(((UpgradeRejectedException) refused).getStatus()).as(origin).isEqualTo(403);
+    }
+    for (String origin : List.of("https://home.example", "http://127.0.0.1:" + service.port())) {
+      Throwable passed = sockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(service.port())
+              .setURI("/api/ws").addHeader("Origin", origin))
+          .map(socket -> (Throwable) null).otherwise(failure -> failure).await(10, TimeUnit.SECONDS);
+      if (passed != null) {
+        assertThat(((UpgradeRejectedException) passed).getStatus()).as("%s passes the origin check", origin).isNotEqualTo(403);
+      }
+    }
+  }
+
+  private Socket connect() throws Exception {
+    Socket socket = new Socket("127.0.0.1", service.port());
+    socket.setSoTimeout(10_000);
+    OutputStream out = socket.getOutputStream();
+    out.write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    return socket;
+  }
+
+  private static String statusLine(Socket socket) throws Exception {
+    return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+  }
+
+  private HttpResponse<Buffer> putDesired(String celsius) throws Exception {
+    return service.client.put("/api/zones/home/desired")
+        .putHeader("Authorization", "Bearer " + RunningService.TOKEN)
+        .putHeader("Content-Type", "application/json")
+        .sendBuffer(Buffer.buffer("{\"celsius\": " + celsius + "}")).await(10, TimeUnit.SECONDS);
+  }
+
+  private double desired() throws Exception {
+    return service.client.get("/api/zones/home").send().await(10, TimeUnit.SECONDS).bodyAsJsonObject().getDouble("desired");
+  }
+}
