@@ -21,8 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 final class WebSocketStreams implements Handler<RoutingContext> {
 
-  /** Largest input message a client may send; a larger one drops the connection. */
-  static final int MAX_INPUT_BYTES = 4096;
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketStreams.class);
 
   private final Vertx vertx;

@@ -96,8 +96,8 @@ public final class WebVerticle extends VerticleBase {
 
     HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
         .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS)
-        .setMaxWebSocketFrameSize(WebSocketStreams.MAX_INPUT_BYTES)
-        .setMaxWebSocketMessageSize(WebSocketStreams.MAX_INPUT_BYTES);
+        .setMaxWebSocketFrameSize(config.web().wsMaxMessageBytes())
+        .setMaxWebSocketMessageSize(config.web().wsMaxMessageBytes());
     return vertx.createHttpServer(options)
         .connectionHandler(limits.connections())
         .invalidRequestHandler(WebVerticle::invalidRequest)

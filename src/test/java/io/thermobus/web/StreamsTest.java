@@ -193,7 +193,7 @@ class StreamsTest {
   void shouldDropAConnectionThatSendsInputOverTheLimitAndFreeItsStream() throws Exception {
     Frames frames = connect("/api/ws");
     await().atMost(PATIENCE).until(() -> !frames.all.isEmpty());
-    frames.socket.writeTextMessage("{\"pad\":\"" + "x".repeat(WebSocketStreams.MAX_INPUT_BYTES) + "\"}");
+    frames.socket.writeTextMessage("{\"pad\":\"" + "x".repeat(service.config.web().wsMaxMessageBytes()) + "\"}");
     await().atMost(PATIENCE).until(() -> frames.socket.isClosed());
     await().atMost(PATIENCE).until(() -> introspect().getJsonObject("streams").getLong("open") == 0);
   }
