@@ -17,6 +17,8 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Input one WebSocket client sends: {@code {"type":"key","zone","key","token"}} (a key as a
@@ -34,12 +36,19 @@ final class StreamInput {
 
   private final Vertx vertx;
   private final BearerAuth auth;
+  private final LongSupplier writeWaitSeconds;
   private final Consumer<JsonObject> reply;
   private int inFlight;
 
-  StreamInput(Vertx vertx, BearerAuth auth, Consumer<JsonObject> reply) {
+  /**
+   * @param writeWaitSeconds counts one well-formed input against the client's write rate and
+   *                         answers 0 when it may go ahead, else the seconds to wait (the limit
+   *                         REST writes have)
+   */
+  StreamInput(Vertx vertx, BearerAuth auth, LongSupplier writeWaitSeconds, Consumer<JsonObject> reply) {
     this.vertx = vertx;
     this.auth = auth;
+    this.writeWaitSeconds = writeWaitSeconds;
     this.reply = reply;
   }
 
@@ -76,7 +85,7 @@ final class StreamInput {
       error(ref, 400, KeyInput.UNSUPPORTED);
       return;
     }
-    apply(ref, zone, vertx.eventBus().request(Addresses.keys(zone), new KeyPressed(zone, name, SOURCE), REQUEST));
+    apply(ref, zone, () -> vertx.eventBus().request(Addresses.keys(zone), new KeyPressed(zone, name, SOURCE), REQUEST));
   }
 
   private void desired(Object ref, String zone, Object celsius) {
@@ -85,12 +94,17 @@ final class StreamInput {
       error(ref, 400, "'celsius' must be a finite number, got " + (celsius == null ? "nothing" : JsonBodies.describe(celsius)));
       return;
     }
-    apply(ref, zone, vertx.eventBus().request(Addresses.setDesired(zone), new SetDesired(zone, decimal, SOURCE), REQUEST));
+    apply(ref, zone, () -> vertx.eventBus().request(Addresses.setDesired(zone), new SetDesired(zone, decimal, SOURCE), REQUEST));
   }
 
-  private void apply(Object ref, String zone, Future<Message<Object>> request) {
+  private void apply(Object ref, String zone, Supplier<Future<Message<Object>>> request) {
+    long wait = writeWaitSeconds.getAsLong();
+    if (wait > 0) {
+      error(ref, 429, "too many writes from this client; retry after " + wait + " s");
+      return;
+    }
     inFlight++;
-    request.onComplete(answer -> {
+    request.get().onComplete(answer -> {
       inFlight--;
       if (answer.succeeded()) {
         reply.accept(frame("applied", ref).put("zone", zone).put("desired", Centi.toCelsius((Integer) answer.result().body())));

@@ -27,14 +27,17 @@ final class WebSocketStreams implements Handler<RoutingContext> {
   private final SubscriberBus<JsonObject> bus;
   private final String busId;
   private final BearerAuth auth;
+  private final ClientLimits limits;
   private final StreamStats stats;
   private final OpenStreams open;
 
-  WebSocketStreams(Vertx vertx, SubscriberBus<JsonObject> bus, String busId, BearerAuth auth, StreamStats stats, OpenStreams open) {
+  WebSocketStreams(Vertx vertx, SubscriberBus<JsonObject> bus, String busId, BearerAuth auth, ClientLimits limits,
+      StreamStats stats, OpenStreams open) {
     this.vertx = vertx;
     this.bus = bus;
     this.busId = busId;
     this.auth = auth;
+    this.limits = limits;
     this.stats = stats;
     this.open = open;
   }
@@ -60,7 +63,7 @@ final class WebSocketStreams implements Handler<RoutingContext> {
     WebSocketSink sink = new WebSocketSink(socket);
     StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, request.zone(), sink, stats);
     // Answers to input are dropped while the client is not reading: they must not pile up either.
-    StreamInput input = new StreamInput(vertx, auth, reply -> {
+    StreamInput input = new StreamInput(vertx, auth, () -> limits.writeWaitSeconds(socket.remoteAddress()), reply -> {
       if (!sink.writeQueueFull()) {
         sink.send(reply.encode());
       }

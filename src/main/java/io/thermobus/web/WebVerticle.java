@@ -86,7 +86,7 @@ public final class WebVerticle extends VerticleBase {
         .handler(auth)
         .handler(JsonBodies.requireJsonContentType())
         .handler(bus::publish);
-    router.get("/api/ws").handler(new WebSocketStreams(vertx, busService.bus(), busId, auth, streamStats, openStreams));
+    router.get("/api/ws").handler(new WebSocketStreams(vertx, busService.bus(), busId, auth, limits, streamStats, openStreams));
     router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, openStreams));
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));

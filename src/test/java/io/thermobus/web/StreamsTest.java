@@ -190,6 +190,26 @@ class StreamsTest {
   }
 
   @Test
+  void shouldHoldWebSocketInputToTheClientsWriteRate() throws Exception {
+    Vertx limitedVertx = Vertx.vertx();
+    try (RunningService limited = RunningService.start(limitedVertx, new JsonObject().put("timeScale", 0.001)
+        .put("writeBurst", 5).put("writeRate", 1))) {
+      Frames frames = connect(limited.port(), "/api/ws?topics=none");
+      await().atMost(PATIENCE).until(() -> !frames.all.isEmpty());
+      String escape = "{\"type\":\"key\",\"zone\":\"home\",\"key\":\"Escape\",\"token\":\"" + RunningService.TOKEN + "\"}";
+      for (int i = 0; i < 20; i++) {
+        frames.socket.writeTextMessage(escape).await(10, TimeUnit.SECONDS);
+      }
+      await().atMost(PATIENCE).until(() -> frames.ofType("applied").size() + frames.ofType("error").size() == 20);
+      assertThat(frames.ofType("error")).as("past the burst of 5").isNotEmpty()
+          .allSatisfy(error -> assertThat(error.getInteger("status")).isEqualTo(429));
+      assertThat(frames.ofType("applied").size()).as("the burst, and what refilled meanwhile").isBetween(5, 19);
+    } finally {
+      limitedVertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void shouldDropAConnectionThatSendsInputOverTheLimitAndFreeItsStream() throws Exception {
     Frames frames = connect("/api/ws");
     await().atMost(PATIENCE).until(() -> !frames.all.isEmpty());
@@ -300,8 +320,12 @@ class StreamsTest {
 
   /** Connects; the message handler is set on the client's event loop as the socket opens, so no frame is missed. */
   private Frames connect(String uri) throws Exception {
+    return connect(service.port(), uri);
+  }
+
+  private Frames connect(int port, String uri) throws Exception {
     List<JsonObject> received = new CopyOnWriteArrayList<>();
-    WebSocket socket = sockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(service.port()).setURI(uri))
+    WebSocket socket = sockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri))
         .onSuccess(opened -> opened.textMessageHandler(text -> received.add(new JsonObject(text))))
         .await(10, TimeUnit.SECONDS);
     return new Frames(socket, received);
