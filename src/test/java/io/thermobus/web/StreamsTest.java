@@ -63,7 +63,7 @@ class StreamsTest {
   void shouldResumeAWebSocketFromSinceWithExactlyTheMissedEventsThenLiveOnes() throws Exception {
     List<Long> published = publish("note", "home", 10);
     long since = published.get(3);
-    Frames frames = connect("/api/ws?since=" + since);
+    Frames frames = connect("/api/ws?topics=note&since=" + since);
     await().atMost(PATIENCE).until(() -> frames.seqs().size() >= 7);
     assertThat(frames.all.get(0).getString("type")).isEqualTo("hello");
     assertThat(frames.all.get(0).getLong("next")).isEqualTo(since);
@@ -72,22 +72,21 @@ class StreamsTest {
     List<Long> expected = new ArrayList<>(published.subList(3, 10));
     expected.addAll(more);
     assertThat(frames.seqs()).containsExactlyElementsOf(expected);
-    assertThat(expected).as("the test is the only publisher").isEqualTo(consecutive(since, 10));
   }
 
   @Test
   void shouldResumeOnlyOnTheBusTheSeqCameFrom() throws Exception {
     List<Long> published = publish("note", "home", 4);
-    Frames first = connect("/api/ws?since=" + published.get(0));
+    Frames first = connect("/api/ws?topics=note&since=" + published.get(0));
     await().atMost(PATIENCE).until(() -> first.seqs().size() == 4);
     String bus = first.all.get(0).getString("bus");
     assertThat(bus).matches("[0-9a-z]+");
 
-    Frames sameBus = connect("/api/ws?since=" + published.get(2) + "&bus=" + bus);
+    Frames sameBus = connect("/api/ws?topics=note&since=" + published.get(2) + "&bus=" + bus);
     await().atMost(PATIENCE).until(() -> sameBus.seqs().size() == 2);
     assertThat(sameBus.seqs()).containsExactlyElementsOf(published.subList(2, 4));
 
-    Frames otherBus = connect("/api/ws?since=" + published.get(2) + "&bus=before0restart");
+    Frames otherBus = connect("/api/ws?topics=note&since=" + published.get(2) + "&bus=before0restart");
     await().atMost(PATIENCE).until(() -> !otherBus.all.isEmpty());
     assertThat(otherBus.all.get(0).getLong("next")).as("starts at the next event").isEqualTo(published.get(3) + 1);
     List<Long> live = publish("note", "home", 1);
@@ -98,7 +97,7 @@ class StreamsTest {
   @Test
   void shouldStartAtTheNextEventWithoutSince() throws Exception {
     publish("note", "home", 3);
-    Frames frames = connect("/api/ws");
+    Frames frames = connect("/api/ws?topics=note");
     await().atMost(PATIENCE).until(() -> !frames.all.isEmpty());
     List<Long> live = publish("note", "home", 2);
     await().atMost(PATIENCE).until(() -> frames.seqs().size() >= 2);
@@ -109,7 +108,7 @@ class StreamsTest {
   void shouldResumeServerSentEventsAfterLastEventId() throws Exception {
     List<Long> published = publish("note", "home", 8);
     long lastSeen = published.get(4);
-    EventStream events = events("/api/events", String.valueOf(lastSeen));
+    EventStream events = events("/api/events?topics=note", String.valueOf(lastSeen));
     await().atMost(PATIENCE).until(() -> events.ids.size() >= 3);
     List<Long> more = publish("note", "home", 2);
     await().atMost(PATIENCE).until(() -> events.ids.size() >= 5);
@@ -260,7 +259,7 @@ class StreamsTest {
 
   @Test
   void shouldCloseASocketWhoseSubscriptionIsUnsubscribedAndResumeItWithoutAGap() throws Exception {
-    Frames first = connect("/api/ws");
+    Frames first = connect("/api/ws?topics=note");
     await().atMost(PATIENCE).until(() -> !first.all.isEmpty());
     AtomicReference<Short> status = new AtomicReference<>();
     first.socket.closeHandler(closed -> status.set(first.socket.closeStatusCode()));
@@ -271,7 +270,7 @@ class StreamsTest {
     await().atMost(PATIENCE).until(() -> status.get() != null);
     assertThat(status.get()).isEqualTo((short) 1000);
     List<Long> missed = publish("note", "home", 4);
-    Frames resumed = connect("/api/ws?since=" + (before.get(2) + 1));
+    Frames resumed = connect("/api/ws?topics=note&since=" + (before.get(2) + 1));
     await().atMost(PATIENCE).until(() -> resumed.seqs().size() == 4);
     assertThat(resumed.seqs()).containsExactlyElementsOf(missed);
   }
@@ -329,14 +328,6 @@ class StreamsTest {
         .onSuccess(opened -> opened.textMessageHandler(text -> received.add(new JsonObject(text))))
         .await(10, TimeUnit.SECONDS);
     return new Frames(socket, received);
-  }
-
-  private static List<Long> consecutive(long from, int count) {
-    List<Long> seqs = new ArrayList<>();
-    for (long seq = from; seq < from + count; seq++) {
-      seqs.add(seq);
-    }
-    return seqs;
   }
 
   /** Opens an event stream; the handler is set on the client's event loop as the response arrives, so no chunk is missed. */
