@@ -7,6 +7,7 @@ import io.thermobus.bus.remote.BusAddresses;
 import io.thermobus.testing.RunningService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -128,8 +129,10 @@ class SlowStreamClientTest {
 
   private Reader connect() throws Exception {
     Reader reader = new Reader();
-    reader.socket = sockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(service.port()).setURI("/api/ws?topics=load"))
-        .onSuccess(opened -> opened.textMessageHandler(reader::receive))
+    ClientWebSocket socket = sockets.webSocket();
+    socket.textMessageHandler(reader::receive);
+    reader.socket = socket;
+    socket.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(service.port()).setURI("/api/ws?topics=load"))
         .await(10, TimeUnit.SECONDS);
     return reader;
   }

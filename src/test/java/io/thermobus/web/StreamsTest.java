@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.thermobus.bus.remote.BusAddresses;
 import io.thermobus.testing.RunningService;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
@@ -317,20 +319,20 @@ class StreamsTest {
     return service.client.get("/api/zones/home").send().await(10, TimeUnit.SECONDS).bodyAsJsonObject().getDouble("desired");
   }
 
-  /** Connects; the message handler is set on the client's event loop as the socket opens, so no frame is missed. */
   private Frames connect(String uri) throws Exception {
     return connect(service.port(), uri);
   }
 
+  /** Connects with the message handler in place before the socket opens, so no frame is missed. */
   private Frames connect(int port, String uri) throws Exception {
     List<JsonObject> received = new CopyOnWriteArrayList<>();
-    WebSocket socket = sockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri))
-        .onSuccess(opened -> opened.textMessageHandler(text -> received.add(new JsonObject(text))))
-        .await(10, TimeUnit.SECONDS);
+    ClientWebSocket socket = sockets.webSocket();
+    socket.textMessageHandler(text -> received.add(new JsonObject(text)));
+    socket.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri)).await(10, TimeUnit.SECONDS);
     return new Frames(socket, received);
   }
 
-  /** Opens an event stream; the handler is set on the client's event loop as the response arrives, so no chunk is missed. */
+  /** Opens an event stream with the chunk handler in place before the request is sent, so no chunk is missed. */
   private EventStream events(String uri, String lastEventId) throws Exception {
     EventStream events = new EventStream();
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(service.port()).setURI(uri);
@@ -338,8 +340,10 @@ class StreamsTest {
       options.putHeader("Last-Event-ID", lastEventId);
     }
     HttpClientResponse response = http.request(options)
-        .compose(request -> request.send())
-        .onSuccess(streaming -> streaming.handler(events::received))
+        .compose(request -> {
+          Future<HttpClientResponse> answered = request.response().onSuccess(streaming -> streaming.handler(events::received));
+          return request.end().compose(sent -> answered);
+        })
         .await(10, TimeUnit.SECONDS);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.getHeader("Content-Type")).startsWith("text/event-stream");
