@@ -7,6 +7,7 @@ import io.thermobus.bus.remote.BusService;
 import io.thermobus.bus.remote.BusVerticle;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.event.EventCodec;
+import io.thermobus.history.HistoryVerticle;
 import io.thermobus.input.ConsoleVerticle;
 import io.thermobus.input.InputVerticle;
 import io.thermobus.ops.Deployments;
@@ -15,6 +16,7 @@ import io.thermobus.ops.MetricsVerticle;
 import io.thermobus.ops.StateChangeLog;
 import io.thermobus.settings.SettingsFile;
 import io.thermobus.sim.HeatLossVerticle;
+import io.thermobus.stream.StreamStats;
 import io.thermobus.sim.HeaterVerticle;
 import io.thermobus.sim.Physics;
 import io.thermobus.sim.RoomVerticle;
@@ -83,10 +85,11 @@ public final class Thermobus {
     Deployments deployments = new Deployments(vertx);
     HealthChecks readiness = Health.readiness(vertx, config.zones(),
         () -> verticleStatus(deployments, zoneVerticles.keySet(), supervisor));
-    WebVerticle web = new WebVerticle(config, Health.liveness(vertx), readiness, busService, metrics);
+    StreamStats streams = new StreamStats();
+    WebVerticle web = new WebVerticle(config, Health.liveness(vertx), readiness, busService, streams, metrics);
     // The bus listens first, so it records every zone's first events.
     return deployments.deploy("bus", new BusVerticle(busService, config.bus().sweepInterval(), config.zones().get(0)))
-        .compose(bus -> deployments.deploy("metrics", new MetricsVerticle(metrics, busService.bus())))
+        .compose(bus -> deployments.deploy("metrics", new MetricsVerticle(metrics, busService.bus(), streams)))
         .compose(meters -> deployments.deploy("state-log", new StateChangeLog()))
         .compose(log -> deployments.deploy("supervisor", supervisor))
         .compose(zones -> deployments.deploy("web", web))
@@ -124,9 +127,10 @@ public final class Thermobus {
   /** A zone's verticles by supervision name ({@code zone/role}), in the order they start. */
   private static Map<String, Supplier<Deployable>> zoneVerticles(ThermobusConfig config, String zone) {
     double scale = config.timeScale();
-    // The display and heater listen before the input and room announce their first values, so the
-    // first decision sees both; heat loss starts last, so nothing cools before the thermostat is ready.
+    // The history, display and heater listen before the input and room announce their first values, so
+    // the first decision sees both; heat loss starts last, so nothing cools before the thermostat is ready.
     Map<String, Supplier<Deployable>> verticles = new LinkedHashMap<>();
+    verticles.put(zone + "/history", () -> new HistoryVerticle(zone));
     verticles.put(zone + "/display", () -> new DisplayVerticle(zone, config.thermostat(), config.actuatorDelay(), scale, config.staleTimeout()));
     verticles.put(zone + "/heater", () -> new HeaterVerticle(zone, Physics.CHAPTER, scale));
     verticles.put(zone + "/input", () -> new InputVerticle(zone, config.desiredRange(), config.desiredStepCenti(), config.initialDesiredCenti(),

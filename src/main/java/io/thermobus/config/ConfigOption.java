@@ -28,6 +28,7 @@ public enum ConfigOption {
   MAX_CONNECTIONS("maxConnections", "256", "most simultaneous HTTP connections; requests on further ones are answered 429 and the connection closed"),
   WRITE_RATE("writeRate", "10", "writes per second one client address may sustain; beyond it writes are answered 429 with Retry-After"),
   WRITE_BURST("writeBurst", "30", "writes one client address may send in a burst before writeRate applies"),
+  WS_MAX_MESSAGE_BYTES("wsMaxMessageBytes", "4096", "largest input message a WebSocket client may send, bytes; a larger one drops the connection"),
   CORS_ORIGINS("corsOrigins", "", "comma-separated origins (scheme://host[:port]) allowed to call the API from other sites; empty keeps CORS off"),
   BUS_RETAIN_EVENTS("busRetainEvents", "10000", "bus retention by count, events"),
   BUS_RETAIN_SECONDS("busRetainSeconds", "600", "bus retention by age, seconds"),

@@ -56,8 +56,12 @@ public record ThermobusConfig(
   /** Readable lines, or one JSON object per line for log collectors. */
   public enum LogFormat { TEXT, JSON }
 
-  /** What the HTTP server lets clients do: connections, write rate per client address, cross-site origins. */
-  public record WebLimits(int maxConnections, int writesPerSecond, int writeBurst, List<String> corsOrigins) {
+  /**
+   * What the HTTP server lets clients do: connections, write rate per client address, cross-site
+   * origins, and the largest message a WebSocket client may send.
+   */
+  public record WebLimits(int maxConnections, int writesPerSecond, int writeBurst, List<String> corsOrigins,
+                          int wsMaxMessageBytes) {
 
     public WebLimits {
       corsOrigins = List.copyOf(corsOrigins);
@@ -133,7 +137,8 @@ public record ThermobusConfig(
             values.integer(MAX_CONNECTIONS, 1, 100_000),
             values.integer(WRITE_RATE, 1, 1_000_000),
             values.integer(WRITE_BURST, 1, 1_000_000),
-            values.origins()),
+            values.origins(),
+            values.integer(WS_MAX_MESSAGE_BYTES, 256, 1024 * 1024)),
         new BusSettings(
             values.integer(BUS_RETAIN_EVENTS, 1, 10_000_000),
             Duration.ofSeconds(values.integer(BUS_RETAIN_SECONDS, 1, 7 * 24 * 3600)),

@@ -29,4 +29,9 @@ public final class Addresses {
   public static String keys(String zone) {
     return "thermobus.zone." + zone + ".input.keys";
   }
+
+  /** Request/reply: the zone's history answers its samples of the last N seconds (the body). */
+  public static String history(String zone) {
+    return "thermobus.zone." + zone + ".history";
+  }
 }

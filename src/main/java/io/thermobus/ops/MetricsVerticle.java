@@ -1,5 +1,7 @@
 package io.thermobus.ops;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.thermobus.bus.SubscriberBus;
@@ -8,9 +10,11 @@ import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.TemperatureChanged;
 import io.thermobus.event.Topic;
 import io.thermobus.event.ZoneEvent;
+import io.thermobus.stream.StreamStats;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,24 +23,33 @@ import java.util.function.BiConsumer;
 /**
  * Owns the service's own meters: per zone, fed from the topic events whatever zone they come from
  * (it only listens, it never asks another verticle for its state), and the bus's, read from the
- * bus's own thread-safe snapshot. They are removed when it stops.
+ * bus's own thread-safe snapshot, and the browser streams', read from their thread-safe counters.
+ * They are removed when it stops.
  */
 public final class MetricsVerticle extends VerticleBase {
 
   private final MeterRegistry registry;
   private final BusMeters bus;
+  private final StreamStats streams;
   // Owned by this verticle's event loop.
   private final Map<String, ZoneMeters> zones = new HashMap<>();
-  private List<Meter> busMeters = List.of();
+  private List<Meter> sharedMeters = List.of();
 
-  public MetricsVerticle(MeterRegistry registry, SubscriberBus<?> bus) {
+  public MetricsVerticle(MeterRegistry registry, SubscriberBus<?> bus, StreamStats streams) {
     this.registry = registry;
     this.bus = new BusMeters(bus, System::nanoTime);
+    this.streams = streams;
   }
 
   @Override
   public Future<?> start() {
-    busMeters = bus.register(registry);
+    List<Meter> shared = new ArrayList<>(bus.register(registry));
+    shared.add(Gauge.builder("thermobus.stream.connections", streams, StreamStats::openConnections)
+        .description("open browser streams, WebSocket and SSE").strongReference(true).register(registry));
+    shared.add(FunctionCounter.builder("thermobus.stream.coalesced.frames", streams, StreamStats::coalescedFrames)
+        .description("frames left out because a slow client got a later frame of the same zone and topic instead")
+        .register(registry));
+    sharedMeters = List.copyOf(shared);
     return Future.all(
         on(Topic.TEMPERATURE, (ZoneMeters meters, TemperatureChanged event) -> meters.temperature(event.centi())),
         on(Topic.DESIRED, (ZoneMeters meters, DesiredChanged event) -> meters.desired(event.centi())),
@@ -47,7 +60,7 @@ public final class MetricsVerticle extends VerticleBase {
   public Future<?> stop() {
     zones.values().forEach(ZoneMeters::remove);
     zones.clear();
-    busMeters.forEach(registry::remove);
+    sharedMeters.forEach(registry::remove);
     return Future.succeededFuture();
   }
 

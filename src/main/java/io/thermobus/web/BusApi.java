@@ -2,19 +2,22 @@ package io.thermobus.web;
 
 import io.thermobus.bus.remote.BusException;
 import io.thermobus.bus.remote.BusService;
+import io.thermobus.stream.StreamStats;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Supplier;
 
-/** The bus routes: subscribe, introspect, drain (long-poll), unsubscribe and publish. */
+/** The bus routes: subscribe, introspect (with the browser streams' counters), drain (long-poll), unsubscribe and publish. */
 final class BusApi {
 
   private final BusService service;
   private final String defaultZone;
+  private final StreamStats streams;
 
-  BusApi(BusService service, String defaultZone) {
+  BusApi(BusService service, String defaultZone, StreamStats streams) {
     this.service = service;
     this.defaultZone = defaultZone;
+    this.streams = streams;
   }
 
   void subscribe(RoutingContext ctx) {
@@ -29,7 +32,7 @@ final class BusApi {
   }
 
   void introspect(RoutingContext ctx) {
-    ctx.json(service.introspect());
+    ctx.json(service.introspect().put("streams", streams.toJson()));
   }
 
   void drain(RoutingContext ctx) {

@@ -4,6 +4,7 @@ import io.thermobus.config.ThermobusConfig.WebLimits;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashSet;
 import java.util.Set;
@@ -56,15 +57,23 @@ final class ClientLimits {
 
   /** Before any write is read: 429 with Retry-After once the client address exceeds its write rate. */
   void limitWrites(RoutingContext ctx) {
-    String client = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-    long wait = writes.acquire(client, nanoClock.getAsLong());
-    if (wait == 0) {
+    long seconds = writeWaitSeconds(ctx.request().remoteAddress());
+    if (seconds == 0) {
       ctx.next();
       return;
     }
-    long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + 999_999_999L));
     ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     Problems.send(ctx, 429, "too many writes from this client; retry after " + seconds + " s");
+  }
+
+  /**
+   * Counts one write from the address (REST or WebSocket input) and answers 0 when it may go
+   * ahead, else the whole seconds to wait.
+   */
+  long writeWaitSeconds(SocketAddress address) {
+    String client = address == null ? "unknown" : address.hostAddress();
+    long wait = writes.acquire(client, nanoClock.getAsLong());
+    return wait == 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + 999_999_999L));
   }
 
   /** Called now and then so that clients who stopped writing are forgotten. */

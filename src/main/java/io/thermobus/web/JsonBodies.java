@@ -58,17 +58,22 @@ final class JsonBodies {
       Problems.send(ctx, 400, "'" + field + "' must be a number, got " + (value == null ? "nothing" : describe(value)));
       return null;
     }
-    if (number instanceof Double || number instanceof Float) {
-      double d = number.doubleValue();
-      if (!Double.isFinite(d)) {
-        Problems.send(ctx, 400, "'" + field + "' must be a finite number");
-        return null;
-      }
+    BigDecimal decimal = finiteDecimal(number);
+    if (decimal == null) {
+      Problems.send(ctx, 400, "'" + field + "' must be a finite number");
+    }
+    return decimal;
+  }
+
+  /** The number as an exact decimal, or {@code null} when it is NaN or infinite. */
+  static BigDecimal finiteDecimal(Number number) {
+    if ((number instanceof Double || number instanceof Float) && !Double.isFinite(number.doubleValue())) {
+      return null;
     }
     return new BigDecimal(number.toString());
   }
 
-  private static String describe(Object value) {
+  static String describe(Object value) {
     return value instanceof String ? "a string" : value instanceof Boolean ? "a boolean" : "a " + value.getClass().getSimpleName().toLowerCase(Locale.ROOT).replace("json", "");
   }
 }

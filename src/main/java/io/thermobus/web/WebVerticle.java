@@ -3,6 +3,7 @@ package io.thermobus.web;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.thermobus.bus.remote.BusService;
 import io.thermobus.config.ThermobusConfig;
+import io.thermobus.stream.StreamStats;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -18,13 +19,16 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.security.SecureRandom;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** HTTP: the REST API, health, metrics, the API description and the dashboard's static files. */
+/** HTTP: the REST API, the browser streams, health, metrics, the API description and the dashboard's static files. */
 public final class WebVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
+  private static final long STREAM_CLOSE_GRACE_MILLIS = 1_000;
   private static final int MAX_REQUEST_LINE = 4096;
   private static final int MAX_HEADERS = 8192;
   private static final long LIMITS_SWEEP_MS = 10_000;
@@ -34,14 +38,19 @@ public final class WebVerticle extends VerticleBase {
   private final HealthChecks readiness;
   private final BusService busService;
   private final PrometheusMeterRegistry metrics;
+  private final StreamStats streamStats;
+  private final OpenStreams openStreams = new OpenStreams();
+  /** Names this process's bus to stream clients, so a seq kept from before a restart is not resumed on a new bus. */
+  private final String busId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
   private HttpServer server;
 
   public WebVerticle(ThermobusConfig config, HealthChecks liveness, HealthChecks readiness, BusService busService,
-                     PrometheusMeterRegistry metrics) {
+                     StreamStats streamStats, PrometheusMeterRegistry metrics) {
     this.config = config;
     this.liveness = liveness;
     this.readiness = readiness;
     this.busService = busService;
+    this.streamStats = streamStats;
     this.metrics = metrics;
   }
 
@@ -53,7 +62,7 @@ public final class WebVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     ZoneApi zones = new ZoneApi(vertx, config.zones(), busService.bus()::head);
-    BusApi bus = new BusApi(busService, config.zones().get(0));
+    BusApi bus = new BusApi(busService, config.zones().get(0), streamStats);
     BearerAuth auth = new BearerAuth(config.token());
     BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
 
@@ -68,6 +77,7 @@ public final class WebVerticle extends VerticleBase {
         .handler(limits::limitWrites);
     router.get("/api/zones").handler(zones::list);
     router.get("/api/zones/:zone").handler(zones::get);
+    router.get("/api/zones/:zone/history").handler(zones::history);
     router.put("/api/zones/:zone/desired")
         .handler(jsonBody)
         .handler(auth)
@@ -82,21 +92,36 @@ public final class WebVerticle extends VerticleBase {
         .handler(auth)
         .handler(JsonBodies.requireJsonContentType())
         .handler(bus::publish);
+    router.get("/api/ws").handler(new WebSocketStreams(vertx, busService.bus(), busId, auth, limits, streamStats, openStreams));
+    router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, openStreams));
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
     ApiDocs.mount(router);
+    router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     errors(router);
 
     HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
-        .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS);
+        .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS)
+        .setMaxWebSocketFrameSize(config.web().wsMaxMessageBytes())
+        .setMaxWebSocketMessageSize(config.web().wsMaxMessageBytes());
     return vertx.createHttpServer(options)
         .connectionHandler(limits.connections())
         .invalidRequestHandler(WebVerticle::invalidRequest)
         .requestHandler(router)
         .listen()
         .onSuccess(bound -> server = bound);
+  }
+
+  /**
+   * Closes the browser streams (WebSockets with 1001 going away) before the server goes, waiting at
+   * most a short grace for the clients' close handshakes: one that does not read must not hold up
+   * shutdown.
+   */
+  @Override
+  public Future<?> stop() {
+    return Future.any(openStreams.closeAll(), vertx.timer(STREAM_CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS));
   }
 
   private static void errors(Router router) {

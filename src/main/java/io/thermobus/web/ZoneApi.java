@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
-/** The zone routes: read a zone's state and set its desired temperature, over the event bus. */
+/** The zone routes: read a zone's state and history and set its desired temperature, over the event bus. */
 final class ZoneApi {
 
-  private static final Pattern ZONE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+  static final Pattern ZONE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+  private static final int DEFAULT_HISTORY_SECONDS = 600;
+  private static final int MAX_HISTORY_SECONDS = 3600;
   private static final DeliveryOptions REQUEST = new DeliveryOptions().setSendTimeout(5_000);
 
   private final Vertx vertx;
@@ -70,6 +72,18 @@ final class ZoneApi {
         .onFailure(failure -> fail(ctx, failure));
   }
 
+  /** {@code GET /api/zones/{zone}/history?seconds=N}: the chart's samples of the last N seconds. */
+  void history(RoutingContext ctx) {
+    Integer seconds = historySeconds(ctx);
+    String zone = seconds == null ? null : zone(ctx);
+    if (zone == null) {
+      return;
+    }
+    vertx.eventBus().<JsonObject>request(Addresses.history(zone), seconds, REQUEST)
+        .onSuccess(reply -> ctx.json(reply.body()))
+        .onFailure(failure -> fail(ctx, failure));
+  }
+
   /** Asks the zone's display for its state; fails with NO_HANDLERS when the zone is unknown. */
   Future<JsonObject> state(String zone) {
     long seq = busHead.getAsLong();
@@ -95,6 +109,22 @@ final class ZoneApi {
       return null;
     }
     return zone;
+  }
+
+  private static Integer historySeconds(RoutingContext ctx) {
+    List<String> values = ctx.queryParam("seconds");
+    if (values.isEmpty()) {
+      return DEFAULT_HISTORY_SECONDS;
+    }
+    String value = values.get(0);
+    if (values.size() == 1 && value.matches("[0-9]{1,5}")) {
+      int seconds = Integer.parseInt(value);
+      if (seconds >= 1 && seconds <= MAX_HISTORY_SECONDS) {
+        return seconds;
+      }
+    }
+    Problems.send(ctx, 400, "'seconds' must be one whole number from 1 to " + MAX_HISTORY_SECONDS);
+    return null;
   }
 
   private void fail(RoutingContext ctx, Throwable failure) {

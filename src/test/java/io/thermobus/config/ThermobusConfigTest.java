@@ -34,7 +34,7 @@ class ThermobusConfigTest {
     assertThat(config.token()).hasSizeGreaterThanOrEqualTo(32);
     assertThat(config.staleTimeout()).isEqualTo(Duration.ofSeconds(12));
     assertThat(config.restartBackoff()).isEqualTo(Duration.ofMillis(500));
-    assertThat(config.web()).isEqualTo(new ThermobusConfig.WebLimits(256, 10, 30, List.of()));
+    assertThat(config.web()).isEqualTo(new ThermobusConfig.WebLimits(256, 10, 30, List.of(), 4096));
   }
 
   @Test
@@ -79,6 +79,7 @@ class ThermobusConfigTest {
       "maxConnections | 0     | max-connections",
       "writeRate   | 0        | write-rate",
       "writeBurst  | 1.5      | must be a whole number",
+      "wsMaxMessageBytes | 255 | ws-max-message-bytes",
       "corsOrigins | '*'      | '*' is not an origin",
       "corsOrigins | 'https://a.example/path' | is not an origin",
   })

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.thermobus.testing.RunningService;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
@@ -103,6 +106,22 @@ class MetricsTest {
     Scrape scrape = awaitScrape(s -> s.value("thermobus_bus_subscribers", "state=\"tombstoned\"") == 1);
     assertThat(scrape.value("thermobus_bus_subscribers", "state=\"live\"")).isEqualTo(1);
     assertThat(scrape.value("thermobus_bus_sweeps_total")).isZero();
+  }
+
+  @Test
+  void countsOpenBrowserStreamsAndCoalescedFrames() throws Exception {
+    HttpClient http = service.vertx.createHttpClient();
+    try {
+      HttpClientResponse events = http.request(HttpMethod.GET, service.port(), "127.0.0.1", "/api/events")
+          .compose(request -> request.send()).await(10, TimeUnit.SECONDS);
+      assertThat(events.statusCode()).isEqualTo(200);
+      Scrape open = awaitScrape(s -> s.value("thermobus_stream_connections") == 1);
+      assertThat(open.value("thermobus_stream_coalesced_frames_total")).as("a client that keeps up").isZero();
+      events.request().connection().close();
+      awaitScrape(s -> s.value("thermobus_stream_connections") == 0);
+    } finally {
+      http.close();
+    }
   }
 
   private long subscribe() throws Exception {

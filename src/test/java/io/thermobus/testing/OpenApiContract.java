@@ -1,5 +1,6 @@
 package io.thermobus.testing;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -81,6 +82,18 @@ public final class OpenApiContract {
 
   /** Checks one real response to {@code method requestPath}; the list of what does not match the document is empty when it fits. */
   public List<String> check(HttpMethod method, String requestPath, HttpResponse<Buffer> response) {
+    return check(method, requestPath, response.statusCode(), response.headers(), response.body() == null ? Buffer.buffer() : response.body());
+  }
+
+  /**
+   * Checks the head of a response whose body does not end (an event stream) or is not HTTP (a
+   * WebSocket after its handshake): status, headers and content type, no body.
+   */
+  public List<String> checkHead(HttpMethod method, String requestPath, int status, MultiMap headers) {
+    return check(method, requestPath, status, headers, null);
+  }
+
+  private List<String> check(HttpMethod method, String requestPath, int statusCode, MultiMap responseHeaders, Buffer body) {
     List<String> problems = new ArrayList<>();
     String path = documentedPath(requestPath);
     String verb = method.name().toLowerCase(Locale.ROOT);
@@ -89,7 +102,7 @@ public final class OpenApiContract {
       problems.add(method + " " + requestPath + " is not documented");
       return problems;
     }
-    String status = String.valueOf(response.statusCode());
+    String status = String.valueOf(statusCode);
     JsonObject documented = operation.getJsonObject("responses").getJsonObject(status);
     if (documented == null) {
       problems.add(method + " " + path + " answered " + status + ", which is not documented");
@@ -99,12 +112,12 @@ public final class OpenApiContract {
     String where = method + " " + path + " " + status + ": ";
     JsonObject headers = documented.getJsonObject("headers", new JsonObject());
     for (String header : names(headers)) {
-      if (headers.getJsonObject(header).getBoolean("required", false) && response.getHeader(header) == null) {
+      if (headers.getJsonObject(header).getBoolean("required", false) && responseHeaders.get(header) == null) {
         problems.add(where + "documented header " + header + " is missing");
       }
     }
     JsonObject content = documented.getJsonObject("content");
-    String contentType = response.getHeader("Content-Type");
+    String contentType = responseHeaders.get("Content-Type");
     if (content == null) {
       return problems;
     }
@@ -114,24 +127,27 @@ public final class OpenApiContract {
       problems.add(where + "content type '" + contentType + "' is not one of " + names(content));
       return problems;
     }
-    if (response.body() == null || response.body().length() == 0) {
+    if (body == null) {
+      return problems;
+    }
+    if (body.length() == 0) {
       problems.add(where + "the body is empty");
       return problems;
     }
     if (mediaType.equals("application/json") || mediaType.endsWith("+json")) {
-      Object body;
+      Object json;
       try {
-        body = response.body().toJsonValue();
+        json = body.toJsonValue();
       } catch (RuntimeException e) {
-        problems.add(where + "the body is not JSON: " + response.bodyAsString());
+        problems.add(where + "the body is not JSON: " + body);
         return problems;
       }
       OutputUnit result = Validator.create(JsonSchema.of(media.getJsonObject("schema")),
               new JsonSchemaOptions().setDraft(io.vertx.json.schema.Draft.DRAFT202012).setBaseUri("app://")
                   .setOutputFormat(OutputFormat.Basic))
-          .validate(body);
+          .validate(json);
       if (!result.getValid()) {
-        problems.add(where + "the body " + response.bodyAsString() + " does not fit the schema: " + result.getErrors());
+        problems.add(where + "the body " + body + " does not fit the schema: " + result.getErrors());
       }
     }
     return problems;

@@ -7,7 +7,11 @@ import io.thermobus.testing.OpenApiContract;
 import io.thermobus.testing.RunningService;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -54,6 +58,7 @@ class ContractTest {
     zoneReadsAndWrites();
     writeErrors();
     bus();
+    streams();
     whileAZoneIsDown();
     tooManyWrites();
 
@@ -84,6 +89,9 @@ class ContractTest {
     exchange(HttpMethod.GET, "/api/zones");
     exchange(HttpMethod.GET, "/api/zones/home");
     exchange(HttpMethod.GET, "/api/zones/cellar");
+    exchange(HttpMethod.GET, "/api/zones/home/history?seconds=60");
+    exchange(HttpMethod.GET, "/api/zones/home/history?seconds=0");
+    exchange(HttpMethod.GET, "/api/zones/cellar/history");
     assertThat(put("/api/zones/attic/desired", BEARER, "application/json", "{\"celsius\": 22.5}").statusCode()).isEqualTo(200);
   }
 
@@ -127,13 +135,37 @@ class ContractTest {
     post("/api/bus/events", BEARER, "text/plain", "note");
   }
 
+  /** The event stream and the WebSocket never end: their heads are checked, then they are closed. */
+  private void streams() throws Exception {
+    exchange(HttpMethod.GET, "/api/events?zone=Home!");
+    HttpClient http = service.vertx.createHttpClient();
+    WebSocketClient webSockets = service.vertx.createWebSocketClient();
+    try {
+      HttpClientResponse events = http.request(HttpMethod.GET, service.port(), "127.0.0.1", "/api/events?topics=temperature")
+          .compose(request -> request.send()).await(10, TimeUnit.SECONDS);
+      mismatches.addAll(contract.checkHead(HttpMethod.GET, "/api/events", events.statusCode(), events.headers()));
+      events.request().connection().close();
+
+      exchange(HttpMethod.GET, "/api/ws");
+      exchange(HttpMethod.GET, "/api/ws?since=x");
+      WebSocket socket = webSockets.connect(service.port(), "127.0.0.1", "/api/ws").await(10, TimeUnit.SECONDS);
+      mismatches.addAll(contract.checkHead(HttpMethod.GET, "/api/ws", 101, socket.headers()));
+      socket.close().await(10, TimeUnit.SECONDS);
+    } finally {
+      http.close();
+      webSockets.close();
+    }
+  }
+
   private void whileAZoneIsDown() throws Exception {
     service.vertx.undeploy(service.running.supervisor().deploymentId("attic/display")).await(10, TimeUnit.SECONDS);
     service.vertx.undeploy(service.running.supervisor().deploymentId("attic/input")).await(10, TimeUnit.SECONDS);
+    service.vertx.undeploy(service.running.supervisor().deploymentId("attic/history")).await(10, TimeUnit.SECONDS);
     assertThat(exchange(HttpMethod.GET, "/health/ready").statusCode()).isEqualTo(503);
     assertThat(exchange(HttpMethod.GET, "/api/zones").statusCode()).isEqualTo(503);
     assertThat(exchange(HttpMethod.GET, "/api/zones/attic").statusCode()).isEqualTo(503);
     assertThat(put("/api/zones/attic/desired", BEARER, "application/json", "{\"celsius\": 22}").statusCode()).isEqualTo(503);
+    assertThat(exchange(HttpMethod.GET, "/api/zones/attic/history").statusCode()).isEqualTo(503);
   }
 
   /** On a second service that allows one write per second: every write route answers 429 after the first write. */

@@ -1,0 +1,30 @@
+package io.thermobus.stream;
+
+import io.vertx.core.Future;
+
+/**
+ * Where a stream connection writes its frames: a WebSocket or a Server-Sent Events response.
+ * Used only on the connection's event loop.
+ */
+public interface FrameSink {
+
+  /** Whether the transport's outbound buffer is over its bound. */
+  boolean writeQueueFull();
+
+  /** Calls {@code writable} once the outbound buffer has drained enough to write again. */
+  void onWritable(Runnable writable);
+
+  /**
+   * Writes one frame.
+   *
+   * @param resumeFrom the bus seq a client resumes after, once it has this frame
+   * @param json       the frame
+   */
+  void write(long resumeFrom, String json);
+
+  /** Ends the connection because its bus subscription was unsubscribed (from the bus API). */
+  Future<Void> closeUnsubscribed();
+
+  /** Ends the connection because the server stops. */
+  Future<Void> closeForShutdown();
+}

@@ -1,0 +1,169 @@
+package io.thermobus.stream;
+
+import io.thermobus.bus.Delivery;
+import io.thermobus.bus.Envelope;
+import io.thermobus.bus.Lagged;
+import io.thermobus.bus.Subscription;
+import io.thermobus.bus.SubscriptionGoneException;
+import io.thermobus.bus.Wakeup;
+import io.thermobus.bus.remote.BusJson;
+import io.vertx.core.Context;
+import io.vertx.core.json.JsonObject;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds one stream connection from its own bus subscription: drains in batches while the sink
+ * takes them, sleeps on the bus's one-shot wakeup when caught up, and when the sink's outbound
+ * buffer is full stops draining (the backlog stays in the bus's shared log, bounded by retention)
+ * and, once writable again, sends the backlog folded to the latest event per zone and topic. A
+ * subscription unsubscribed through the bus API ends the connection; the client may resume.
+ *
+ * <p>Every field is owned by the connection's context; the bus's wakeup runs on a publisher's
+ * thread and only hops onto that context.
+ */
+public final class StreamPump {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamPump.class);
+  /** Outbound bytes buffered per connection before it counts as full and draining stops. */
+  public static final int WRITE_QUEUE_BYTES = 64 * 1024;
+  static final int BATCH = 64;
+  /** Batches per event-loop turn before yielding to other connections. */
+  static final int BATCHES_PER_TURN = 16;
+  /** Distinct zone and topic pairs folded before they are sent, whatever the backlog. */
+  static final int MAX_FOLDED_KEYS = 256;
+
+  private final Context context;
+  private final Subscription<JsonObject> subscription;
+  private final String zone;
+  private final FrameSink sink;
+  private final StreamStats stats;
+  private final Coalescer<JsonObject> folded = new Coalescer<>();
+  private Wakeup wakeup;
+  private boolean congested;
+  private boolean closed;
+
+  /**
+   * @param zone only this zone's events are sent; {@code null} for every zone
+   */
+  public StreamPump(Context context, Subscription<JsonObject> subscription, String zone, FrameSink sink, StreamStats stats) {
+    this.context = Objects.requireNonNull(context, "context");
+    this.subscription = Objects.requireNonNull(subscription, "subscription");
+    this.zone = zone;
+    this.sink = Objects.requireNonNull(sink, "sink");
+    this.stats = Objects.requireNonNull(stats, "stats");
+  }
+
+  /** Starts sending; call on the connection's context. */
+  public void start() {
+    stats.connected();
+    pump();
+  }
+
+  /** Stops sending and unsubscribes; idempotent; call on the connection's context. */
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (wakeup != null) {
+      wakeup.cancel();
+    }
+    subscription.close();
+    stats.disconnected();
+  }
+
+  private void pump() {
+    if (closed) {
+      return;
+    }
+    try {
+      pumpLive();
+    } catch (SubscriptionGoneException unsubscribed) {
+      close();
+      sink.closeUnsubscribed().onFailure(failure -> LOG.debug("closing an unsubscribed stream failed: {}", failure.toString()));
+    }
+  }
+
+  /** Throws gone once the subscription was unsubscribed from elsewhere (the bus API). */
+  private void pumpLive() {
+    if (congested && !sink.writeQueueFull() && !sendFoldedBacklog()) {
+      return;
+    }
+    for (int turn = 0; turn < BATCHES_PER_TURN; turn++) {
+      if (sink.writeQueueFull()) {
+        waitUntilWritable();
+        return;
+      }
+      if (subscription.drain(BATCH, this::send) < BATCH) {
+        sleepUntilAvailable();
+        return;
+      }
+    }
+    context.runOnContext(next -> pump());
+  }
+
+  /** Folds the backlog; answers whether it caught up and sent it, else it goes on next turn. */
+  private boolean sendFoldedBacklog() {
+    for (int turn = 0; turn < BATCHES_PER_TURN && folded.keys() < MAX_FOLDED_KEYS; turn++) {
+      if (subscription.drain(BATCH, this::fold) < BATCH) {
+        writeFolded();
+        congested = false;
+        return true;
+      }
+    }
+    if (folded.keys() >= MAX_FOLDED_KEYS) {
+      writeFolded();
+    }
+    context.runOnContext(next -> pump());
+    return false;
+  }
+
+  private void waitUntilWritable() {
+    congested = true;
+    sink.onWritable(this::pump);
+  }
+
+  private void sleepUntilAvailable() {
+    if (wakeup == null) {
+      wakeup = subscription.onAvailable(() -> context.runOnContext(woken -> {
+        wakeup = null;
+        pump();
+      }));
+    }
+  }
+
+  private boolean wanted(Delivery<JsonObject> delivery) {
+    return zone == null || !(delivery instanceof Envelope<JsonObject> envelope) || envelope.zone().equals(zone);
+  }
+
+  private void send(Delivery<JsonObject> delivery) {
+    if (wanted(delivery)) {
+      write(delivery, BusJson.delivery(delivery));
+    }
+  }
+
+  private void fold(Delivery<JsonObject> delivery) {
+    if (wanted(delivery)) {
+      folded.add(delivery);
+    }
+  }
+
+  private void writeFolded() {
+    for (Coalescer.Folded<JsonObject> each : folded.take()) {
+      JsonObject frame = BusJson.delivery(each.delivery());
+      if (each.replaced() > 0) {
+        frame.put("coalesced", each.replaced());
+        stats.coalesced(each.replaced());
+      }
+      write(each.delivery(), frame);
+    }
+  }
+
+  private void write(Delivery<JsonObject> delivery, JsonObject frame) {
+    long resumeFrom = delivery instanceof Envelope<JsonObject> envelope ? envelope.seq() : ((Lagged<JsonObject>) delivery).resumeAt() - 1;
+    sink.write(resumeFrom, frame.encode());
+    stats.sent();
+  }
+}

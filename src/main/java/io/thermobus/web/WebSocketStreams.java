@@ -1,0 +1,82 @@
+package io.thermobus.web;
+
+import io.thermobus.bus.SubscriberBus;
+import io.thermobus.bus.Subscription;
+import io.thermobus.stream.StreamPump;
+import io.thermobus.stream.StreamStats;
+import io.thermobus.stream.WebSocketSink;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /api/ws?since=SEQ&bus=B&topics=a,b&zone=z}: a WebSocket that carries bus envelopes as
+ * JSON text frames from its own bus subscription, and takes the client's input. The first frame is
+ * {@code {"type":"hello","bus":B,"next":S,"head":H}}: the bus the seqs belong to and the first seq
+ * it will send; a {@code since} from another bus starts at the next event.
+ */
+final class WebSocketStreams implements Handler<RoutingContext> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebSocketStreams.class);
+
+  private final Vertx vertx;
+  private final SubscriberBus<JsonObject> bus;
+  private final String busId;
+  private final BearerAuth auth;
+  private final ClientLimits limits;
+  private final StreamStats stats;
+  private final OpenStreams open;
+
+  WebSocketStreams(Vertx vertx, SubscriberBus<JsonObject> bus, String busId, BearerAuth auth, ClientLimits limits,
+      StreamStats stats, OpenStreams open) {
+    this.vertx = vertx;
+    this.bus = bus;
+    this.busId = busId;
+    this.auth = auth;
+    this.limits = limits;
+    this.stats = stats;
+    this.open = open;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    StreamRequest request = StreamRequest.parse(ctx, null);
+    if (request == null) {
+      return;
+    }
+    if (!ctx.request().canUpgradeToWebSocket()) {
+      ctx.response().putHeader("Upgrade", "websocket");
+      Problems.send(ctx, 426, "this is a WebSocket endpoint; connect with a WebSocket client");
+      return;
+    }
+    ctx.request().toWebSocket()
+        .onSuccess(socket -> connected(socket, request))
+        .onFailure(failure -> LOG.debug("WebSocket handshake failed: {}", failure.toString()));
+  }
+
+  private void connected(ServerWebSocket socket, StreamRequest request) {
+    Subscription<JsonObject> subscription = bus.subscribe(request.topics(), request.startAt(bus.head(), busId));
+    WebSocketSink sink = new WebSocketSink(socket);
+    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, request.zone(), sink, stats);
+    // Answers to input are dropped while the client is not reading: they must not pile up either.
+    StreamInput input = new StreamInput(vertx, auth, () -> limits.writeWaitSeconds(socket.remoteAddress()), reply -> {
+      if (!sink.writeQueueFull()) {
+        sink.send(reply.encode());
+      }
+    });
+    open.add(sink);
+    socket.closeHandler(closed -> {
+      open.remove(sink);
+      pump.close();
+    });
+    socket.exceptionHandler(failure -> LOG.debug("WebSocket failed: {}", failure.toString()));
+    socket.textMessageHandler(input::receive);
+    socket.binaryMessageHandler(binary -> input.receiveBinary());
+    sink.send(new JsonObject().put("type", "hello").put("bus", busId).put("next", subscription.info().next()).put("head", bus.head()).encode());
+    pump.start();
+  }
+}
