@@ -28,6 +28,11 @@ final class Cursor<T> {
   private volatile long leaseDeadline;
   /** Guarded by this: set while a sink runs, to refuse re-entrant reads of the same cursor. */
   private boolean draining;
+  /**
+   * Guarded by this: a plain copy of {@code state != LIVE} for the read loop. Tombstoning takes the
+   * monitor, so while a drain runs only its own sink (re-entering) can set it.
+   */
+  private boolean closedInSink;
   /** Guarded by this. */
   private final List<Waiter> waiters = new ArrayList<>(1);
 
@@ -75,41 +80,70 @@ final class Cursor<T> {
     }
   }
 
+  /**
+   * The read loop. It is driven by the slots, not by head: a slot holding the wanted seq is
+   * delivered, an older seq means not yet published, a newer seq or an empty slot below head
+   * means evicted. So a reader that keeps up never loads head, the cache line every publish
+   * writes; see {@code RetainedLog} for why each case is safe. Consecutive evictions it runs
+   * into become one marker.
+   */
   private int drainLocked(RetainedLog<T> log, int max, Consumer<? super Delivery<T>> sink, LongAdder laggedMarkers) {
-    long h = log.head();
-    long n = next;
-    if (n > h) {
-      return 0;
-    }
     Envelope<T>[] ring = log.ring();
+    long n = next;
+    int index = RetainedLog.index(ring, n);
+    boolean all = filter.matchesAll();
+    long lagFrom = -1;
     int count = 0;
     try {
-      long t = log.tail();
-      if (n < t) {
-        long from = n;
-        n = t;
-        count++;
-        laggedMarkers.increment();
-        sink.accept(new Lagged<>(t - from, t));
-      }
-      boolean all = filter.matchesAll();
-      while (n <= h && count < max && state == SubscriptionState.LIVE) {
-        Envelope<T> e = RetainedLog.read(ring, n);
-        if (e == null) {
-          // Evicted after we loaded tail: the acquire load of the slot makes the new tail visible.
-          long from = n;
-          t = log.tail();
-          n = t;
-          count++;
-          laggedMarkers.increment();
-          sink.accept(new Lagged<>(t - from, t));
+      while (count < max) {
+        Envelope<T> e = ring[index];
+        if (e != null && e.seq() == n) {
+          if (lagFrom >= 0) {
+            count++;
+            emitLagged(lagFrom, n, sink, laggedMarkers);
+            lagFrom = -1;
+            if (count >= max || closedInSink) {
+              break;
+            }
+          }
+          n++;
+          index = RetainedLog.nextIndex(ring, index);
+          if (all || filter.matches(e.topic())) {
+            count++;
+            sink.accept(e);
+            if (closedInSink) {
+              break;
+            }
+          }
           continue;
         }
-        n++;
-        if (all || filter.matches(e.topic())) {
-          count++;
-          sink.accept(e);
+        if (e != null && e.seq() < n) {
+          break;
         }
+        if (e == null) {
+          if (!log.publishedAfterMiss(n)) {
+            break;
+          }
+          Envelope<T>[] current = log.ring();
+          if (current != ring) {
+            ring = current;
+            index = RetainedLog.index(ring, n);
+            continue;
+          }
+        }
+        long tail = log.tailAfterMiss(ring, index, n);
+        if (tail == n) {
+          continue;
+        }
+        if (lagFrom < 0) {
+          lagFrom = n;
+        }
+        n = tail;
+        index = RetainedLog.index(ring, n);
+      }
+      if (lagFrom >= 0) {
+        count++;
+        emitLagged(lagFrom, n, sink, laggedMarkers);
       }
       return count;
     } finally {
@@ -117,29 +151,51 @@ final class Cursor<T> {
     }
   }
 
+  private void emitLagged(long from, long resumeAt, Consumer<? super Delivery<T>> sink, LongAdder laggedMarkers) {
+    laggedMarkers.increment();
+    sink.accept(new Lagged<>(resumeAt - from, resumeAt));
+  }
+
   /**
-   * Moves the cursor over events this subscriber does not match, up to head.
+   * Moves the cursor over events this subscriber does not match, as far as it can see, with
+   * the same slot-driven rules as {@link #drainLocked}.
    *
    * @return whether a read would now deliver something (an event or a lagged marker)
    */
   private boolean skipToDeliverable(RetainedLog<T> log) {
-    long h = log.head();
-    long n = next;
-    if (n > h) {
-      return false;
-    }
-    if (n < log.tail() || filter.matchesAll()) {
-      return true;
-    }
     Envelope<T>[] ring = log.ring();
+    long n = next;
+    int index = RetainedLog.index(ring, n);
     try {
-      for (; n <= h; n++) {
-        Envelope<T> e = RetainedLog.read(ring, n);
-        if (e == null || filter.matches(e.topic())) {
-          return true;
+      while (true) {
+        Envelope<T> e = ring[index];
+        if (e != null && e.seq() == n) {
+          if (filter.matches(e.topic())) {
+            return true;
+          }
+          n++;
+          index = RetainedLog.nextIndex(ring, index);
+          continue;
         }
+        if (e != null && e.seq() < n) {
+          return false;
+        }
+        if (e == null) {
+          if (!log.publishedAfterMiss(n)) {
+            return false;
+          }
+          Envelope<T>[] current = log.ring();
+          if (current != ring) {
+            ring = current;
+            index = RetainedLog.index(ring, n);
+            continue;
+          }
+        }
+        if (log.tailAfterMiss(ring, index, n) == n) {
+          continue;
+        }
+        return true;
       }
-      return false;
     } finally {
       next = n;
     }
@@ -154,7 +210,7 @@ final class Cursor<T> {
       }
       waiters.removeIf(w -> !w.armed());
       while (!skipToDeliverable(log)) {
-        if (wakeups.register(waiter, filter, log, next - 1)) {
+        if (log.registerUnlessPublishedPast(next - 1, () -> wakeups.add(waiter, filter))) {
           waiters.add(waiter);
           return waiter;
         }
@@ -177,6 +233,7 @@ final class Cursor<T> {
         return false;
       }
       state = SubscriptionState.TOMBSTONED;
+      closedInSink = true;
       toFire = List.copyOf(waiters);
       waiters.clear();
     }

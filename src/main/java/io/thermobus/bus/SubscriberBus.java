@@ -20,13 +20,15 @@ import java.util.function.Consumer;
  * stored once, however many subscribers there are.
  *
  * <p><b>Threading.</b> Every method is safe to call from any thread. {@link #publish} takes one
- * short lock shared only with other publishers (and, while long-polls are armed, the wakeup
- * index), does O(1) amortized work whatever the number of subscribers, and never waits for a
+ * short lock shared only with other publishers (and, briefly, with readers arming a wakeup),
+ * does O(1) amortized work whatever the number of subscribers, and never waits for a
  * subscriber: a subscriber that falls behind retention loses events and gets a {@link Lagged}
- * marker instead. Reads ({@link #poll}, {@link #drain}) take no bus-wide lock: they load the
- * published head (acquire) and read the ring directly, holding only their own subscription's
- * monitor, so concurrent reads of one id are serialized and never deliver twice. The memory
- * ordering the lock-free reads rely on is written down in {@code RetainedLog}.
+ * marker instead. Reads ({@link #poll}, {@link #drain}) take no bus-wide lock: they read the
+ * ring directly, holding only their own subscription's monitor, so concurrent reads of one id
+ * are serialized and never deliver twice; a reader that keeps up does not even load the head
+ * publishers write. The memory ordering these lock-free reads rely on is written down in
+ * {@code RetainedLog}. Handing an envelope to another thread is safe however it is done: it is
+ * immutable (its payload is the publisher's business).
  *
  * <p><b>Waiting.</b> Nothing here blocks or spins. {@link #onAvailable} arms a one-shot
  * {@link Wakeup} whose callback runs once, when the subscription has something to deliver or is
@@ -62,7 +64,7 @@ public final class SubscriberBus<T> {
   public SubscriberBus(Retention retention, InstantSource clock) {
     this.retention = Objects.requireNonNull(retention, "retention");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.log = new RetainedLog<>(retention, clock);
+    this.log = new RetainedLog<>(retention, clock, wakeups);
   }
 
   public Retention retention() {
@@ -75,16 +77,15 @@ public final class SubscriberBus<T> {
   }
 
   /**
-   * Appends an event stamped with the next seq and the clock's time (never earlier than the
-   * previous event's), evicts what falls out of retention and fires the wakeups it concerns.
+   * Appends an event stamped with the next seq and the clock's time in milliseconds (never
+   * earlier than the previous event's), evicts what falls out of retention and fires the
+   * wakeups it concerns, on this thread.
    */
   public Envelope<T> publish(String topic, String zone, T data) {
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(data, "data");
-    Envelope<T> envelope = log.append(topic, zone, data);
-    wakeups.published(topic);
-    return envelope;
+    return log.append(topic, zone, data);
   }
 
   /** The chapter's subscribe: every topic, from the next event, closed with the handle. */

@@ -23,13 +23,13 @@ import net.jqwik.api.constraints.IntRange;
  * sweep and retention pressure (count and age), run against the bus and a naive reference model
  * side by side; and, independently of the model, the accounting rule of each subscriber's stream.
  */
-class SubscriberBusProperties {
+class SubscriberBusPropertyTest {
 
   private static final String[] TOPICS = {"a", "b", "c"};
 
   @Property(tries = 400)
   void shouldAgreeWithTheReferenceModelOnEveryStep(@ForAll("scripts") List<Op> script,
-      @ForAll @IntRange(min = 1, max = 8) int maxEvents, @ForAll @IntRange(min = 1, max = 12) int maxAgeSeconds) {
+      @ForAll @IntRange(min = 1, max = 40) int maxEvents, @ForAll @IntRange(min = 1, max = 12) int maxAgeSeconds) {
     new Run(maxEvents, maxAgeSeconds).play(script);
   }
 
