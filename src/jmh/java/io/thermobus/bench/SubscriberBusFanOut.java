@@ -1,0 +1,74 @@
+package io.thermobus.bench;
+
+import io.thermobus.bus.Delivery;
+import io.thermobus.bus.Envelope;
+import io.thermobus.bus.SubscriberBus;
+import io.thermobus.bus.Subscription;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * (a) This bus: one shared log, every subscriber draining its own cursor in batches, all on one
+ * consumer thread. Each round the thread loads the published head once and drains every
+ * subscriber up to it (at most {@link #MAX_BATCH} per drain), passing that count as {@code max}
+ * so that no subscriber probes the slot the publisher is writing: that cache line would
+ * otherwise move between the two cores once per subscriber per round.
+ */
+public class SubscriberBusFanOut extends FanOutBenchmark {
+
+  static final int MAX_BATCH = 4096;
+
+  private SubscriberBus<Tick> bus;
+  private PollingThread consumer;
+  /** Owned by the consumer thread: every subscriber has read up to this seq. */
+  private long drainedTo;
+
+  @Override
+  protected List<Progress> start(List<Observer> observers) {
+    bus = new SubscriberBus<>();
+    Reader[] readers = new Reader[observers.size()];
+    for (int i = 0; i < readers.length; i++) {
+      readers[i] = new Reader(bus.subscribe(), observers.get(i));
+    }
+    drainedTo = bus.head();
+    consumer = new PollingThread("bus-subscribers", () -> {
+      long head = bus.head();
+      long got = 0;
+      for (long from = drainedTo; from < head; from += MAX_BATCH) {
+        int max = (int) Math.min(MAX_BATCH, head - from);
+        for (Reader reader : readers) {
+          got += reader.subscription.drain(max, reader);
+        }
+      }
+      drainedTo = head;
+      return got;
+    });
+    consumer.start();
+    return List.of(consumer.progress());
+  }
+
+  @Override
+  protected void publish(long seq) {
+    bus.publish("temperature", "home", new Tick(seq));
+  }
+
+  @Override
+  protected void stop() throws InterruptedException {
+    consumer.halt();
+  }
+
+  private static final class Reader implements Consumer<Delivery<Tick>> {
+    final Subscription<Tick> subscription;
+    final Observer observer;
+
+    Reader(Subscription<Tick> subscription, Observer observer) {
+      this.subscription = subscription;
+      this.observer = observer;
+    }
+
+    @Override
+    public void accept(Delivery<Tick> delivery) {
+      observer.observe(((Envelope<Tick>) delivery).seq());
+    }
+  }
+}
