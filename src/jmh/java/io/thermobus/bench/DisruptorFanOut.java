@@ -2,7 +2,6 @@ package io.thermobus.bench;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import com.lmax.disruptor.util.DaemonThreadFactory;
@@ -12,8 +11,8 @@ import java.util.List;
 import org.openjdk.jmh.annotations.Param;
 
 /**
- * (d) LMAX Disruptor multicast, single producer, preallocated mutable entries, yielding wait
- * strategy. {@code threadPerHandler}: one BatchEventProcessor (thread) per subscriber;
+ * (d) LMAX Disruptor multicast, single producer, preallocated mutable entries, the Disruptor's
+ * yielding wait strategy with the benchmark's common spin count. {@code threadPerHandler}: one BatchEventProcessor (thread) per subscriber;
  * {@code oneThread}: one processor whose handler dispatches each event to the N subscribers.
  * {@code stamp}: whether the publisher fills the entry with the same content as the other
  * contenders' envelopes (topic, zone, a timestamp from the same {@link Stamper}, a payload
@@ -46,7 +45,7 @@ public class DisruptorFanOut extends FanOutBenchmark {
   @Override
   protected List<Progress> start(List<Observer> observers) {
     disruptor = new Disruptor<>(Slot::new, RING, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
-        new YieldingWaitStrategy());
+        new SpinThenYieldWaitStrategy());
     List<Progress> progress = new ArrayList<>();
     if (handlers.equals("oneThread")) {
       Progress p = new Progress();

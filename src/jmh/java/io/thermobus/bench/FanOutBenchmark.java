@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public abstract class FanOutBenchmark {
 
-  public static final int BATCH = 1024;
+  public static final int BATCH = 4096;
 
   @Param({"1", "8", "64"})
   public int subscribers;
@@ -57,13 +57,9 @@ public abstract class FanOutBenchmark {
       publish(++published);
     }
     long target = published * subscribers;
-    int spins = 0;
+    int emptyPolls = 0;
     while (delivered() < target) {
-      if (++spins < 1_000) {
-        Thread.onSpinWait();
-      } else {
-        Thread.yield();
-      }
+      Idle.pause(emptyPolls++);
     }
   }
 

@@ -4,8 +4,7 @@ import java.util.function.LongSupplier;
 
 /**
  * A consumer thread that calls {@code round} (deliver whatever is there to its subscribers, return
- * how many deliveries) until stopped, spinning briefly and then yielding when idle: the same idle
- * strategy as the Disruptor's {@code YieldingWaitStrategy}.
+ * how many deliveries) until stopped, idling with the common {@link Idle} strategy.
  */
 final class PollingThread extends Thread {
 
@@ -25,16 +24,14 @@ final class PollingThread extends Thread {
 
   @Override
   public void run() {
-    int idle = 0;
+    int emptyPolls = 0;
     while (running) {
       long got = round.getAsLong();
       if (got > 0) {
         progress.add(got);
-        idle = 0;
-      } else if (++idle < 100) {
-        Thread.onSpinWait();
+        emptyPolls = 0;
       } else {
-        Thread.yield();
+        Idle.pause(emptyPolls++);
       }
     }
   }
