@@ -86,14 +86,12 @@ public class DisruptorFanOut extends FanOutBenchmark {
     disruptor.halt();
   }
 
-  private static final class Dispatcher implements EventHandler<Slot> {
-    private final Observer[] observers;
-    private final Progress progress;
-    private long pending;
+  private static final class Dispatcher extends DispatcherFields implements EventHandler<Slot> {
+    @SuppressWarnings("unused")
+    private long q1, q2, q3, q4, q5, q6, q7, q8;
 
     Dispatcher(Observer[] observers, Progress progress) {
-      this.observers = observers;
-      this.progress = progress;
+      super(observers, progress);
     }
 
     @Override
@@ -106,6 +104,23 @@ public class DisruptorFanOut extends FanOutBenchmark {
         progress.add(pending);
         pending = 0;
       }
+    }
+  }
+
+  /** Padded like the other consumer-written state of the benchmark ({@link Observer}, {@link Progress}). */
+  @SuppressWarnings("unused")
+  private abstract static class DispatcherLhsPadding {
+    private long p1, p2, p3, p4, p5, p6, p7, p8;
+  }
+
+  private abstract static class DispatcherFields extends DispatcherLhsPadding {
+    final Observer[] observers;
+    final Progress progress;
+    long pending;
+
+    DispatcherFields(Observer[] observers, Progress progress) {
+      this.observers = observers;
+      this.progress = progress;
     }
   }
 }

@@ -20,27 +20,29 @@ public class SubscriberBusFanOut extends FanOutBenchmark {
 
   private SubscriberBus<Tick> bus;
   private PollingThread consumer;
-  /** Owned by the consumer thread: every subscriber has read up to this seq. */
-  private long drainedTo;
 
   @Override
   protected List<Progress> start(List<Observer> observers) {
-    bus = new SubscriberBus<>();
+    SubscriberBus<Tick> log = new SubscriberBus<>();
+    bus = log;
     Reader[] readers = new Reader[observers.size()];
     for (int i = 0; i < readers.length; i++) {
-      readers[i] = new Reader(bus.subscribe(), observers.get(i));
+      readers[i] = new Reader(log.subscribe(), observers.get(i));
     }
-    drainedTo = bus.head();
+    // Owned by the consumer thread, padded: every subscriber has read up to this seq.
+    Progress drainedTo = new Progress();
+    drainedTo.add(log.head());
     consumer = new PollingThread("bus-subscribers", () -> {
-      long head = bus.head();
+      long head = log.head();
+      long from = drainedTo.get();
       long got = 0;
-      for (long from = drainedTo; from < head; from += MAX_BATCH) {
-        int max = (int) Math.min(MAX_BATCH, head - from);
+      for (long at = from; at < head; at += MAX_BATCH) {
+        int max = (int) Math.min(MAX_BATCH, head - at);
         for (Reader reader : readers) {
           got += reader.subscription.drain(max, reader);
         }
       }
-      drainedTo = head;
+      drainedTo.add(head - from);
       return got;
     });
     consumer.start();

@@ -1,5 +1,6 @@
 package io.thermobus.bus;
 
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,41 +8,50 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * One subscriber's position in the shared log, its filter, state and lease: a few dozen bytes,
- * whatever the number of retained events.
+ * One subscriber's position in the shared log, its filter, state and lease: a few hundred
+ * bytes, whatever the number of retained events.
  *
- * <p>Reads, wakeup arming and tombstoning of one subscription are serialized by its monitor, so
- * that two threads draining the same id never deliver an event twice and nothing is delivered
- * after {@link #tombstone} returns. Publishers never take it. {@code next}, {@code state} and
- * the lease deadline are volatile so that introspection can read them from any thread.
+ * <p>Reads, wakeup arming and tombstoning of one subscription are serialized by its own
+ * reentrant lock, so that two threads draining the same id never deliver an event twice and
+ * nothing is delivered after {@link #tombstone} returns. Publishers never take it. The lock is a
+ * field (CAS to take, release store to give back) rather than the object's monitor, and every
+ * field sits between paddings: a reader writes them once per drain, and on a cache line shared
+ * with whatever object the allocator or the GC placed next to it (the bus itself, say) those
+ * writes would slow every publish. {@code next}, {@code state} and the lease deadline are
+ * volatile so that introspection can read them from any thread.
  */
-final class Cursor<T> {
+final class Cursor<T> extends CursorFields<T> {
 
-  final long id;
-  final TopicFilter filter;
-  /** Lease length in ms; 0 = no lease. */
-  final long leaseMillis;
+  private static final VarHandle OWNER = Handles.field(CursorFields.class, "owner", Thread.class);
 
-  private volatile long next;
-  private volatile SubscriptionState state = SubscriptionState.LIVE;
-  /** Epoch ms after which an unpolled leased subscription is expired. */
-  private volatile long leaseDeadline;
-  /** Guarded by this: set while a sink runs, to refuse re-entrant reads of the same cursor. */
-  private boolean draining;
-  /**
-   * Guarded by this: a plain copy of {@code state != LIVE} for the read loop. Tombstoning takes the
-   * monitor, so while a drain runs only its own sink (re-entering) can set it.
-   */
-  private boolean closedInSink;
-  /** Guarded by this. */
-  private final List<Waiter> waiters = new ArrayList<>(1);
+  @SuppressWarnings("unused")
+  private long q1, q2, q3, q4, q5, q6, q7, q8;
 
   Cursor(long id, TopicFilter filter, long next, long leaseMillis, long nowMillis) {
-    this.id = id;
-    this.filter = filter;
-    this.next = next;
-    this.leaseMillis = leaseMillis;
-    this.leaseDeadline = leaseMillis > 0 ? saturatedAdd(nowMillis, leaseMillis) : Long.MAX_VALUE;
+    super(id, filter, next, leaseMillis, leaseMillis > 0 ? saturatedAdd(nowMillis, leaseMillis) : Long.MAX_VALUE);
+  }
+
+  /**
+   * Takes the subscription's lock; reentrant. Contention only comes from other readers of the
+   * same id, whose critical sections are one drain: spin briefly, then yield.
+   */
+  private void lock() {
+    Thread me = Thread.currentThread();
+    if (owner == me) {
+      holds++;
+      return;
+    }
+    int tries = 0;
+    while (!OWNER.compareAndSet(this, null, me)) {
+      Handles.backoff(tries++);
+    }
+    holds = 1;
+  }
+
+  private void unlock() {
+    if (--holds == 0) {
+      OWNER.setRelease(this, null);
+    }
   }
 
   long nextSeq() {
@@ -64,7 +74,8 @@ final class Cursor<T> {
    * subscription. An exception from the sink propagates; what it was given counts as delivered.
    */
   int drain(RetainedLog<T> log, int max, Consumer<? super Delivery<T>> sink, LongAdder laggedMarkers) {
-    synchronized (this) {
+    lock();
+    try {
       if (state != SubscriptionState.LIVE) {
         throw new SubscriptionGoneException(id);
       }
@@ -77,6 +88,8 @@ final class Cursor<T> {
       } finally {
         draining = false;
       }
+    } finally {
+      unlock();
     }
   }
 
@@ -201,10 +214,11 @@ final class Cursor<T> {
     }
   }
 
-  /** Arms the waiter, or fires it at once (on this thread, outside the monitor) if a read would deliver. */
+  /** Arms the waiter, or fires it at once (on this thread, outside the lock) if a read would deliver. */
   Waiter arm(RetainedLog<T> log, Wakeups wakeups, Runnable callback) {
     Waiter waiter = new Waiter(callback);
-    synchronized (this) {
+    lock();
+    try {
       if (state != SubscriptionState.LIVE) {
         throw new SubscriptionGoneException(id);
       }
@@ -215,20 +229,24 @@ final class Cursor<T> {
           return waiter;
         }
       }
+    } finally {
+      unlock();
     }
     waiter.fire();
     return waiter;
   }
 
   /**
-   * Tombstones a live subscription and fires its waiters (outside the monitor).
+   * Tombstones a live subscription and fires its waiters (outside the lock, unless a sink of
+   * this subscription's own drain is tombstoning it).
    *
    * @param expiredAt if not {@code null}, only tombstone if the lease expired by then
    * @return whether this call tombstoned it
    */
   boolean tombstone(Instant expiredAt) {
     List<Waiter> toFire;
-    synchronized (this) {
+    lock();
+    try {
       if (state != SubscriptionState.LIVE || (expiredAt != null && !leaseExpired(expiredAt))) {
         return false;
       }
@@ -236,6 +254,8 @@ final class Cursor<T> {
       closedInSink = true;
       toFire = List.copyOf(waiters);
       waiters.clear();
+    } finally {
+      unlock();
     }
     toFire.forEach(Waiter::fire);
     return true;
@@ -256,5 +276,46 @@ final class Cursor<T> {
   private static long saturatedAdd(long a, long b) {
     long r = a + b;
     return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+  }
+}
+
+/** Padding before the fields (the JVM lays out superclass fields first). */
+@SuppressWarnings("unused")
+abstract class CursorLhsPadding {
+  private long p1, p2, p3, p4, p5, p6, p7, p8;
+}
+
+/** The state of a {@link Cursor}, between its paddings. */
+abstract class CursorFields<T> extends CursorLhsPadding {
+
+  final long id;
+  final TopicFilter filter;
+  /** Lease length in ms; 0 = no lease. */
+  final long leaseMillis;
+
+  volatile long next;
+  volatile SubscriptionState state = SubscriptionState.LIVE;
+  /** Epoch ms after which an unpolled leased subscription is expired. */
+  volatile long leaseDeadline;
+  /** The thread holding the cursor's lock, or {@code null}. */
+  volatile Thread owner;
+  /** Guarded by the lock: how many times the owner took it. */
+  int holds;
+  /** Guarded by the lock: set while a sink runs, to refuse re-entrant reads of the same cursor. */
+  boolean draining;
+  /**
+   * Guarded by the lock: a plain copy of {@code state != LIVE} for the read loop. Tombstoning
+   * takes the lock, so while a drain runs only its own sink (re-entering) can set it.
+   */
+  boolean closedInSink;
+  /** Guarded by the lock. */
+  final List<Waiter> waiters = new ArrayList<>(1);
+
+  CursorFields(long id, TopicFilter filter, long next, long leaseMillis, long leaseDeadline) {
+    this.id = id;
+    this.filter = filter;
+    this.next = next;
+    this.leaseMillis = leaseMillis;
+    this.leaseDeadline = leaseDeadline;
   }
 }

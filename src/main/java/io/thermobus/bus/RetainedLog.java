@@ -49,10 +49,7 @@ final class RetainedLog<T> {
 
   /** Last published seq; 0 before the first publish. Written under writeLock. */
   private final Sequence head = new Sequence();
-  /**
-   * The publishers' lock. Padded, like {@code head}, because every publish writes its header:
-   * on the same cache line as this object's fields it would evict them from every reader's cache.
-   */
+  /** The publishers' lock and their private state, padded like {@code head}. */
   private final PaddedLock writeLock = new PaddedLock();
   /** Grows by doubling up to exactly maxEvents slots; written under writeLock. */
   private volatile Envelope<T>[] ring;
@@ -74,7 +71,8 @@ final class RetainedLog<T> {
   Envelope<T> append(String topic, String zone, T data) {
     Envelope<T> envelope;
     boolean wake;
-    synchronized (writeLock) {
+    writeLock.lock();
+    try {
       Instant now = stamp();
       long seq = head.getPlain() + 1;
       envelope = new Envelope<>(seq, topic, zone, now, data);
@@ -94,6 +92,8 @@ final class RetainedLog<T> {
       // Waiters register under this lock (registerUnlessPublishedPast), so this read cannot miss one
       // that saw an older head.
       wake = wakeups.armedEntries() > 0;
+    } finally {
+      writeLock.unlock();
     }
     if (wake) {
       wakeups.published(topic);
@@ -109,12 +109,15 @@ final class RetainedLog<T> {
    * @return {@code false} if the head moved past it: the caller must look at the new events first
    */
   boolean registerUnlessPublishedPast(long scannedTo, Runnable register) {
-    synchronized (writeLock) {
+    writeLock.lock();
+    try {
       if (head.getPlain() > scannedTo) {
         return false;
       }
       register.run();
       return true;
+    } finally {
+      writeLock.unlock();
     }
   }
 
@@ -133,11 +136,14 @@ final class RetainedLog<T> {
 
   /** Evicts events older than the age bound; age is otherwise enforced lazily on append. */
   void trimByAge() {
-    synchronized (writeLock) {
+    writeLock.lock();
+    try {
       Instant now = clock.instant();
       if (!now.isBefore(writeLock.ageCheckAt)) {
         evictByAge(now, head.getPlain());
       }
+    } finally {
+      writeLock.unlock();
     }
   }
 
@@ -204,8 +210,11 @@ final class RetainedLog<T> {
 
   /** The first seq whose envelope has {@code at >= time} (head + 1 if none); clamped to the tail. */
   long firstSeqAtOrAfter(Instant time) {
-    synchronized (writeLock) {
+    writeLock.lock();
+    try {
       return firstSeqAtOrAfterLocked(time);
+    } finally {
+      writeLock.unlock();
     }
   }
 
@@ -214,7 +223,8 @@ final class RetainedLog<T> {
    * evicted part of it (then from the oldest retained event, at least one second).
    */
   double publishRate(Duration window) {
-    synchronized (writeLock) {
+    writeLock.lock();
+    try {
       long h = head.getPlain();
       long tail = tailFor(h);
       if (h < tail) {
@@ -228,14 +238,19 @@ final class RetainedLog<T> {
         seconds = Math.max(1.0, Math.min(seconds, covered.toNanos() / 1e9));
       }
       return (h - first + 1) / seconds;
+    } finally {
+      writeLock.unlock();
     }
   }
 
   /** Consistent head and tail: {@code [tail, head]}. */
   long[] window() {
-    synchronized (writeLock) {
+    writeLock.lock();
+    try {
       long h = head.getPlain();
       return new long[] {tailFor(h), h};
+    } finally {
+      writeLock.unlock();
     }
   }
 
@@ -312,13 +327,32 @@ final class RetainedLog<T> {
   /**
    * The writer lock and the state only publishers touch, on cache lines of their own: the
    * padding is split across superclasses because the JVM lays out a class's own fields by size.
+   * The lock is a field (CAS to take, release store to give back), not the object's monitor:
+   * a monitor is the object header, which no padding can keep off its neighbour's cache line,
+   * and a publish would then slow down whichever reader uses that neighbour.
    */
   private static final class PaddedLock extends PaddedLockFields {
+    private static final VarHandle LOCKED = Handles.field(PaddedLockFields.class, "locked", int.class);
+
     @SuppressWarnings("unused")
     private long q1, q2, q3, q4, q5, q6, q7, q8;
+
+    /** Not reentrant. Critical sections are a few dozen nanoseconds: spin, then yield. */
+    void lock() {
+      int tries = 0;
+      while (!LOCKED.compareAndSet(this, 0, 1)) {
+        Handles.backoff(tries++);
+      }
+    }
+
+    void unlock() {
+      LOCKED.setRelease(this, 0);
+    }
   }
 
   private static class PaddedLockFields extends PaddedLockLhs {
+    /** 1 while held. */
+    volatile int locked;
     /** No retained event is too old before this instant. */
     Instant ageCheckAt = Instant.MAX;
     /** The last stamp, kept non-decreasing along seq even if the clock steps back. */

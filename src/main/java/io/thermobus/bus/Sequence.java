@@ -1,6 +1,5 @@
 package io.thermobus.bus;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
@@ -10,15 +9,7 @@ import java.lang.invoke.VarHandle;
  */
 final class Sequence extends SequenceRhsPadding {
 
-  private static final VarHandle VALUE;
-
-  static {
-    try {
-      VALUE = MethodHandles.lookup().findVarHandle(SequenceValue.class, "value", long.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  private static final VarHandle VALUE = Handles.field(SequenceValue.class, "value", long.class);
 
   /** Volatile load. */
   long get() {
