@@ -35,7 +35,7 @@ final class Cursor<T> extends CursorFields<T> {
    * Takes the subscription's lock; reentrant. Contention only comes from other readers of the
    * same id, whose critical sections are one drain: spin briefly, then yield.
    */
-  private void lock() {
+  void lock() {
     Thread me = Thread.currentThread();
     if (owner == me) {
       holds++;
@@ -48,7 +48,7 @@ final class Cursor<T> extends CursorFields<T> {
     holds = 1;
   }
 
-  private void unlock() {
+  void unlock() {
     if (--holds == 0) {
       OWNER.setRelease(this, null);
     }
@@ -100,7 +100,7 @@ final class Cursor<T> extends CursorFields<T> {
    * writes; see {@code RetainedLog} for why each case is safe. Consecutive evictions it runs
    * into become one marker.
    */
-  private int drainLocked(RetainedLog<T> log, int max, Consumer<? super Delivery<T>> sink, LongAdder laggedMarkers) {
+  int drainLocked(RetainedLog<T> log, int max, Consumer<? super Delivery<T>> sink, LongAdder laggedMarkers) {
     Envelope<T>[] ring = log.ring();
     long n = next;
     int index = RetainedLog.index(ring, n);

@@ -136,6 +136,40 @@ public final class SubscriberBus<T> {
     return drain(live(id), max, sink);
   }
 
+  /**
+   * Drains several subscriptions in one call, on the calling thread: each member gets exactly
+   * what {@code drain(member, maxEach, sink)} would have handed it, in its own order (members
+   * interleave). Members that read every topic from one common position share one pass over
+   * the log, each event read once for all of them: the way for one thread (an event loop
+   * serving many streams) to feed many subscribers. Members already tombstoned are skipped.
+   *
+   * @param members  subscriptions of this bus, each at most once
+   * @param sink     gets each delivery with the index in {@code members} of the member it is for;
+   *                 it must not read the members
+   * @return how many deliveries it handed over
+   */
+  public int drainAll(List<Subscription<T>> members, int maxEach, GroupSink<T> sink) {
+    if (maxEach < 1) {
+      throw new IllegalArgumentException("maxEach must be >= 1: " + maxEach);
+    }
+    Objects.requireNonNull(sink, "sink");
+    @SuppressWarnings("unchecked")
+    Cursor<T>[] cursors = new Cursor[members.size()];
+    long nowMillis = 0;
+    for (int i = 0; i < cursors.length; i++) {
+      Subscription<T> member = members.get(i);
+      if (member.bus() != this) {
+        throw new IllegalArgumentException("subscription " + member.id() + " belongs to another bus");
+      }
+      cursors[i] = member.cursor();
+      if (cursors[i].leaseMillis > 0) {
+        nowMillis = nowMillis == 0 ? clock.millis() : nowMillis;
+        cursors[i].renewLease(nowMillis);
+      }
+    }
+    return GroupDrain.drain(log, cursors, maxEach, sink, laggedMarkers);
+  }
+
   /** Arms a one-shot wakeup for the subscription; see the class comment. Renews its lease. */
   public Wakeup onAvailable(long id, Runnable callback) {
     return onAvailable(live(id), callback);
