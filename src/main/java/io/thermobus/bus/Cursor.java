@@ -310,6 +310,8 @@ abstract class CursorFields<T> extends CursorLhsPadding {
   boolean closedInSink;
   /** Guarded by the lock. */
   final List<Waiter> waiters = new ArrayList<>(1);
+  /** Guarded by the lock: this cursor's part in a running {@code GroupDrain}. */
+  int groupRole;
 
   CursorFields(long id, TopicFilter filter, long next, long leaseMillis, long leaseDeadline) {
     this.id = id;

@@ -9,17 +9,30 @@ import java.util.concurrent.atomic.LongAdder;
  * form a lane that walks the log once, handing each event to all of them (the way a Disruptor
  * handler dispatches to N); everything else (the other members, and lane members once the lane
  * stops at an evicted or unpublished slot) continues with each cursor's own read loop, so each
- * member gets exactly what its own drain would have given it.
+ * member gets exactly what its own drain would have given it. Allocation-free when the members
+ * come in id order.
  */
 final class GroupDrain {
+
+  /** Values of {@code Cursor.groupRole}, set and cleared under the members' locks. */
+  private static final int IDLE = 0;
+  private static final int READING = 1;
+  private static final int IN_LANE = 2;
+  /** Left the lane because a sink tombstoned it; its cursor says what it received. */
+  private static final int LEFT_LANE = 3;
 
   private GroupDrain() {
   }
 
   /** Takes the members' locks in id order (so overlapping groups cannot deadlock), then drains. */
   static <T> int drain(RetainedLog<T> log, Cursor<T>[] members, int max, GroupSink<T> sink, LongAdder laggedMarkers) {
-    Cursor<T>[] byId = members.clone();
-    Arrays.sort(byId, Comparator.comparingLong(c -> c.id));
+    Cursor<T>[] byId = members;
+    for (int i = 1; i < members.length && byId == members; i++) {
+      if (members[i].id <= members[i - 1].id) {
+        byId = members.clone();
+        Arrays.sort(byId, Comparator.comparingLong(c -> c.id));
+      }
+    }
     for (int i = 1; i < byId.length; i++) {
       if (byId[i] == byId[i - 1]) {
         throw new IllegalArgumentException("subscription " + byId[i].id + " is twice in the group");
@@ -41,53 +54,55 @@ final class GroupDrain {
 
   private static <T> int drainLocked(RetainedLog<T> log, Cursor<T>[] members, int max, GroupSink<T> sink,
       LongAdder laggedMarkers) {
-    boolean[] reading = new boolean[members.length];
-    for (int i = 0; i < members.length; i++) {
-      Cursor<T> cursor = members[i];
+    for (Cursor<T> cursor : members) {
       if (cursor.draining) {
         throw new IllegalStateException("subscription " + cursor.id + " read again from inside its own sink");
       }
     }
     try {
-      int[] lane = new int[members.length];
-      int laneSize = 0;
       long position = -1;
-      for (int i = 0; i < members.length; i++) {
-        Cursor<T> cursor = members[i];
+      int laneSize = 0;
+      for (Cursor<T> cursor : members) {
         if (cursor.live()) {
           cursor.draining = true;
-          reading[i] = true;
+          cursor.groupRole = READING;
           if (cursor.filter.matchesAll() && (position < 0 || cursor.next == position)) {
             position = cursor.next;
-            lane[laneSize++] = i;
+            cursor.groupRole = IN_LANE;
+            laneSize++;
           }
         }
       }
-      int[] delivered = {0};
-      int laneEvents = 0;
+      int total = 0;
+      int walked = 0;
       if (laneSize > 1) {
-        laneEvents = walkLane(log, members, lane, laneSize, position, max, sink, delivered);
-      } else {
-        laneSize = 0;
-      }
-      int total = delivered[0];
-      boolean[] inLane = new boolean[members.length];
-      for (int l = 0; l < laneSize; l++) {
-        inLane[lane[l]] = true;
+        walked = walkLane(log, members, position, max, sink);
+        for (Cursor<T> cursor : members) {
+          if (cursor.groupRole == IN_LANE || cursor.groupRole == LEFT_LANE) {
+            total += (int) (cursor.next - position);
+          }
+        }
+      } else if (laneSize == 1) {
+        for (Cursor<T> cursor : members) {
+          if (cursor.groupRole == IN_LANE) {
+            cursor.groupRole = READING;
+          }
+        }
       }
       for (int i = 0; i < members.length; i++) {
         Cursor<T> cursor = members[i];
-        int budget = inLane[i] ? max - laneEvents : max;
-        if (reading[i] && budget > 0 && !cursor.closedInSink) {
+        int budget = cursor.groupRole == IN_LANE ? max - walked : max;
+        if ((cursor.groupRole == READING || cursor.groupRole == IN_LANE) && budget > 0 && !cursor.closedInSink) {
           int member = i;
           total += cursor.drainLocked(log, budget, d -> sink.accept(member, d), laggedMarkers);
         }
       }
       return total;
     } finally {
-      for (int i = 0; i < members.length; i++) {
-        if (reading[i]) {
-          members[i].draining = false;
+      for (Cursor<T> cursor : members) {
+        if (cursor.groupRole != IDLE) {
+          cursor.draining = false;
+          cursor.groupRole = IDLE;
         }
       }
     }
@@ -101,40 +116,40 @@ final class GroupDrain {
    *
    * @return events walked (the members still in the lane each received all of them)
    */
-  private static <T> int walkLane(RetainedLog<T> log, Cursor<T>[] members, int[] lane, int laneSize, long position,
-      int max, GroupSink<T> sink, int[] delivered) {
+  private static <T> int walkLane(RetainedLog<T> log, Cursor<T>[] members, long position, int max, GroupSink<T> sink) {
     Envelope<T>[] ring = log.ring();
     long n = position;
     int index = RetainedLog.index(ring, n);
     int walked = 0;
-    int served = 0;
-    boolean midEvent = false;
+    int served = -1;
     try {
       while (walked < max) {
         Envelope<T> e = ring[index];
         if (e == null || e.seq() != n) {
           break;
         }
-        midEvent = true;
-        for (served = 0; served < laneSize; served++) {
-          int member = lane[served];
-          if (members[member].closedInSink) {
-            members[member].next = n;
-            lane[served--] = lane[--laneSize];
-            continue;
+        for (served = 0; served < members.length; served++) {
+          Cursor<T> cursor = members[served];
+          if (cursor.groupRole == IN_LANE) {
+            if (cursor.closedInSink) {
+              cursor.groupRole = LEFT_LANE;
+              cursor.next = n;
+            } else {
+              sink.accept(served, e);
+            }
           }
-          delivered[0]++;
-          sink.accept(member, e);
         }
-        midEvent = false;
+        served = -1;
         n++;
         index = RetainedLog.nextIndex(ring, index);
         walked++;
       }
       return walked;
     } finally {
-      for (int l = 0; l < laneSize; l++) {
-        members[lane[l]].next = midEvent && l <= served ? n + 1 : n;
+      for (int i = 0; i < members.length; i++) {
+        if (members[i].groupRole == IN_LANE) {
+          members[i].next = i <= served ? n + 1 : n;
+        }
       }
     }
   }

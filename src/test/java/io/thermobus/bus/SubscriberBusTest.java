@@ -373,15 +373,22 @@ class SubscriberBusTest {
     Subscription<String> a = bus.subscribe();
     Subscription<String> b = bus.subscribe();
     publish("t", 3);
+    Subscription<String> c = bus.subscribe(List.of(), StartAt.earliest());
     List<String> got = new ArrayList<>();
-    bus.drainAll(List.of(a, b), 10, (member, d) -> {
-      got.add(member + ":" + ((Envelope<String>) d).seq());
+    int total = bus.drainAll(List.of(a, b, c), 10, (member, d) -> {
+      long seq = ((Envelope<String>) d).seq();
+      got.add(member + ":" + seq);
       if (member == 0) {
         a.close();
       }
+      if (member == 2 && seq == 2) {
+        b.close();
+      }
     });
-    assertThat(got).containsExactly("0:1", "1:1", "1:2", "1:3");
-    assertThat(seqs(b.drain(10))).isEmpty();
+    assertThat(got).containsExactly("0:1", "1:1", "2:1", "1:2", "2:2", "2:3");
+    assertThat(total).isEqualTo(6);
+    assertThat(c.info().next()).isEqualTo(4);
+    assertThatThrownBy(() -> b.drain(10)).isInstanceOf(SubscriptionGoneException.class);
   }
 
   @Test
