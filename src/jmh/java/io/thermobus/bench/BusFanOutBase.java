@@ -7,14 +7,12 @@ import java.util.List;
 
 /**
  * This bus with all its subscribers on one consumer thread. Each round the thread loads the
- * published head once and drains every subscriber up to it, at most {@link #MAX_BATCH} events
- * per subscriber per call, passing the exact count as {@code max} so that no read probes the
- * slot the publisher is writing: that cache line would otherwise move between the two cores
- * once per subscriber per round. Subclasses say how the subscribers drain.
+ * published head once and drains every subscriber up to it, {@link #chunk()} events at a time,
+ * passing the exact count as {@code max} so that no read probes the slot the publisher is
+ * writing: that cache line would otherwise move between the two cores once per subscriber per
+ * round. Subclasses say how the subscribers drain.
  */
 public abstract class BusFanOutBase extends FanOutBenchmark {
-
-  static final int MAX_BATCH = 4096;
 
   private SubscriberBus<Tick> bus;
   private PollingThread consumer;
@@ -28,6 +26,7 @@ public abstract class BusFanOutBase extends FanOutBenchmark {
       subscriptions.add(log.subscribe());
     }
     Drainer drainer = drainer(log, subscriptions, observers.toArray(new Observer[0]));
+    int chunk = chunk();
     // Owned by the consumer thread, padded: every subscriber has read up to this seq.
     Progress drainedTo = new Progress();
     drainedTo.add(log.head());
@@ -35,8 +34,8 @@ public abstract class BusFanOutBase extends FanOutBenchmark {
       long head = log.head();
       long from = drainedTo.get();
       long got = 0;
-      for (long at = from; at < head; at += MAX_BATCH) {
-        got += drainer.drain((int) Math.min(MAX_BATCH, head - at));
+      for (long at = from; at < head; at += chunk) {
+        got += drainer.drain((int) Math.min(chunk, head - at));
       }
       drainedTo.add(head - from);
       return got;
@@ -54,6 +53,9 @@ public abstract class BusFanOutBase extends FanOutBenchmark {
   protected final void stop() throws InterruptedException {
     consumer.halt();
   }
+
+  /** At most how many events each subscriber reads per call. */
+  protected abstract int chunk();
 
   /** How the subscribers read {@code max} events each: runs on the consumer thread. */
   protected abstract Drainer drainer(SubscriberBus<Tick> bus, List<Subscription<Tick>> subscriptions,

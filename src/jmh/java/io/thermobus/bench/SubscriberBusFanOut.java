@@ -7,8 +7,18 @@ import io.thermobus.bus.Subscription;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** (a) This bus, every subscriber draining its own cursor in batches, all on one consumer thread. */
+/**
+ * (a) This bus, every subscriber draining its own cursor in batches, all on one consumer thread.
+ * Chunks of 512 events (about 30 KB of envelopes) stay in the core's cache from one subscriber to
+ * the next; with chunks of 4096 every subscriber re-read them from further away, about three
+ * times slower at 64 subscribers.
+ */
 public class SubscriberBusFanOut extends BusFanOutBase {
+
+  @Override
+  protected int chunk() {
+    return 512;
+  }
 
   @Override
   protected Drainer drainer(SubscriberBus<Tick> bus, List<Subscription<Tick>> subscriptions, Observer[] observers) {

@@ -12,6 +12,12 @@ import java.util.List;
  */
 public class SubscriberBusGroupFanOut extends BusFanOutBase {
 
+  /** Each event is read once for all members, so the chunk need not stay in cache. */
+  @Override
+  protected int chunk() {
+    return 4096;
+  }
+
   @Override
   protected Drainer drainer(SubscriberBus<Tick> bus, List<Subscription<Tick>> subscriptions, Observer[] observers) {
     GroupSink<Tick> sink = (member, delivery) -> observers[member].observe(((Envelope<Tick>) delivery).seq());
