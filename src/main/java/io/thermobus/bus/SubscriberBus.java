@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * does O(1) amortized work whatever the number of subscribers, and never waits for a
  * subscriber: a subscriber that falls behind retention loses events and gets a {@link Lagged}
  * marker instead. Reads ({@link #poll}, {@link #drain}) take no bus-wide lock: they read the
- * ring directly, holding only their own subscription's monitor, so concurrent reads of one id
+ * ring directly, holding only their own subscription's lock, so concurrent reads of one id
  * are serialized and never deliver twice; a reader that keeps up does not even load the head
  * publishers write. The memory ordering these lock-free reads rely on is written down in
  * {@code RetainedLog}. Handing an envelope to another thread is safe however it is done: it is
