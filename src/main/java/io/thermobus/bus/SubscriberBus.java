@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * stored once, however many subscribers there are.
  *
  * <p><b>Threading.</b> Every method is safe to call from any thread. {@link #publish} takes one
- * short lock shared only with other publishers (and, briefly, with readers arming a wakeup),
+ * short lock shared only with other publishers (and, briefly, with readers arming a wakeup; a
+ * thread that finds it taken spins a little, then yields),
  * does O(1) amortized work whatever the number of subscribers, and never waits for a
  * subscriber: a subscriber that falls behind retention loses events and gets a {@link Lagged}
  * marker instead. Reads ({@link #poll}, {@link #drain}) take no bus-wide lock: they read the
@@ -30,7 +31,7 @@ import java.util.function.Consumer;
  * {@code RetainedLog}. Handing an envelope to another thread is safe however it is done: it is
  * immutable (its payload is the publisher's business).
  *
- * <p><b>Waiting.</b> Nothing here blocks or spins. {@link #onAvailable} arms a one-shot
+ * <p><b>Waiting.</b> No call waits for data to arrive. {@link #onAvailable} arms a one-shot
  * {@link Wakeup} whose callback runs once, when the subscription has something to deliver or is
  * tombstoned: on the publishing or unsubscribing thread (or at once on the caller's if data is
  * already there), outside every lock. Callbacks must be short and must not block (hop to an event
