@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param seq   gapless per bus, starting at 1
  * @param topic what the event is about ({@code temperature}, {@code heater}, or a custom one)
  * @param zone  the zone it belongs to
- * @param at    wall-clock UTC when the bus accepted it; never decreases along {@code seq}
+ * @param at    wall-clock UTC when the bus accepted it, in milliseconds; never decreases along
+ *              {@code seq}
  * @param data  the payload (the Vert.x layer puts a {@code JsonObject} here)
  * @param <T>   the payload type
  */

@@ -2,112 +2,219 @@ package io.thermobus.bus;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 
 /**
- * The one shared retained log: a ring of envelopes indexed by {@code seq & mask}, appended under
- * a single writer lock and read without any lock.
+ * The one shared retained log: a ring of envelopes, appended under a single writer lock and read
+ * without any lock. Once the ring has grown to {@code maxEvents} slots, a publish overwrites the
+ * slot of the event that count retention evicts, so the tail by count is derived from the head
+ * and never stored: {@code tail = max(head - maxEvents + 1, ageTail)}.
  *
- * <p>Memory ordering, relied on by {@link #read}:
+ * <p>Readers are driven by the slots, not by head (see {@code Cursor}): the slot of the seq a
+ * reader wants holds that seq (deliver it), an older seq (not yet published), a newer seq
+ * (evicted), or nothing (not yet written, or evicted by age: head tells which). Memory ordering
+ * this relies on:
  * <ul>
- *   <li>An append stores the slot, then {@code head} (volatile). A reader that loads
- *       {@code head} (acquire) and then the slots up to it sees every envelope fully built
- *       (envelopes are also immutable records with final fields).</li>
- *   <li>Eviction stores {@code tail} (volatile) <em>before</em> it clears or overwrites a slot
- *       (release). A reader that loads a slot (acquire) and finds it cleared or holding another
- *       seq therefore sees, on its next load of {@code tail}, a tail past the seq it wanted.</li>
+ *   <li>Envelopes are immutable records with final fields, so an envelope a reader finds in a
+ *       slot through a plain load, however racy, is fully built, and the seq it carries says
+ *       which event it is. Slots are written in seq order by one lock holder, then {@code head}
+ *       (release).</li>
+ *   <li>A slot holding a newer seq {@code s'}: at most {@code ring.length} events were retained
+ *       when {@code s'} was written into that ring, so the tail is at least
+ *       {@code s' - ring.length + 1}, past the wanted seq. The reader may not see the head that
+ *       published {@code s'} yet, so it does not rely on reloading head alone.</li>
+ *   <li>An empty slot: age eviction stores {@code ageTail} (volatile) before it clears slots
+ *       (release). The reader puts an acquire fence after the plain load that found the slot
+ *       empty, then loads head: if the seq is at or below head, it was published, and the
+ *       following load of {@code ageTail} sees the eviction, unless growth replaced the ring.</li>
  *   <li>Growth copies the retained range into a new array and publishes it through
  *       {@code ring} (volatile) before any seq that lives only in the new array is published
- *       through {@code head}; readers load {@code head} first, then {@code ring}. An old array
- *       is never written again, so a reader still holding it reads seqs it saw as published.</li>
+ *       through {@code head}; a reader that saw a seq at or below head and then loads
+ *       {@code ring} gets an array that holds it. An old array is never written again: a reader
+ *       still holding one sees older seqs there and stops until its next read.</li>
  * </ul>
  */
 final class RetainedLog<T> {
 
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Envelope[].class);
-  private static final int INITIAL_CAPACITY = 1024;
+  private static final int INITIAL_CAPACITY = 16;
 
-  private final Object writeLock = new Object();
   private final int maxEvents;
-  private final long maxAgeNanos;
+  private final Duration maxAge;
   private final InstantSource clock;
-  private final int maxCapacity;
+  private final Wakeups wakeups;
 
-  private volatile Envelope<T>[] ring;
   /** Last published seq; 0 before the first publish. Written under writeLock. */
-  private volatile long head;
-  /** Oldest retained seq; head + 1 when nothing is retained. Written under writeLock. */
-  private volatile long tail = 1;
-  /** Guarded by writeLock: keeps {@code at} non-decreasing along seq even if the clock steps back. */
-  private Instant lastAt = Instant.MIN;
+  private final Sequence head = new Sequence();
+  /** The publishers' lock and their private state, padded like {@code head}. */
+  private final PaddedLock writeLock = new PaddedLock();
+  /** Grows by doubling up to exactly maxEvents slots; written under writeLock. */
+  private volatile Envelope<T>[] ring;
+  /** Oldest seq age eviction kept (1 until it first evicts). Written under writeLock. */
+  private volatile long ageTail = 1;
 
-  RetainedLog(Retention retention, InstantSource clock) {
+  RetainedLog(Retention retention, InstantSource clock, Wakeups wakeups) {
     this.maxEvents = retention.maxEvents();
-    this.maxAgeNanos = saturatedNanos(retention);
+    this.maxAge = retention.maxAge();
     this.clock = clock;
-    this.maxCapacity = ceilPowerOfTwo(maxEvents);
-    this.ring = newRing(Math.min(INITIAL_CAPACITY, maxCapacity));
+    this.wakeups = wakeups;
+    this.ring = newRing(Math.min(INITIAL_CAPACITY, maxEvents));
   }
 
-  /** Appends an event and evicts what falls out of retention. O(1) amortized, never waits on readers. */
+  /**
+   * Appends an event, evicts what falls out of retention and fires the wakeups it concerns (on
+   * this thread, after the lock is released). O(1) amortized, never waits on readers.
+   */
   Envelope<T> append(String topic, String zone, T data) {
-    synchronized (writeLock) {
-      Instant now = clock.instant();
-      if (now.isBefore(lastAt)) {
-        now = lastAt;
+    Envelope<T> envelope;
+    boolean wake;
+    writeLock.lock();
+    try {
+      Instant now = stamp();
+      long seq = head.getPlain() + 1;
+      envelope = new Envelope<>(seq, topic, zone, now, data);
+      if (!now.isBefore(writeLock.ageCheckAt)) {
+        evictByAge(now, seq - 1);
       }
-      lastAt = now;
-      long seq = head + 1;
-      Envelope<T> envelope = new Envelope<>(seq, topic, zone, now, data);
-      long newTail = Math.max(tail, seq - maxEvents + 1);
-      newTail = firstYoungEnough(newTail, seq - 1, now);
-      evictBefore(newTail);
       Envelope<T>[] r = ring;
-      if (seq - newTail + 1 > r.length) {
-        r = grow(r, newTail, seq - 1);
+      long tail = Math.max(seq - maxEvents + 1, ageTail);
+      if (seq - tail + 1 > r.length) {
+        r = grow(r, tail, seq - 1);
       }
-      SLOT.setRelease(r, index(r, seq), envelope);
-      head = seq;
-      return envelope;
+      if (tail == seq) {
+        writeLock.ageCheckAt = expiry(now);
+      }
+      r[index(r, seq)] = envelope;
+      head.setRelease(seq);
+      // Waiters register under this lock (registerUnlessPublishedPast), so this read cannot miss one
+      // that saw an older head.
+      wake = wakeups.armedEntries() > 0;
+    } finally {
+      writeLock.unlock();
     }
+    if (wake) {
+      wakeups.published(topic);
+    }
+    return envelope;
+  }
+
+  /**
+   * Runs {@code register} under the writer lock unless a seq past {@code scannedTo} was published
+   * meanwhile (a reader may have seen slots a moment before the head that publishes them, so
+   * head may also still be behind it).
+   *
+   * @return {@code false} if the head moved past it: the caller must look at the new events first
+   */
+  boolean registerUnlessPublishedPast(long scannedTo, Runnable register) {
+    writeLock.lock();
+    try {
+      if (head.getPlain() > scannedTo) {
+        return false;
+      }
+      register.run();
+      return true;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Guarded by writeLock. Wall-clock time in milliseconds, never earlier than the previous
+   * event's; events within one millisecond share one {@code Instant}.
+   */
+  private Instant stamp() {
+    long millis = Math.max(clock.millis(), writeLock.lastMillis);
+    if (millis != writeLock.lastMillis) {
+      writeLock.lastMillis = millis;
+      writeLock.lastAt = Instant.ofEpochMilli(millis);
+    }
+    return writeLock.lastAt;
   }
 
   /** Evicts events older than the age bound; age is otherwise enforced lazily on append. */
   void trimByAge() {
-    synchronized (writeLock) {
-      evictBefore(firstYoungEnough(tail, head, clock.instant()));
+    writeLock.lock();
+    try {
+      Instant now = clock.instant();
+      if (!now.isBefore(writeLock.ageCheckAt)) {
+        evictByAge(now, head.getPlain());
+      }
+    } finally {
+      writeLock.unlock();
     }
   }
 
+  /** The last published seq (acquire). */
   long head() {
-    return head;
+    return head.get();
   }
 
+  /** The oldest retained seq; head + 1 when nothing is retained. */
   long tail() {
-    return tail;
+    return tailFor(head.get());
   }
 
-  /** Read after {@link #head()} so that every seq up to that head is in the returned array. */
+  /** The tail implied by a head already loaded; reloads ageTail. */
+  long tailFor(long head) {
+    return Math.max(head - maxEvents + 1, ageTail);
+  }
+
+  /** Loaded after {@link #head()}, the array holds every retained seq up to that head. */
   Envelope<T>[] ring() {
     return ring;
   }
 
+  /** Where {@code seq} lives in {@code ring}; readers step on with {@link #nextIndex}. */
+  static int index(Envelope<?>[] ring, long seq) {
+    return (int) (seq % ring.length);
+  }
+
+  static int nextIndex(Envelope<?>[] ring, int index) {
+    int next = index + 1;
+    return next == ring.length ? 0 : next;
+  }
+
   /**
-   * The envelope with this seq from the given ring, or {@code null} when it was evicted (the
-   * caller then reloads {@link #tail()}, which is past {@code seq}).
+   * After a reader found the slot of {@code seq} empty: whether {@code seq} was published (then
+   * it was evicted by age, or the reader holds a ring that growth replaced). Fenced so that the
+   * plain load of the slot is ordered before the loads here and in {@link #tailAfterMiss}.
    */
-  @SuppressWarnings("unchecked")
-  static <T> Envelope<T> read(Envelope<T>[] ring, long seq) {
-    Envelope<T> e = (Envelope<T>) SLOT.getAcquire(ring, index(ring, seq));
-    return e != null && e.seq() == seq ? e : null;
+  boolean publishedAfterMiss(long seq) {
+    VarHandle.acquireFence();
+    return seq <= head.get();
+  }
+
+  /**
+   * After a reader found the slot of {@code seq} empty below head, or holding a newer seq: the
+   * current tail, which is past {@code seq}; or {@code seq} itself if the slot, loaded again now
+   * that the reader has seen head, holds it after all (the first load was stale).
+   */
+  long tailAfterMiss(Envelope<T>[] ring, int index, long seq) {
+    VarHandle.acquireFence();
+    @SuppressWarnings("unchecked")
+    Envelope<T> now = (Envelope<T>) SLOT.getAcquire(ring, index);
+    if (now != null && now.seq() <= seq) {
+      return seq;
+    }
+    long tail = tail();
+    if (now != null) {
+      // When this seq went into this ring, at most ring.length events were retained.
+      tail = Math.max(tail, now.seq() - ring.length + 1);
+    }
+    assert tail > seq : "missed seq " + seq + " but tail is " + tail;
+    return tail;
   }
 
   /** The first seq whose envelope has {@code at >= time} (head + 1 if none); clamped to the tail. */
   long firstSeqAtOrAfter(Instant time) {
-    synchronized (writeLock) {
+    writeLock.lock();
+    try {
       return firstSeqAtOrAfterLocked(time);
+    } finally {
+      writeLock.unlock();
     }
   }
 
@@ -116,28 +223,44 @@ final class RetainedLog<T> {
    * evicted part of it (then from the oldest retained event, at least one second).
    */
   double publishRate(Duration window) {
-    synchronized (writeLock) {
-      if (head < tail) {
+    writeLock.lock();
+    try {
+      long h = head.getPlain();
+      long tail = tailFor(h);
+      if (h < tail) {
         return 0;
       }
       Instant now = clock.instant();
-      long first = firstSeqAtOrAfterLocked(now.minus(window));
+      long first = firstSeqAtOrAfterLocked(minus(now, window));
       double seconds = window.toNanos() / 1e9;
       if (first == tail && tail > 1) {
-        Duration covered = Duration.between(slotUnderLock(ring, tail).at(), now);
+        Duration covered = Duration.between(slotUnderLock(tail).at(), now);
         seconds = Math.max(1.0, Math.min(seconds, covered.toNanos() / 1e9));
       }
-      return (head - first + 1) / seconds;
+      return (h - first + 1) / seconds;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Consistent head and tail: {@code [tail, head]}. */
+  long[] window() {
+    writeLock.lock();
+    try {
+      long h = head.getPlain();
+      return new long[] {tailFor(h), h};
+    } finally {
+      writeLock.unlock();
     }
   }
 
   private long firstSeqAtOrAfterLocked(Instant time) {
-    Envelope<T>[] r = ring;
-    long lo = tail;
-    long hi = head + 1;
+    long h = head.getPlain();
+    long lo = tailFor(h);
+    long hi = h + 1;
     while (lo < hi) {
       long mid = (lo + hi) >>> 1;
-      if (slotUnderLock(r, mid).at().isBefore(time)) {
+      if (slotUnderLock(mid).at().isBefore(time)) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -146,38 +269,27 @@ final class RetainedLog<T> {
     return lo;
   }
 
-  /** Consistent head and tail: {@code [tail, head]}. */
-  long[] window() {
-    synchronized (writeLock) {
-      return new long[] {tail, head};
+  /** Moves ageTail past events older than {@code now - maxAge} among {@code [tail, upTo]} and clears their slots. */
+  private void evictByAge(Instant now, long upTo) {
+    Instant cutoff = minus(now, maxAge);
+    long oldTail = Math.max(upTo - maxEvents + 1, ageTail);
+    long newTail = oldTail;
+    while (newTail <= upTo && slotUnderLock(newTail).at().isBefore(cutoff)) {
+      newTail++;
     }
-  }
-
-  private long firstYoungEnough(long from, long to, Instant now) {
-    Instant cutoff = now.minusNanos(maxAgeNanos);
-    Envelope<T>[] r = ring;
-    long seq = from;
-    while (seq <= to && slotUnderLock(r, seq).at().isBefore(cutoff)) {
-      seq++;
-    }
-    return seq;
-  }
-
-  private void evictBefore(long newTail) {
-    long oldTail = tail;
-    if (newTail <= oldTail) {
+    writeLock.ageCheckAt = newTail <= upTo ? expiry(slotUnderLock(newTail).at()) : Instant.MAX;
+    if (newTail == oldTail) {
       return;
     }
-    tail = newTail;
+    ageTail = newTail;
     Envelope<T>[] r = ring;
-    long clearTo = Math.min(newTail, head + 1);
-    for (long seq = Math.max(oldTail, clearTo - r.length); seq < clearTo; seq++) {
+    for (long seq = oldTail; seq < newTail; seq++) {
       SLOT.setRelease(r, index(r, seq), (Envelope<T>) null);
     }
   }
 
   private Envelope<T>[] grow(Envelope<T>[] old, long from, long to) {
-    Envelope<T>[] bigger = newRing(Math.min(old.length * 2, maxCapacity));
+    Envelope<T>[] bigger = newRing((int) Math.min((long) old.length * 2, maxEvents));
     for (long seq = from; seq <= to; seq++) {
       bigger[index(bigger, seq)] = old[index(old, seq)];
     }
@@ -186,12 +298,25 @@ final class RetainedLog<T> {
   }
 
   @SuppressWarnings("unchecked")
-  private Envelope<T> slotUnderLock(Envelope<T>[] r, long seq) {
+  private Envelope<T> slotUnderLock(long seq) {
+    Envelope<T>[] r = ring;
     return (Envelope<T>) r[index(r, seq)];
   }
 
-  private static int index(Envelope<?>[] ring, long seq) {
-    return (int) (seq & (ring.length - 1));
+  private Instant expiry(Instant at) {
+    try {
+      return at.plus(maxAge);
+    } catch (DateTimeException | ArithmeticException beyondTime) {
+      return Instant.MAX;
+    }
+  }
+
+  private static Instant minus(Instant at, Duration d) {
+    try {
+      return at.minus(d);
+    } catch (DateTimeException | ArithmeticException beforeTime) {
+      return Instant.MIN;
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -199,15 +324,44 @@ final class RetainedLog<T> {
     return (Envelope<T>[]) new Envelope[capacity];
   }
 
-  private static int ceilPowerOfTwo(int n) {
-    return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
+  /**
+   * The writer lock and the state only publishers touch, on cache lines of their own: the
+   * padding is split across superclasses because the JVM lays out a class's own fields by size.
+   * The lock is a field (CAS to take, release store to give back), not the object's monitor:
+   * a monitor is the object header, which no padding can keep off its neighbour's cache line,
+   * and a publish would then slow down whichever reader uses that neighbour.
+   */
+  private static final class PaddedLock extends PaddedLockFields {
+    private static final VarHandle LOCKED = Handles.field(PaddedLockFields.class, "locked", int.class);
+
+    @SuppressWarnings("unused")
+    private long q1, q2, q3, q4, q5, q6, q7, q8;
+
+    /** Not reentrant. Critical sections are a few dozen nanoseconds: spin, then yield. */
+    void lock() {
+      int tries = 0;
+      while (!LOCKED.compareAndSet(this, 0, 1)) {
+        Handles.backoff(tries++);
+      }
+    }
+
+    void unlock() {
+      LOCKED.setRelease(this, 0);
+    }
   }
 
-  private static long saturatedNanos(Retention retention) {
-    try {
-      return retention.maxAge().toNanos();
-    } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE;
-    }
+  private static class PaddedLockFields extends PaddedLockLhs {
+    /** 1 while held. */
+    volatile int locked;
+    /** No retained event is too old before this instant. */
+    Instant ageCheckAt = Instant.MAX;
+    /** The last stamp, kept non-decreasing along seq even if the clock steps back. */
+    long lastMillis = Long.MIN_VALUE;
+    Instant lastAt = Instant.MIN;
+  }
+
+  private static class PaddedLockLhs {
+    @SuppressWarnings("unused")
+    private long p1, p2, p3, p4, p5, p6, p7, p8;
   }
 }

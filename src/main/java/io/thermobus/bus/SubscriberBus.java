@@ -20,15 +20,18 @@ import java.util.function.Consumer;
  * stored once, however many subscribers there are.
  *
  * <p><b>Threading.</b> Every method is safe to call from any thread. {@link #publish} takes one
- * short lock shared only with other publishers (and, while long-polls are armed, the wakeup
- * index), does O(1) amortized work whatever the number of subscribers, and never waits for a
+ * short lock shared only with other publishers (and, briefly, with readers arming a wakeup; a
+ * thread that finds it taken spins a little, then yields),
+ * does O(1) amortized work whatever the number of subscribers, and never waits for a
  * subscriber: a subscriber that falls behind retention loses events and gets a {@link Lagged}
- * marker instead. Reads ({@link #poll}, {@link #drain}) take no bus-wide lock: they load the
- * published head (acquire) and read the ring directly, holding only their own subscription's
- * monitor, so concurrent reads of one id are serialized and never deliver twice. The memory
- * ordering the lock-free reads rely on is written down in {@code RetainedLog}.
+ * marker instead. Reads ({@link #poll}, {@link #drain}) take no bus-wide lock: they read the
+ * ring directly, holding only their own subscription's lock, so concurrent reads of one id
+ * are serialized and never deliver twice; a reader that keeps up does not even load the head
+ * publishers write. The memory ordering these lock-free reads rely on is written down in
+ * {@code RetainedLog}. Handing an envelope to another thread is safe however it is done: it is
+ * immutable (its payload is the publisher's business).
  *
- * <p><b>Waiting.</b> Nothing here blocks or spins. {@link #onAvailable} arms a one-shot
+ * <p><b>Waiting.</b> No call waits for data to arrive. {@link #onAvailable} arms a one-shot
  * {@link Wakeup} whose callback runs once, when the subscription has something to deliver or is
  * tombstoned: on the publishing or unsubscribing thread (or at once on the caller's if data is
  * already there), outside every lock. Callbacks must be short and must not block (hop to an event
@@ -62,7 +65,7 @@ public final class SubscriberBus<T> {
   public SubscriberBus(Retention retention, InstantSource clock) {
     this.retention = Objects.requireNonNull(retention, "retention");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.log = new RetainedLog<>(retention, clock);
+    this.log = new RetainedLog<>(retention, clock, wakeups);
   }
 
   public Retention retention() {
@@ -75,16 +78,15 @@ public final class SubscriberBus<T> {
   }
 
   /**
-   * Appends an event stamped with the next seq and the clock's time (never earlier than the
-   * previous event's), evicts what falls out of retention and fires the wakeups it concerns.
+   * Appends an event stamped with the next seq and the clock's time in milliseconds (never
+   * earlier than the previous event's), evicts what falls out of retention and fires the
+   * wakeups it concerns, on this thread.
    */
   public Envelope<T> publish(String topic, String zone, T data) {
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(data, "data");
-    Envelope<T> envelope = log.append(topic, zone, data);
-    wakeups.published(topic);
-    return envelope;
+    return log.append(topic, zone, data);
   }
 
   /** The chapter's subscribe: every topic, from the next event, closed with the handle. */
@@ -133,6 +135,40 @@ public final class SubscriberBus<T> {
    */
   public int drain(long id, int max, Consumer<? super Delivery<T>> sink) {
     return drain(live(id), max, sink);
+  }
+
+  /**
+   * Drains several subscriptions in one call, on the calling thread: each member gets exactly
+   * what {@code drain(member, maxEach, sink)} would have handed it, in its own order (members
+   * interleave). Members that read every topic from one common position share one pass over
+   * the log, each event read once for all of them: the way for one thread (an event loop
+   * serving many streams) to feed many subscribers. Members already tombstoned are skipped.
+   *
+   * @param members  subscriptions of this bus, each at most once
+   * @param sink     gets each delivery with the index in {@code members} of the member it is for;
+   *                 it must not read the members
+   * @return how many deliveries it handed over
+   */
+  public int drainAll(List<Subscription<T>> members, int maxEach, GroupSink<T> sink) {
+    if (maxEach < 1) {
+      throw new IllegalArgumentException("maxEach must be >= 1: " + maxEach);
+    }
+    Objects.requireNonNull(sink, "sink");
+    @SuppressWarnings("unchecked")
+    Cursor<T>[] cursors = new Cursor[members.size()];
+    long nowMillis = 0;
+    for (int i = 0; i < cursors.length; i++) {
+      Subscription<T> member = members.get(i);
+      if (member.bus() != this) {
+        throw new IllegalArgumentException("subscription " + member.id() + " belongs to another bus");
+      }
+      cursors[i] = member.cursor();
+      if (cursors[i].leaseMillis > 0) {
+        nowMillis = nowMillis == 0 ? clock.millis() : nowMillis;
+        cursors[i].renewLease(nowMillis);
+      }
+    }
+    return GroupDrain.drain(log, cursors, maxEach, sink, laggedMarkers);
   }
 
   /** Arms a one-shot wakeup for the subscription; see the class comment. Renews its lease. */

@@ -47,6 +47,14 @@ public final class Subscription<T> implements AutoCloseable {
     return bus.onAvailable(cursor, callback);
   }
 
+  SubscriberBus<T> bus() {
+    return bus;
+  }
+
+  Cursor<T> cursor() {
+    return cursor;
+  }
+
   public SubscriptionInfo info() {
     return cursor.info(bus.head());
   }

@@ -8,11 +8,9 @@ import java.util.List;
  * The armed {@link Waiter}s of all subscriptions, indexed by topic so that a publish touches only
  * the waiters it concerns, and only while any are armed.
  *
- * <p>Lost wakeups are ruled out Dekker-style: {@link #register} stores {@code entries}
- * (volatile) and then loads the log's head; a publisher stores head and then loads
- * {@code entries}. Volatile accesses are totally ordered, so either the publisher sees the
- * entry (and then takes the lock, which the registration holds until the waiter is listed) or
- * the registration sees the new head and is refused, and the caller rescans.
+ * <p>Lost wakeups are ruled out by the log's writer lock: a waiter is added under it, after
+ * checking that nothing was published past what its reader scanned, and a publisher reads
+ * {@link #armedEntries} under it, after storing head. Firing happens outside that lock.
  */
 final class Wakeups {
 
@@ -24,32 +22,22 @@ final class Wakeups {
   /** Number of listed entries (a waiter for k topics is listed k times). Written under lock. */
   private volatile int entries;
 
-  /**
-   * Lists the waiter unless the log's head moved past {@code scannedTo}.
-   *
-   * @return {@code false} if the head moved: the caller must look at the new events first
-   */
-  boolean register(Waiter waiter, TopicFilter filter, RetainedLog<?> log, long scannedTo) {
+  /** Lists the waiter under each of its topics; called under the log's writer lock. */
+  void add(Waiter waiter, TopicFilter filter) {
     synchronized (lock) {
-      List<String> topics = filter.topics();
-      int n = filter.matchesAll() ? 1 : topics.size();
-      entries += n;
-      if (log.head() != scannedTo) {
-        entries -= n;
-        return false;
-      }
       if (filter.matchesAll()) {
         anyTopic.add(waiter);
+        entries += 1;
       } else {
-        for (String topic : topics) {
+        for (String topic : filter.topics()) {
           byTopic.computeIfAbsent(topic, t -> new ArrayList<>()).add(waiter);
         }
+        entries += filter.topics().size();
       }
-      return true;
     }
   }
 
-  /** Called by a publisher after it stored head; fires outside the lock, on the publisher's thread. */
+  /** Called by a publisher after it released the writer lock; fires on the publisher's thread. */
   void published(String topic) {
     if (entries == 0) {
       return;

@@ -120,6 +120,36 @@ class ConcurrencyTest {
   }
 
   @Test
+  void shouldDeliverEveryEventOnceAndInOrderToEveryMemberOfAGroupDrain() throws Exception {
+    SubscriberBus<Long> bus = new SubscriberBus<>(new Retention(TOTAL, Duration.ofHours(1)), java.time.InstantSource.system());
+    List<Set<String>> filters = List.of(Set.of(), Set.of(), Set.of(), Set.of("a"));
+    List<Subscription<Long>> members = new ArrayList<>();
+    List<Reader> readers = new ArrayList<>();
+    for (Set<String> topics : filters) {
+      Subscription<Long> sub = bus.subscribe(topics, StartAt.latest());
+      members.add(sub);
+      readers.add(new Reader(sub, topics, topics.isEmpty() ? TOTAL : TOTAL / 2));
+    }
+    Future<?> groupReader = threads.submit(() -> {
+      while (readers.get(0).events < TOTAL || readers.get(3).events < TOTAL / 2) {
+        if (bus.drainAll(members, 300, (member, d) -> readers.get(member).accept(d)) == 0) {
+          CompletableFuture<Void> woken = new CompletableFuture<>();
+          members.get(0).onAvailable(() -> woken.complete(null));
+          woken.get(20, TimeUnit.SECONDS);
+        }
+      }
+      return null;
+    });
+    List<Future<?>> publishers = startPublishers(bus);
+    startGate.countDown();
+    for (Future<?> publisher : publishers) {
+      publisher.get(60, TimeUnit.SECONDS);
+    }
+    groupReader.get(60, TimeUnit.SECONDS);
+    assertThat(readers).extracting(r -> r.events).containsExactly((long) TOTAL, (long) TOTAL, (long) TOTAL, (long) TOTAL / 2);
+  }
+
+  @Test
   void shouldAccountForEverySkippedSeqWhenSubscribersFallOutOfASmallRetention() throws Exception {
     SubscriberBus<Long> bus = new SubscriberBus<>(new Retention(64, Duration.ofHours(1)), java.time.InstantSource.system());
     Subscription<Long> sub = bus.subscribe();

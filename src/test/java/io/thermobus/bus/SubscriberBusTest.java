@@ -351,6 +351,63 @@ class SubscriberBusTest {
   }
 
   @Test
+  void shouldDrainAGroupGivingEachMemberWhatItsOwnDrainWould() {
+    Subscription<String> early = bus.subscribe(List.of(), StartAt.latest());
+    bus.publish("a", "home", "x");
+    Subscription<String> late1 = bus.subscribe(List.of(), StartAt.latest());
+    Subscription<String> late2 = bus.subscribe(List.of(), StartAt.latest());
+    Subscription<String> onlyB = bus.subscribe(List.of("b"), StartAt.earliest());
+    bus.publish("b", "home", "y");
+    bus.publish("a", "home", "z");
+    List<List<Long>> got = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    int total = bus.drainAll(List.of(early, late1, late2, onlyB), 10,
+        (member, d) -> got.get(member).add(((Envelope<String>) d).seq()));
+    assertThat(got).containsExactly(List.of(1L, 2L, 3L), List.of(2L, 3L), List.of(2L, 3L), List.of(2L));
+    assertThat(total).isEqualTo(8);
+    assertThat(late1.info().next()).isEqualTo(4);
+    assertThat(onlyB.info().next()).isEqualTo(4);
+  }
+
+  @Test
+  void shouldStopDeliveringToAGroupMemberItsSinkCloses() {
+    Subscription<String> a = bus.subscribe();
+    Subscription<String> b = bus.subscribe();
+    publish("t", 3);
+    Subscription<String> c = bus.subscribe(List.of(), StartAt.earliest());
+    List<String> got = new ArrayList<>();
+    int total = bus.drainAll(List.of(a, b, c), 10, (member, d) -> {
+      long seq = ((Envelope<String>) d).seq();
+      got.add(member + ":" + seq);
+      if (member == 0) {
+        a.close();
+      }
+      if (member == 2 && seq == 2) {
+        b.close();
+      }
+    });
+    assertThat(got).containsExactly("0:1", "1:1", "2:1", "1:2", "2:2", "2:3");
+    assertThat(total).isEqualTo(6);
+    assertThat(c.info().next()).isEqualTo(4);
+    assertThatThrownBy(() -> b.drain(10)).isInstanceOf(SubscriptionGoneException.class);
+  }
+
+  @Test
+  void shouldSkipTombstonedGroupMembersAndRejectDuplicatesOrStrangers() {
+    Subscription<String> a = bus.subscribe();
+    Subscription<String> closed = bus.subscribe();
+    closed.close();
+    publish("t", 2);
+    List<Integer> members = new ArrayList<>();
+    assertThat(bus.drainAll(List.of(a, closed), 10, (member, d) -> members.add(member))).isEqualTo(2);
+    assertThat(members).containsOnly(0);
+    assertThatThrownBy(() -> bus.drainAll(List.of(a, a), 10, (member, d) -> { }))
+        .isInstanceOf(IllegalArgumentException.class);
+    Subscription<String> stranger = new SubscriberBus<String>().subscribe();
+    assertThatThrownBy(() -> bus.drainAll(List.of(a, stranger), 10, (member, d) -> { }))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void shouldRejectBadArguments() {
     Subscription<String> sub = bus.subscribe();
     assertThatThrownBy(() -> sub.drain(0)).isInstanceOf(IllegalArgumentException.class);

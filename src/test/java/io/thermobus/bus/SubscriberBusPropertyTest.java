@@ -23,19 +23,19 @@ import net.jqwik.api.constraints.IntRange;
  * sweep and retention pressure (count and age), run against the bus and a naive reference model
  * side by side; and, independently of the model, the accounting rule of each subscriber's stream.
  */
-class SubscriberBusProperties {
+class SubscriberBusPropertyTest {
 
   private static final String[] TOPICS = {"a", "b", "c"};
 
   @Property(tries = 400)
   void shouldAgreeWithTheReferenceModelOnEveryStep(@ForAll("scripts") List<Op> script,
-      @ForAll @IntRange(min = 1, max = 8) int maxEvents, @ForAll @IntRange(min = 1, max = 12) int maxAgeSeconds) {
+      @ForAll @IntRange(min = 1, max = 40) int maxEvents, @ForAll @IntRange(min = 1, max = 12) int maxAgeSeconds) {
     new Run(maxEvents, maxAgeSeconds).play(script);
   }
 
   // The script language.
 
-  sealed interface Op permits Publish, Subscribe, Poll, Drain, Unsubscribe, Sweep, Advance, PollUnknown {
+  sealed interface Op permits Publish, Subscribe, Poll, Drain, DrainAll, Unsubscribe, Sweep, Advance, PollUnknown {
   }
 
   record Publish(int topic) implements Op {
@@ -49,6 +49,10 @@ class SubscriberBusProperties {
   }
 
   record Drain(int sub, int max) implements Op {
+  }
+
+  /** drainAll over every subscription made with a handle (live or not). */
+  record DrainAll(int max) implements Op {
   }
 
   record Unsubscribe(int sub) implements Op {
@@ -71,12 +75,13 @@ class SubscriberBusProperties {
         Arbitraries.integers().between(-6, 4), Arbitraries.integers().between(-4000, 2000)).as(Subscribe::new);
     Arbitrary<Op> poll = sub.map(Poll::new);
     Arbitrary<Op> drain = Combinators.combine(sub, Arbitraries.integers().between(1, 6)).as(Drain::new);
+    Arbitrary<Op> drainAll = Arbitraries.integers().between(1, 6).map(DrainAll::new);
     Arbitrary<Op> unsubscribe = sub.map(Unsubscribe::new);
     Arbitrary<Op> sweep = Arbitraries.just(new Sweep());
     Arbitrary<Op> advance = Arbitraries.integers().between(0, 4000).map(Advance::new);
     Arbitrary<Op> unknown = Arbitraries.integers().between(0, 2).map(PollUnknown::new);
     return Arbitraries.frequencyOf(
-        Tuple.of(8, publish), Tuple.of(2, subscribe), Tuple.of(4, poll), Tuple.of(3, drain),
+        Tuple.of(8, publish), Tuple.of(2, subscribe), Tuple.of(4, poll), Tuple.of(3, drain), Tuple.of(2, drainAll),
         Tuple.of(1, unsubscribe), Tuple.of(1, sweep), Tuple.of(2, advance), Tuple.of(1, unknown))
         .list().ofMinSize(1).ofMaxSize(150);
   }
@@ -161,6 +166,8 @@ class SubscriberBusProperties {
         pick(p.sub()).ifPresent(sub -> read(sub, 1, true));
       } else if (op instanceof Drain d) {
         pick(d.sub()).ifPresent(sub -> read(sub, d.max(), false));
+      } else if (op instanceof DrainAll d) {
+        drainAll(d.max());
       } else if (op instanceof Unsubscribe u) {
         pick(u.sub()).ifPresent(this::unsubscribe);
       } else if (op instanceof Sweep) {
@@ -264,6 +271,34 @@ class SubscriberBusProperties {
       }
       assertThat(actual).as("deliveries to %d", sub.id).isEqualTo(expected);
       sub.seen.addAll(actual);
+    }
+
+    /** Each handle-backed subscription must get what its own drain would give it. */
+    void drainAll(int max) {
+      List<ModelSub> members = new ArrayList<>();
+      for (int i = 0; i < everySub.size(); i += 2) {
+        members.add(everySub.get(i));
+      }
+      List<List<Seen>> expected = new ArrayList<>();
+      List<List<Seen>> actual = new ArrayList<>();
+      for (ModelSub member : members) {
+        List<Seen> mine = new ArrayList<>();
+        for (int i = 0; i < max && !member.tombstoned; i++) {
+          Seen next = step(member);
+          if (next == null) {
+            break;
+          }
+          mine.add(next);
+        }
+        expected.add(mine);
+        actual.add(new ArrayList<>());
+      }
+      int total = bus.drainAll(handles, max, (member, d) -> actual.get(member).add(Seen.of(d)));
+      assertThat(actual).as("drainAll").isEqualTo(expected);
+      assertThat(total).isEqualTo(actual.stream().mapToInt(List::size).sum());
+      for (int k = 0; k < members.size(); k++) {
+        members.get(k).seen.addAll(actual.get(k));
+      }
     }
 
     /** The model's pop: a marker if behind retention, else the next matching retained event. */
