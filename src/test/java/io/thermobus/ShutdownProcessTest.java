@@ -9,16 +9,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SIGTERM to the service in its own JVM: a clean stop, exit status 0 within 5 s, nothing lost. */
+/** SIGTERM to the service in its own JVM: a clean stop, exit status 0 within 5 s, nothing lost, sockets told. */
 class ShutdownProcessTest {
 
   private static final Pattern DASHBOARD = Pattern.compile("Thermobus dashboard: (http://127\\.0\\.0\\.1:\\d+)/#token=\\S+");
@@ -38,6 +41,25 @@ class ShutdownProcessTest {
               .PUT(HttpRequest.BodyPublishers.ofString("{\"celsius\": 24.75}")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(put.statusCode()).isEqualTo(200);
+      CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+      CompletableFuture<Void> firstFrame = new CompletableFuture<>();
+      WebSocket socket = http.newWebSocketBuilder()
+          .buildAsync(URI.create(url.group(1).replace("http://", "ws://") + "/api/ws"), new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+              firstFrame.complete(null);
+              webSocket.request(1);
+              return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+              closeCode.complete(statusCode);
+              return null;
+            }
+          })
+          .get(30, TimeUnit.SECONDS);
+      firstFrame.get(30, TimeUnit.SECONDS);
 
       long signalled = System.nanoTime();
       // Process.destroy() would also close our ends of its output pipes; the handle only signals.
@@ -47,6 +69,8 @@ class ShutdownProcessTest {
 
       assertThat(service.process.exitValue()).as(service.allOutput()).isZero();
       assertThat(took).isLessThan(Duration.ofSeconds(5));
+      assertThat(closeCode.get(10, TimeUnit.SECONDS)).as("the WebSocket is closed as 'going away'").isEqualTo(1001);
+      assertThat(socket.isInputClosed()).isTrue();
       await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(service.allOutput())
           .contains("SIGTERM received").contains("thermobus: stopped").doesNotContain("Exception"));
       assertThat(new SettingsFile(dataDir, "home").read().orElseThrow().desired()).isEqualByComparingTo("24.75");
