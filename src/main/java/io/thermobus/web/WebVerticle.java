@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -78,20 +79,12 @@ public final class WebVerticle extends VerticleBase {
     router.get("/api/zones").handler(zones::list);
     router.get("/api/zones/:zone").handler(zones::get);
     router.get("/api/zones/:zone/history").handler(zones::history);
-    router.put("/api/zones/:zone/desired")
-        .handler(jsonBody)
-        .handler(auth)
-        .handler(JsonBodies.requireJsonContentType())
-        .handler(zones::putDesired);
+    authenticatedJson(router.put("/api/zones/:zone/desired"), jsonBody, auth).handler(zones::putDesired);
     router.post("/api/bus/subscriptions").handler(jsonBody).handler(bus::subscribe);
     router.get("/api/bus/subscriptions").handler(bus::introspect);
     router.get("/api/bus/subscriptions/:id/events").handler(bus::drain);
     router.delete("/api/bus/subscriptions/:id").handler(bus::unsubscribe);
-    router.post("/api/bus/events")
-        .handler(jsonBody)
-        .handler(auth)
-        .handler(JsonBodies.requireJsonContentType())
-        .handler(bus::publish);
+    authenticatedJson(router.post("/api/bus/events"), jsonBody, auth).handler(bus::publish);
     router.get("/api/ws").handler(new WebSocketStreams(vertx, busService.bus(), busId, auth, limits, streamStats, openStreams));
     router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, openStreams));
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
@@ -122,6 +115,11 @@ public final class WebVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return Future.any(openStreams.closeAll(), vertx.timer(STREAM_CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS));
+  }
+
+  /** A write: the body read within its limit, then the token, then a JSON content type. */
+  private static Route authenticatedJson(Route route, BodyHandler body, BearerAuth auth) {
+    return route.handler(body).handler(auth).handler(JsonBodies.requireJsonContentType());
   }
 
   private static void errors(Router router) {
