@@ -2,6 +2,7 @@ package io.thermobus.config;
 
 import static io.thermobus.config.ConfigOption.*;
 
+import io.thermobus.event.ZoneName;
 import io.thermobus.input.DesiredRange;
 import io.thermobus.sim.Centi;
 import io.thermobus.thermostat.Thermostat;
@@ -68,7 +69,6 @@ public record ThermobusConfig(
     }
   }
 
-  private static final Pattern ZONE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
   private static final Pattern TOKEN_TEXT = Pattern.compile("[\\x21-\\x7e]{1,512}");
   private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+");
 
@@ -256,7 +256,7 @@ public record ThermobusConfig(
         throw invalid(ZONES, "must name at least one zone");
       }
       for (String name : names) {
-        if (!ZONE_NAME.matcher(name).matches()) {
+        if (!ZoneName.isValid(name)) {
           throw invalid(ZONES, "'" + name + "' is not a zone name: use 1 to 32 of a-z, 0-9, '-' and '_', starting with a letter or digit");
         }
       }

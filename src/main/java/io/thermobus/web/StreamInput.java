@@ -3,6 +3,7 @@ package io.thermobus.web;
 import io.thermobus.event.Addresses;
 import io.thermobus.event.KeyPressed;
 import io.thermobus.event.SetDesired;
+import io.thermobus.event.ZoneName;
 import io.thermobus.input.InputVerticle;
 import io.thermobus.input.KeyInput;
 import io.thermobus.sim.Centi;
@@ -60,7 +61,7 @@ final class StreamInput {
     }
     Object ref = frame.getValue("ref") instanceof String || frame.getValue("ref") instanceof Number ? frame.getValue("ref") : null;
     String type = frame.getValue("type") instanceof String s ? s : null;
-    String zone = frame.getValue("zone") instanceof String s && ZoneApi.ZONE_NAME.matcher(s).matches() ? s : null;
+    String zone = frame.getValue("zone") instanceof String s && ZoneName.isValid(s) ? s : null;
     if (!"key".equals(type) && !"desired".equals(type)) {
       error(ref, 400, "'type' must be \"key\" or \"desired\"");
     } else if (zone == null) {

@@ -1,6 +1,7 @@
 package io.thermobus.web;
 
 import io.thermobus.bus.StartAt;
+import io.thermobus.event.ZoneName;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ record StreamRequest(List<String> topics, String zone, Long since, String bus) {
    */
   static StreamRequest parse(RoutingContext ctx, String resumeAfter) {
     try {
-      String zone = single(ctx, "zone", ZoneApi.ZONE_NAME, "'zone' must be one zone name like home");
+      String zone = single(ctx, "zone", ZoneName.PATTERN, "'zone' must be one zone name like home");
       String bus = single(ctx, "bus", BUS, "'bus' must be the 'bus' of a hello frame");
       String since = single(ctx, "since", SEQ, "'since' must be one seq, a whole number from 1");
       Long start;

@@ -2,6 +2,7 @@ package io.thermobus.web;
 
 import io.thermobus.event.Addresses;
 import io.thermobus.event.SetDesired;
+import io.thermobus.event.ZoneName;
 import io.thermobus.event.ZoneState;
 import io.thermobus.input.InputVerticle;
 import io.vertx.core.Future;
@@ -16,12 +17,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.LongSupplier;
-import java.util.regex.Pattern;
 
 /** The zone routes: read a zone's state and history and set its desired temperature, over the event bus. */
 final class ZoneApi {
 
-  static final Pattern ZONE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
   private static final int DEFAULT_HISTORY_SECONDS = 600;
   private static final int MAX_HISTORY_SECONDS = 3600;
   private static final DeliveryOptions REQUEST = new DeliveryOptions().setSendTimeout(5_000);
@@ -104,7 +103,7 @@ final class ZoneApi {
 
   private static String zone(RoutingContext ctx) {
     String zone = ctx.pathParam("zone");
-    if (zone == null || !ZONE_NAME.matcher(zone).matches()) {
+    if (!ZoneName.isValid(zone)) {
       Problems.send(ctx, 404, "no zone named '" + zone + "'");
       return null;
     }

@@ -9,6 +9,7 @@ import io.thermobus.bus.SubscriptionInfo;
 import io.thermobus.bus.UnknownSubscriptionException;
 import io.thermobus.bus.Wakeup;
 import io.thermobus.event.Topic;
+import io.thermobus.event.ZoneName;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -37,7 +38,6 @@ public final class BusService {
   public static final int DEFAULT_BATCH = 100;
 
   private static final Pattern TOPIC = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-  private static final Pattern ZONE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
   private static final Set<String> DOMAIN_TOPICS =
       Arrays.stream(Topic.values()).map(Topic::wireName).collect(Collectors.toUnmodifiableSet());
 
@@ -139,7 +139,7 @@ public final class BusService {
     }
     Object zoneValue = request.getValue("zone");
     String zone = zoneValue == null ? defaultZone : text(zoneValue, "zone");
-    if (!ZONE.matcher(zone).matches()) {
+    if (!ZoneName.isValid(zone)) {
       throw new BusException(400, "zone must be 1 to 32 of a-z, 0-9, '_' and '-'");
     }
     Object data = request.getValue("data");
