@@ -142,6 +142,11 @@ final class ZoneApi {
         Problems.send(ctx, 400, reply.getMessage());
         return;
       }
+      if (reply.failureType() == ReplyFailure.RECIPIENT_FAILURE && reply.failureCode() == InputVerticle.NOT_SAVED) {
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(InputVerticle.SAVE_RETRY.toSeconds()));
+        Problems.send(ctx, 503, reply.getMessage());
+        return;
+      }
     }
     ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
     Problems.send(ctx, 503, "the zone did not answer in time; try again");
