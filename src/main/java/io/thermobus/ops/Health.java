@@ -1,6 +1,7 @@
 package io.thermobus.ops;
 
 import io.thermobus.event.Addresses;
+import io.thermobus.event.Readings;
 import io.thermobus.event.ZoneState;
 import io.thermobus.settings.SettingsHealth;
 import io.vertx.core.Future;
@@ -84,6 +85,9 @@ public final class Health {
     if (state.result().fault() != null) {
       return "fault: " + state.result().fault();
     }
-    return state.result().known() ? "up" : "no readings yet";
+    if (state.result().readings() == Readings.WAITING) {
+      return "waiting for a first reading";
+    }
+    return state.result().desiredCenti() == null ? "waiting for the desired temperature" : "up";
   }
 }

@@ -97,6 +97,7 @@ final class ZoneApi {
         .put("desired", state.desired())
         .put("heaterOn", state.heaterOn())
         .put("input", state.input())
+        .put("readings", state.readings().wireName())
         .put("fault", state.fault())
         .put("at", state.at().toString());
   }
