@@ -1,7 +1,9 @@
 package io.thermobus.ops;
 
 import io.thermobus.event.Addresses;
+import io.thermobus.event.Readings;
 import io.thermobus.event.ZoneState;
+import io.thermobus.settings.SettingsHealth;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -14,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * Liveness (the process answers) and readiness: one named procedure per condition, each with its
- * own detail: verticles deployed, zones answering without a fault, HTTP bound. A clustered start adds a {@code cluster} procedure to the same {@link HealthChecks}.
+ * own detail: verticles deployed, zones answering without a fault, settings being saved, HTTP bound. A clustered start adds a {@code cluster} procedure to the same {@link HealthChecks}.
  */
 public final class Health {
 
@@ -28,9 +30,10 @@ public final class Health {
 
   /**
    * Ready when every verticle is deployed ({@code verticles} tells which by name) and every hosted
-   * zone answers with readings and without a fault.
+   * zone answers with readings and without a fault, and its settings can be saved.
    */
-  public static HealthChecks readiness(Vertx vertx, List<String> zones, Supplier<Map<String, Boolean>> verticles) {
+  public static HealthChecks readiness(Vertx vertx, List<String> zones, Supplier<Map<String, Boolean>> verticles,
+                                       SettingsHealth settings) {
     return HealthChecks.create(vertx)
         .register("verticles", promise -> {
           Map<String, Boolean> status = verticles.get();
@@ -38,7 +41,17 @@ public final class Health {
           status.forEach((name, deployed) -> detail.put(name, deployed ? "deployed" : "missing"));
           promise.complete(status.containsValue(false) ? Status.KO(detail) : Status.OK(detail));
         })
-        .register("zones", 3_000, promise -> zoneStates(vertx, zones).onComplete(done -> promise.complete(done.result())));
+        .register("zones", 3_000, promise -> zoneStates(vertx, zones).onComplete(done -> promise.complete(done.result())))
+        .register("settings", promise -> {
+          JsonObject detail = new JsonObject();
+          boolean allSaved = true;
+          for (String zone : zones) {
+            String failure = settings.failure(zone);
+            detail.put(zone, failure == null ? "saved" : "cannot save: " + failure);
+            allSaved &= failure == null;
+          }
+          promise.complete(allSaved ? Status.OK(detail) : Status.KO(detail));
+        });
   }
 
   /** Registers the {@code http} procedure once the server is bound: up while the web verticle is deployed. */
@@ -72,6 +85,9 @@ public final class Health {
     if (state.result().fault() != null) {
       return "fault: " + state.result().fault();
     }
-    return state.result().known() ? "up" : "no readings yet";
+    if (state.result().readings() == Readings.WAITING) {
+      return "waiting for a first reading";
+    }
+    return state.result().desiredCenti() == null ? "waiting for the desired temperature" : "up";
   }
 }

@@ -113,6 +113,8 @@ final class StreamInput {
         error(ref, 404, "no zone named '" + zone + "'");
       } else if (answer.cause() instanceof ReplyException failure && failure.failureCode() == InputVerticle.REFUSED) {
         error(ref, 400, failure.getMessage());
+      } else if (answer.cause() instanceof ReplyException failure && failure.failureCode() == InputVerticle.NOT_SAVED) {
+        error(ref, 503, failure.getMessage());
       } else {
         error(ref, 503, "the zone did not answer in time; try again");
       }

@@ -97,6 +97,7 @@ final class ZoneApi {
         .put("desired", state.desired())
         .put("heaterOn", state.heaterOn())
         .put("input", state.input())
+        .put("readings", state.readings().wireName())
         .put("fault", state.fault())
         .put("at", state.at().toString());
   }
@@ -140,6 +141,11 @@ final class ZoneApi {
       }
       if (reply.failureType() == ReplyFailure.RECIPIENT_FAILURE && reply.failureCode() == InputVerticle.REFUSED) {
         Problems.send(ctx, 400, reply.getMessage());
+        return;
+      }
+      if (reply.failureType() == ReplyFailure.RECIPIENT_FAILURE && reply.failureCode() == InputVerticle.NOT_SAVED) {
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(InputVerticle.SAVE_RETRY.toSeconds()));
+        Problems.send(ctx, 503, reply.getMessage());
         return;
       }
     }
