@@ -1,5 +1,6 @@
 package io.thermobus.web;
 
+import io.thermobus.Refusal;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -23,8 +24,8 @@ public final class BearerAuth implements Handler<RoutingContext> {
       ctx.next();
       return;
     }
-    ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"thermobus\"");
-    Problems.send(ctx, 401, "this write needs the header 'Authorization: Bearer <token>' with the service's token");
+    throw Refusal.of(401, "this write needs the header 'Authorization: Bearer <token>' with the service's token")
+        .withHeader("WWW-Authenticate", "Bearer realm=\"thermobus\"");
   }
 
   /** Whether an Authorization header value carries the token. */

@@ -1,5 +1,6 @@
 package io.thermobus.web;
 
+import io.thermobus.Refusal;
 import io.thermobus.config.ThermobusConfig.WebLimits;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpConnection;
@@ -51,8 +52,8 @@ final class ClientLimits {
       ctx.next();
       return;
     }
-    ctx.response().putHeader(HttpHeaders.CONNECTION, "close").putHeader(HttpHeaders.RETRY_AFTER, "1");
-    Problems.send(ctx, 429, "the server has " + maxConnections + " connections open, its limit; retry later");
+    throw Refusal.retryAfter(429, 1, "the server has " + maxConnections + " connections open, its limit; retry later")
+        .withHeader(HttpHeaders.CONNECTION.toString(), "close");
   }
 
   /** Before any write is read: 429 with Retry-After once the client address exceeds its write rate. */
@@ -62,8 +63,7 @@ final class ClientLimits {
       ctx.next();
       return;
     }
-    ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-    Problems.send(ctx, 429, "too many writes from this client; retry after " + seconds + " s");
+    throw Refusal.retryAfter(429, seconds, "too many writes from this client; retry after " + seconds + " s");
   }
 
   /**

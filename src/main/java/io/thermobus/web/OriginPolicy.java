@@ -1,5 +1,6 @@
 package io.thermobus.web;
 
+import io.thermobus.Refusal;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -31,7 +32,7 @@ final class OriginPolicy {
       ctx.next();
       return;
     }
-    Problems.send(ctx, 403, "WebSocket connections from pages of another origin are refused");
+    throw Refusal.of(403, "WebSocket connections from pages of another origin are refused");
   }
 
   boolean accepts(HttpServerRequest request) {

@@ -1,5 +1,6 @@
 package io.thermobus.bus.remote;
 
+import io.thermobus.Refusal;
 import io.thermobus.bus.Delivery;
 import io.thermobus.bus.Envelope;
 import io.thermobus.bus.StartAt;
@@ -22,13 +23,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The bus's remote operations on JSON, shared by the event-bus addresses and the HTTP routes:
- * validates requests (refusing with a {@link BusException}) and long-polls without busy waiting.
+ * validates requests and long-polls without busy waiting. An operation refuses with a
+ * {@link Refusal}: thrown at once, or as the cause of the future it returns.
  * Stateless apart from the thread-safe bus, so any verticle may use it from its own context.
  */
 public final class BusService {
@@ -68,20 +69,22 @@ public final class BusService {
 
   /**
    * Drains up to {@code max} deliveries; when there are none and {@code waitMs > 0}, waits for
-   * the bus's wakeup (no polling) or the timeout, and completes on {@code context}.
+   * the bus's wakeup (no polling) or the timeout, and completes on {@code context}. Refuses bad
+   * arguments and dead ids at once; the future fails only if the subscription dies while waiting.
    */
-  public Future<JsonObject> drain(long id, int max, long waitMs, Context context) {
-    if (max < 1 || max > MAX_BATCH) {
-      return Future.failedFuture(new BusException(400, "max must be between 1 and " + MAX_BATCH));
+  public Future<JsonObject> drain(long id, long requestedMax, long waitMs, Context context) {
+    if (requestedMax < 1 || requestedMax > MAX_BATCH) {
+      throw Refusal.badRequest("max must be between 1 and " + MAX_BATCH);
     }
+    int max = (int) requestedMax;
     if (waitMs < 0 || waitMs > maxWaitMs) {
-      return Future.failedFuture(new BusException(400, "waitMs must be between 0 and " + maxWaitMs));
+      throw Refusal.badRequest("waitMs must be between 0 and " + maxWaitMs);
     }
     List<Delivery<JsonObject>> ready;
     try {
       ready = bus.drain(id, max);
     } catch (RuntimeException e) {
-      return Future.failedFuture(refusal(e, id));
+      throw refusal(e, id);
     }
     if (!ready.isEmpty() || waitMs == 0) {
       return Future.succeededFuture(BusJson.events(ready));
@@ -132,19 +135,19 @@ public final class BusService {
   public JsonObject publish(JsonObject request, String defaultZone) {
     String topic = text(request.getValue("topic"), "topic");
     if (!TOPIC.matcher(topic).matches()) {
-      throw new BusException(400, "topic must be 1 to 64 of a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
+      throw Refusal.badRequest("topic must be 1 to 64 of a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
     }
     if (DOMAIN_TOPICS.contains(topic)) {
-      throw new BusException(400, "'" + topic + "' is a domain topic; only the service publishes it");
+      throw Refusal.badRequest("'" + topic + "' is a domain topic; only the service publishes it");
     }
     Object zoneValue = request.getValue("zone");
     String zone = zoneValue == null ? defaultZone : text(zoneValue, "zone");
     if (!ZoneName.isValid(zone)) {
-      throw new BusException(400, "zone must be 1 to 32 of a-z, 0-9, '_' and '-'");
+      throw Refusal.badRequest("zone must be 1 to 32 of a-z, 0-9, '_' and '-'");
     }
     Object data = request.getValue("data");
     if (data != null && !(data instanceof JsonObject)) {
-      throw new BusException(400, "data must be a JSON object");
+      throw Refusal.badRequest("data must be a JSON object");
     }
     Envelope<JsonObject> envelope = bus.publish(topic, zone, data == null ? new JsonObject() : (JsonObject) data);
     return BusJson.envelope(envelope);
@@ -155,17 +158,14 @@ public final class BusService {
   }
 
   /** Maps the bus's id failures to 404 (never issued) and 410 (unsubscribed or expired). */
-  public static BusException refusal(RuntimeException failure, long id) {
+  private static RuntimeException refusal(RuntimeException failure, long id) {
     if (failure instanceof SubscriptionGoneException) {
-      return new BusException(410, "subscription " + id + " is gone: it was unsubscribed or its lease expired");
+      return Refusal.of(410, "subscription " + id + " is gone: it was unsubscribed or its lease expired");
     }
     if (failure instanceof UnknownSubscriptionException) {
-      return new BusException(404, "no subscription " + id + " was ever issued");
+      return Refusal.of(404, "no subscription " + id + " was ever issued");
     }
-    if (failure instanceof BusException bus) {
-      return bus;
-    }
-    throw failure;
+    return failure;
   }
 
   private static List<String> topics(Object value) {
@@ -173,15 +173,15 @@ public final class BusService {
       return List.of();
     }
     if (!(value instanceof JsonArray array)) {
-      throw new BusException(400, "topics must be an array of topic names");
+      throw Refusal.badRequest("topics must be an array of topic names");
     }
     if (array.size() > MAX_TOPICS) {
-      throw new BusException(400, "at most " + MAX_TOPICS + " topics");
+      throw Refusal.badRequest("at most " + MAX_TOPICS + " topics");
     }
     List<String> topics = new ArrayList<>();
     for (Object topic : array) {
       if (!(topic instanceof String name) || !TOPIC.matcher(name).matches()) {
-        throw new BusException(400, "topics must be topic names such as \"temperature\", got " + topic);
+        throw Refusal.badRequest("topics must be topic names such as \"temperature\", got " + topic);
       }
       topics.add(name);
     }
@@ -198,7 +198,7 @@ public final class BusService {
     if (from instanceof Integer || from instanceof Long) {
       long seq = ((Number) from).longValue();
       if (seq < 1) {
-        throw new BusException(400, "from as a seq must be 1 or more");
+        throw Refusal.badRequest("from as a seq must be 1 or more");
       }
       return StartAt.seq(seq);
     }
@@ -206,25 +206,16 @@ public final class BusService {
       try {
         return StartAt.time(Instant.parse(text));
       } catch (DateTimeParseException e) {
-        throw new BusException(400, "from must be \"latest\", \"earliest\", a seq or an ISO-8601 instant, got \"" + text + "\"");
+        throw Refusal.badRequest("from must be \"latest\", \"earliest\", a seq or an ISO-8601 instant, got \"" + text + "\"");
       }
     }
-    throw new BusException(400, "from must be \"latest\", \"earliest\", a seq or an ISO-8601 instant");
+    throw Refusal.badRequest("from must be \"latest\", \"earliest\", a seq or an ISO-8601 instant");
   }
 
   private static String text(Object value, String field) {
     if (!(value instanceof String text)) {
-      throw new BusException(400, field + " must be a string");
+      throw Refusal.badRequest(field + " must be a string");
     }
     return text;
-  }
-
-  /** Runs a synchronous operation, turning a refusal into a failed future. */
-  public static Future<JsonObject> attempt(Supplier<JsonObject> operation) {
-    try {
-      return Future.succeededFuture(operation.get());
-    } catch (BusException e) {
-      return Future.failedFuture(e);
-    }
   }
 }

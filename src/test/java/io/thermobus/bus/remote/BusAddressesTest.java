@@ -49,4 +49,18 @@ class BusAddressesTest {
           test.completeNow();
         })));
   }
+
+  @Test
+  void refusesAMaxBeyondTheBatchLimitEvenWhenItWrapsAroundAsAnInt(Vertx vertx, VertxTestContext test) throws Exception {
+    RunningService.start(vertx, new JsonObject().put("timeScale", 0.01));
+    var bus = vertx.eventBus();
+    bus.<JsonObject>request(BusAddresses.SUBSCRIBE, new JsonObject())
+        .compose(subscribed -> bus.request(BusAddresses.DRAIN,
+            new JsonObject().put("id", subscribed.body().getLong("id")).put("max", (1L << 32) + 1)))
+        .onComplete(test.failing(refused -> test.verify(() -> {
+          assertThat(((ReplyException) refused).failureCode()).isEqualTo(400);
+          assertThat(refused.getMessage()).contains("max");
+          test.completeNow();
+        })));
+  }
 }
