@@ -2,6 +2,7 @@ package io.thermobus.web;
 
 import io.thermobus.Refusal;
 import io.thermobus.bus.StartAt;
+import io.thermobus.event.TopicName;
 import io.thermobus.event.ZoneName;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -15,10 +16,8 @@ import java.util.regex.Pattern;
  */
 record StreamRequest(List<String> topics, String zone, Long since, String bus) {
 
-  private static final Pattern TOPIC = Pattern.compile("[a-z][a-z0-9._-]{0,63}");
   private static final Pattern SEQ = Pattern.compile("[0-9]{1,18}");
   private static final Pattern BUS = Pattern.compile("[0-9a-z]{1,32}");
-  private static final int MAX_TOPICS = 16;
 
   /**
    * Where the bus subscription starts. A seq from another bus (the service restarted) or beyond
@@ -56,14 +55,14 @@ record StreamRequest(List<String> topics, String zone, Long since, String bus) {
     List<String> topics = new ArrayList<>();
     for (String list : ctx.queryParam("topics")) {
       for (String topic : list.split(",", -1)) {
-        if (!TOPIC.matcher(topic).matches()) {
+        if (!TopicName.isValid(topic)) {
           throw Refusal.badRequest("'topics' must be comma-separated topic names like temperature,heater; got '" + list + "'");
         }
         topics.add(topic);
       }
     }
-    if (topics.size() > MAX_TOPICS) {
-      throw Refusal.badRequest("'topics' may name at most " + MAX_TOPICS + " topics");
+    if (topics.size() > TopicName.MAX_PER_FILTER) {
+      throw Refusal.badRequest("'topics' may name at most " + TopicName.MAX_PER_FILTER + " topics");
     }
     return List.copyOf(topics);
   }

@@ -231,6 +231,20 @@ class StreamsTest {
   }
 
   @Test
+  void shouldAcceptEveryTopicFilterTheBusApiAcceptsAndRefuseOneTopicMore() throws Exception {
+    List<String> topics = new ArrayList<>();
+    for (int n = 1; n <= 32; n++) {
+      topics.add(n + "wire");
+    }
+    EventStream events = events("/api/events?topics=" + String.join(",", topics), null);
+    await().atMost(PATIENCE).until(() -> events.text().contains("event: hello"));
+    HttpResponse<Buffer> oneMore = service.client.get("/api/events?topics=" + String.join(",", topics) + ",extra")
+        .send().await(10, TimeUnit.SECONDS);
+    assertThat(oneMore.statusCode()).isEqualTo(400);
+    assertThat(oneMore.bodyAsJsonObject().getString("detail")).contains("32");
+  }
+
+  @Test
   void shouldRefuseABadLastEventIdWithAProblem() throws Exception {
     HttpResponse<Buffer> response = service.client.get("/api/events").putHeader("Last-Event-ID", "yesterday")
         .send().await(10, TimeUnit.SECONDS);

@@ -10,6 +10,7 @@ import io.thermobus.bus.SubscriptionInfo;
 import io.thermobus.bus.UnknownSubscriptionException;
 import io.thermobus.bus.Wakeup;
 import io.thermobus.event.Topic;
+import io.thermobus.event.TopicName;
 import io.thermobus.event.ZoneName;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -34,11 +34,9 @@ import java.util.stream.Collectors;
  */
 public final class BusService {
 
-  public static final int MAX_TOPICS = 32;
   public static final int MAX_BATCH = 1000;
   public static final int DEFAULT_BATCH = 100;
 
-  private static final Pattern TOPIC = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
   private static final Set<String> DOMAIN_TOPICS =
       Arrays.stream(Topic.values()).map(Topic::wireName).collect(Collectors.toUnmodifiableSet());
 
@@ -92,31 +90,59 @@ public final class BusService {
     return longPoll(id, max, waitMs, context);
   }
 
+  /**
+   * Waits on {@code context} for a wakeup or the timeout. A wakeup that finds nothing to deliver
+   * (an event before the cursor's start, such as one published between two reads) arms again:
+   * only a delivery, the subscription's end or the timeout answers.
+   */
   private Future<JsonObject> longPoll(long id, int max, long waitMs, Context context) {
     Promise<JsonObject> answer = Promise.promise();
-    long[] timer = {-1};
-    Wakeup wakeup = bus.onAvailable(id, () -> context.runOnContext(woken -> {
-      if (timer[0] >= 0) {
-        context.owner().cancelTimer(timer[0]);
-      }
-      answer.tryComplete(null);
-    }));
-    context.runOnContext(armed -> {
-      if (!answer.future().isComplete()) {
-        timer[0] = context.owner().setTimer(waitMs, fired -> {
-          if (wakeup.cancel()) {
-            answer.tryComplete(null);
+    Wakeup[] armed = new Wakeup[1];
+    context.runOnContext(start -> {
+      long timer = context.owner().setTimer(waitMs, fired -> {
+        armed[0].cancel();
+        try {
+          answer.tryComplete(events(id, max));
+        } catch (RuntimeException e) {
+          answer.tryFail(e);
+        }
+      });
+      answer.future().onFailure(failed -> context.owner().cancelTimer(timer));
+      arm(id, max, context, answer, armed, timer);
+    });
+    return answer.future();
+  }
+
+  private void arm(long id, int max, Context context, Promise<JsonObject> answer, Wakeup[] armed, long timer) {
+    try {
+      armed[0] = bus.onAvailable(id, () -> context.runOnContext(woken -> {
+        if (answer.future().isComplete()) {
+          return;
+        }
+        try {
+          List<Delivery<JsonObject>> ready = bus.drain(id, max);
+          if (ready.isEmpty()) {
+            arm(id, max, context, answer, armed, timer);
+          } else {
+            context.owner().cancelTimer(timer);
+            answer.complete(BusJson.events(ready));
           }
-        });
-      }
-    });
-    return answer.future().compose(woken -> {
-      try {
-        return Future.succeededFuture(BusJson.events(bus.drain(id, max)));
-      } catch (RuntimeException e) {
-        return Future.failedFuture(refusal(e, id));
-      }
-    });
+        } catch (RuntimeException e) {
+          answer.tryFail(refusal(e, id));
+        }
+      }));
+    } catch (RuntimeException e) {
+      answer.tryFail(refusal(e, id));
+    }
+  }
+
+  /** What a drain answers now; a subscription that died in the meantime answers its refusal. */
+  private JsonObject events(long id, int max) {
+    try {
+      return BusJson.events(bus.drain(id, max));
+    } catch (RuntimeException e) {
+      throw refusal(e, id);
+    }
   }
 
   /** Tombstones the subscription; idempotent for ids that were issued. */
@@ -134,8 +160,8 @@ public final class BusService {
   /** {@code {"topic":"t","zone":"z","data":{...}}}: a custom event, never a domain topic. */
   public JsonObject publish(JsonObject request, String defaultZone) {
     String topic = text(request.getValue("topic"), "topic");
-    if (!TOPIC.matcher(topic).matches()) {
-      throw Refusal.badRequest("topic must be 1 to 64 of a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
+    if (!TopicName.isValid(topic)) {
+      throw Refusal.badRequest("topic must be " + TopicName.RULE);
     }
     if (DOMAIN_TOPICS.contains(topic)) {
       throw Refusal.badRequest("'" + topic + "' is a domain topic; only the service publishes it");
@@ -175,12 +201,12 @@ public final class BusService {
     if (!(value instanceof JsonArray array)) {
       throw Refusal.badRequest("topics must be an array of topic names");
     }
-    if (array.size() > MAX_TOPICS) {
-      throw Refusal.badRequest("at most " + MAX_TOPICS + " topics");
+    if (array.size() > TopicName.MAX_PER_FILTER) {
+      throw Refusal.badRequest("at most " + TopicName.MAX_PER_FILTER + " topics");
     }
     List<String> topics = new ArrayList<>();
     for (Object topic : array) {
-      if (!(topic instanceof String name) || !TOPIC.matcher(name).matches()) {
+      if (!(topic instanceof String name) || !TopicName.isValid(name)) {
         throw Refusal.badRequest("topics must be topic names such as \"temperature\", got " + topic);
       }
       topics.add(name);
@@ -199,6 +225,10 @@ public final class BusService {
       long seq = ((Number) from).longValue();
       if (seq < 1) {
         throw Refusal.badRequest("from as a seq must be 1 or more");
+      }
+      long next = bus.head() + 1;
+      if (seq > next) {
+        throw Refusal.badRequest("from " + seq + " is past the bus's next seq " + next + "; use \"latest\" to wait for what comes next");
       }
       return StartAt.seq(seq);
     }

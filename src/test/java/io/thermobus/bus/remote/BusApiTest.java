@@ -147,11 +147,16 @@ class BusApiTest {
     assertProblem(send("POST", "/api/bus/subscriptions", new JsonObject().put("from", "yesterday")), 400);
     assertProblem(send("POST", "/api/bus/subscriptions", new JsonObject().put("from", 0)), 400);
     assertProblem(send("POST", "/api/bus/subscriptions", new JsonObject().put("from", true)), 400);
+    long head = introspect().getLong("published");
+    assertProblem(send("POST", "/api/bus/subscriptions", new JsonObject().put("from", head + 2)), 400);
+    assertProblem(send("POST", "/api/bus/subscriptions", new JsonObject().put("topics", new JsonArray(java.util.Collections.nCopies(33, "t")))), 400);
     assertProblem(service.client.post("/api/bus/subscriptions").putHeader("Content-Type", "text/plain")
         .sendBuffer(Buffer.buffer("{}")).await(10, TimeUnit.SECONDS), 415);
     assertThat(introspect().getJsonArray("subscriptions")).as("no subscription was created").isEmpty();
+    assertThat(subscribe(new JsonObject().put("from", introspect().getLong("published") + 1)).getString("state"))
+        .as("the next seq is where latest starts").isEqualTo("live");
 
-    long id = subscribe(new JsonObject()).getLong("id");
+    long id = introspect().getJsonArray("subscriptions").getJsonObject(0).getLong("id");
     assertProblem(send("GET", "/api/bus/subscriptions/" + id + "/events?max=0", null), 400);
     assertProblem(send("GET", "/api/bus/subscriptions/" + id + "/events?max=abc", null), 400);
     assertProblem(send("GET", "/api/bus/subscriptions/" + id + "/events?max=1001", null), 400);
