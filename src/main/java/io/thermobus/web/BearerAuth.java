@@ -30,10 +30,15 @@ public final class BearerAuth implements Handler<RoutingContext> {
 
   /** Whether an Authorization header value carries the token. */
   public boolean accepts(String authorization) {
+    return acceptsToken(credential(authorization));
+  }
+
+  /** What an Authorization header value carries as a bearer credential, or {@code null}. */
+  static String credential(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-      return false;
+      return null;
     }
-    return acceptsToken(authorization.substring(SCHEME.length()).trim());
+    return authorization.substring(SCHEME.length()).trim();
   }
 
   /** Whether a bare token is the service's, in time independent of where they differ. */

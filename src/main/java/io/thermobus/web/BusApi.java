@@ -1,8 +1,10 @@
 package io.thermobus.web;
 
 import io.thermobus.Refusal;
+import io.thermobus.bus.remote.BusCaller;
 import io.thermobus.bus.remote.BusService;
 import io.thermobus.stream.StreamStats;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -10,11 +12,13 @@ import io.vertx.ext.web.RoutingContext;
 final class BusApi {
 
   private final BusService service;
+  private final BearerAuth auth;
   private final String defaultZone;
   private final StreamStats streams;
 
-  BusApi(BusService service, String defaultZone, StreamStats streams) {
+  BusApi(BusService service, BearerAuth auth, String defaultZone, StreamStats streams) {
     this.service = service;
+    this.auth = auth;
     this.defaultZone = defaultZone;
     this.streams = streams;
   }
@@ -36,11 +40,11 @@ final class BusApi {
     long id = id(ctx);
     int max = intParam(ctx, "max", BusService.DEFAULT_BATCH);
     int waitMs = intParam(ctx, "waitMs", 0);
-    service.drain(id, max, waitMs, ctx.vertx().getOrCreateContext()).onSuccess(ctx::json).onFailure(ctx::fail);
+    service.drain(id, caller(ctx), max, waitMs, ctx.vertx().getOrCreateContext()).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   void unsubscribe(RoutingContext ctx) {
-    service.unsubscribe(id(ctx));
+    service.unsubscribe(id(ctx), caller(ctx));
     ctx.response().setStatusCode(204).end();
   }
 
@@ -50,6 +54,12 @@ final class BusApi {
 
   private static void created(RoutingContext ctx, JsonObject body) {
     ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(body.encode());
+  }
+
+  /** The bearer credential: the service's token (the operator), else maybe the subscription's secret. */
+  private BusCaller caller(RoutingContext ctx) {
+    String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    return auth.accepts(authorization) ? BusCaller.asOperator() : BusCaller.showing(BearerAuth.credential(authorization));
   }
 
   /** The path's subscription id; anything that is not an issued id's digits was never issued: 404. */

@@ -60,8 +60,8 @@ public final class WebVerticle extends VerticleBase {
   public Future<?> start() {
     ZoneCalls zoneCalls = new ZoneCalls(vertx.eventBus(), config.zones());
     ZoneApi zones = new ZoneApi(zoneCalls, busService.bus()::head);
-    BusApi bus = new BusApi(busService, config.zones().get(0), streamStats);
     BearerAuth auth = new BearerAuth(config.token());
+    BusApi bus = new BusApi(busService, auth, config.zones().get(0), streamStats);
     BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
 
     ClientLimits limits = new ClientLimits(config.web(), System::nanoTime);

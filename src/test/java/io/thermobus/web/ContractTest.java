@@ -109,7 +109,9 @@ class ContractTest {
   private void bus() throws Exception {
     String json = "application/json";
     JsonObject latest = post("/api/bus/subscriptions", null, null, null).bodyAsJsonObject();
-    post("/api/bus/subscriptions", null, json, "{\"topics\": [\"temperature\"], \"from\": \"earliest\"}");
+    String secret = "Bearer " + latest.getString("secret");
+    JsonObject earliest = post("/api/bus/subscriptions", null, json, "{\"topics\": [\"temperature\"], \"from\": \"earliest\"}").bodyAsJsonObject();
+    post("/api/bus/subscriptions", null, json, "{\"from\": " + (earliest.getLong("next") + 1_000_000) + "}");
     post("/api/bus/subscriptions", null, json, "{\"from\": \"yesterday\"}");
     post("/api/bus/subscriptions", null, json, "{\"topics\": [\"" + "x".repeat(20_000) + "\"]}");
     post("/api/bus/subscriptions", null, "text/plain", "temperature");
@@ -119,12 +121,15 @@ class ContractTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> service.client.get("/api/bus/subscriptions").send()
         .await(10, TimeUnit.SECONDS).bodyAsJsonObject().getJsonArray("subscriptions").stream()
         .map(JsonObject.class::cast).anyMatch(s -> s.getLong("id").equals(latest.getLong("id")) && s.getLong("lag") > 60));
-    JsonObject drained = exchange(HttpMethod.GET, events + "?max=5").bodyAsJsonObject();
+    JsonObject drained = send(HttpMethod.GET, events + "?max=5", secret, null, null).bodyAsJsonObject();
     assertThat(drained.getJsonArray("events").getJsonObject(0).containsKey("lagged")).as("fell out of retention").isTrue();
-    exchange(HttpMethod.GET, events + "?max=5&waitMs=50");
+    send(HttpMethod.GET, events + "?max=5&waitMs=50", secret, null, null);
     exchange(HttpMethod.GET, events + "?max=0");
+    exchange(HttpMethod.GET, events);
     exchange(HttpMethod.GET, "/api/bus/subscriptions/abc/events");
-    exchange(HttpMethod.DELETE, "/api/bus/subscriptions/" + latest.getLong("id"));
+    exchange(HttpMethod.DELETE, "/api/bus/subscriptions/" + earliest.getLong("id"));
+    send(HttpMethod.DELETE, "/api/bus/subscriptions/" + earliest.getLong("id"), BEARER, null, null);
+    send(HttpMethod.DELETE, "/api/bus/subscriptions/" + latest.getLong("id"), secret, null, null);
     exchange(HttpMethod.DELETE, "/api/bus/subscriptions/abc");
     exchange(HttpMethod.GET, events);
 

@@ -7,6 +7,7 @@ import io.thermobus.bus.StartAt;
 import io.thermobus.bus.SubscriberBus;
 import io.thermobus.bus.SubscriptionGoneException;
 import io.thermobus.bus.SubscriptionInfo;
+import io.thermobus.bus.TooManySubscriptionsException;
 import io.thermobus.bus.UnknownSubscriptionException;
 import io.thermobus.bus.Wakeup;
 import io.thermobus.event.Topic;
@@ -17,11 +18,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,13 +44,20 @@ public final class BusService {
   private static final Set<String> DOMAIN_TOPICS =
       Arrays.stream(Topic.values()).map(Topic::wireName).collect(Collectors.toUnmodifiableSet());
 
+  /** 256 random bits, like a session key: guessing one is hopeless. */
+  private static final int SECRET_BYTES = 32;
+
+  private final SecureRandom random = new SecureRandom();
   private final SubscriberBus<JsonObject> bus;
   private final Duration lease;
+  /** When a full bus may next have room: its sweep interval. */
+  private final Duration sweepHint;
   private final long maxWaitMs;
 
-  public BusService(SubscriberBus<JsonObject> bus, Duration lease, long maxWaitMs) {
+  public BusService(SubscriberBus<JsonObject> bus, Duration lease, Duration sweepInterval, long maxWaitMs) {
     this.bus = bus;
     this.lease = lease;
+    this.sweepHint = sweepInterval;
     this.maxWaitMs = maxWaitMs;
   }
 
@@ -58,11 +69,23 @@ public final class BusService {
     return maxWaitMs;
   }
 
-  /** {@code {"topics":[...],"from":"latest"|"earliest"|SEQ|"ISO instant"}}, both optional. */
+  /**
+   * {@code {"topics":[...],"from":"latest"|"earliest"|SEQ|"ISO instant"}}, both optional. The
+   * answer is the only place its {@code secret} is shown: whoever reads or ends the subscription
+   * must show it (or be the operator).
+   */
   public JsonObject subscribe(JsonObject request) {
     List<String> topics = topics(request.getValue("topics"));
     StartAt from = startAt(request.getValue("from"));
-    return BusJson.subscription(bus.subscribeDetached(topics, from, lease));
+    byte[] bytes = new byte[SECRET_BYTES];
+    random.nextBytes(bytes);
+    String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    try {
+      SubscriptionInfo created = bus.subscribeDetached(topics, from, lease, secret.getBytes(StandardCharsets.UTF_8));
+      return BusJson.subscription(created).put("secret", secret);
+    } catch (TooManySubscriptionsException e) {
+      throw Refusal.retryAfter(429, Math.max(1, (sweepHint.toMillis() + 999) / 1000), e.getMessage() + "; retry once some are unsubscribed or expire");
+    }
   }
 
   /**
@@ -70,7 +93,7 @@ public final class BusService {
    * the bus's wakeup (no polling) or the timeout, and completes on {@code context}. Refuses bad
    * arguments and dead ids at once; the future fails only if the subscription dies while waiting.
    */
-  public Future<JsonObject> drain(long id, long requestedMax, long waitMs, Context context) {
+  public Future<JsonObject> drain(long id, BusCaller caller, long requestedMax, long waitMs, Context context) {
     if (requestedMax < 1 || requestedMax > MAX_BATCH) {
       throw Refusal.badRequest("max must be between 1 and " + MAX_BATCH);
     }
@@ -80,6 +103,7 @@ public final class BusService {
     }
     List<Delivery<JsonObject>> ready;
     try {
+      authorize(id, caller);
       ready = bus.drain(id, max);
     } catch (RuntimeException e) {
       throw refusal(e, id);
@@ -145,9 +169,10 @@ public final class BusService {
     }
   }
 
-  /** Tombstones the subscription; idempotent for ids that were issued. */
-  public JsonObject unsubscribe(long id) {
+  /** Tombstones the subscription; idempotent for ids that were issued, for anyone once it is gone. */
+  public JsonObject unsubscribe(long id, BusCaller caller) {
     try {
+      authorize(id, caller);
       bus.unsubscribe(id);
       return BusJson.subscription(bus.info(id));
     } catch (SubscriptionGoneException swept) {
@@ -181,6 +206,14 @@ public final class BusService {
 
   public JsonObject introspect() {
     return BusJson.introspection(bus.snapshot());
+  }
+
+  /** Refuses (401) a caller who is not the operator and does not show the live subscription's secret. */
+  private void authorize(long id, BusCaller caller) {
+    if (!caller.operator() && !bus.holdsSecret(id, caller.secretBytes())) {
+      throw Refusal.of(401, "subscription " + id + " is read and ended with the secret its creation answered (or the service's token),"
+          + " sent as 'Authorization: Bearer <secret>'").withHeader("WWW-Authenticate", "Bearer realm=\"thermobus\"");
+    }
   }
 
   /** Maps the bus's id failures to 404 (never issued) and 410 (unsubscribed or expired). */

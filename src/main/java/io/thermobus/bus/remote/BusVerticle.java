@@ -42,8 +42,8 @@ public final class BusVerticle extends VerticleBase {
     }
     ready.add(serve(BusAddresses.SUBSCRIBE, request -> Future.succeededFuture(service.subscribe(request))));
     ready.add(serve(BusAddresses.DRAIN, request -> service.drain(
-        whole(request, "id", -1), whole(request, "max", BusService.DEFAULT_BATCH), whole(request, "waitMs", 0), context)));
-    ready.add(serve(BusAddresses.UNSUBSCRIBE, request -> Future.succeededFuture(service.unsubscribe(whole(request, "id", -1)))));
+        whole(request, "id", -1), caller(request), whole(request, "max", BusService.DEFAULT_BATCH), whole(request, "waitMs", 0), context)));
+    ready.add(serve(BusAddresses.UNSUBSCRIBE, request -> Future.succeededFuture(service.unsubscribe(whole(request, "id", -1), caller(request)))));
     ready.add(serve(BusAddresses.PUBLISH, request -> Future.succeededFuture(service.publish(request, defaultZone))));
     ready.add(serve(BusAddresses.INTROSPECT, request -> Future.succeededFuture(service.introspect())));
     vertx.setPeriodic(sweepInterval.toMillis(), id -> service.bus().sweep());
@@ -79,6 +79,15 @@ public final class BusVerticle extends VerticleBase {
         }
       });
     }).completion();
+  }
+
+  /** Over the event bus a caller proves a subscription is its own with the secret in {@code "secret"}. */
+  private static BusCaller caller(JsonObject request) {
+    Object secret = request.getValue("secret");
+    if (secret == null || secret instanceof String) {
+      return BusCaller.showing((String) secret);
+    }
+    throw Refusal.badRequest("'secret' must be a string");
   }
 
   /** A whole-number field of a request, or {@code fallback} when it is absent. */

@@ -103,7 +103,8 @@ class BusApiTest {
   @Test
   void aLongPollAnswersAsSoonAsAnEventIsPublished() throws Exception {
     long id = subscribe(new JsonObject().put("topics", new JsonArray().add("note"))).getLong("id");
-    Future<HttpResponse<Buffer>> waiting = service.client.get("/api/bus/subscriptions/" + id + "/events?waitMs=20000").send();
+    Future<HttpResponse<Buffer>> waiting = service.client.get("/api/bus/subscriptions/" + id + "/events?waitMs=20000")
+        .putHeader("Authorization", "Bearer " + RunningService.TOKEN).send();
     await().atMost(Duration.ofSeconds(5)).until(() -> !introspect().getJsonArray("subscriptions").isEmpty());
     publish("note", new JsonObject().put("n", 7));
     HttpResponse<Buffer> response = waiting.await(10, TimeUnit.SECONDS);
@@ -128,6 +129,23 @@ class BusApiTest {
     assertProblem(send("GET", "/api/bus/subscriptions/9999/events", null), 404);
     assertProblem(send("DELETE", "/api/bus/subscriptions/9999", null), 404);
     assertProblem(send("GET", "/api/bus/subscriptions/abc/events", null), 404);
+  }
+
+  @Test
+  void onlyTheHolderOfASubscriptionsSecretOrTheTokenReadsOrEndsIt() throws Exception {
+    JsonObject created = subscribe(new JsonObject());
+    long id = created.getLong("id");
+    String secret = created.getString("secret");
+    assertThat(introspect().encode()).as("introspection shows no secret").doesNotContain(secret);
+    String path = "/api/bus/subscriptions/" + id;
+    assertProblem(anonymous("DELETE", path, null), 401);
+    assertProblem(anonymous("DELETE", path, "Bearer " + secret.substring(1)), 401);
+    assertProblem(anonymous("GET", path + "/events", null), 401);
+    assertProblem(anonymous("GET", path + "/events", "Bearer " + subscribe(new JsonObject()).getString("secret")), 401);
+    assertThat(introspect().getJsonArray("subscriptions").getJsonObject(0).getString("state")).isEqualTo("live");
+    assertThat(anonymous("GET", path + "/events", "Bearer " + secret).statusCode()).isEqualTo(200);
+    assertThat(anonymous("DELETE", path, "Bearer " + secret).statusCode()).isEqualTo(204);
+    assertProblem(anonymous("GET", path + "/events", null), 410);
   }
 
   @Test
@@ -205,6 +223,14 @@ class BusApiTest {
     var request = service.client.request(io.vertx.core.http.HttpMethod.valueOf(method), path)
         .putHeader("Authorization", "Bearer " + RunningService.TOKEN);
     return (body == null ? request.send() : request.sendJsonObject(body)).await(30, TimeUnit.SECONDS);
+  }
+
+  private HttpResponse<Buffer> anonymous(String method, String path, String authorization) throws Exception {
+    var request = service.client.request(io.vertx.core.http.HttpMethod.valueOf(method), path);
+    if (authorization != null) {
+      request.putHeader("Authorization", authorization);
+    }
+    return request.send().await(30, TimeUnit.SECONDS);
   }
 
   private static void assertProblem(HttpResponse<Buffer> response, int status) {

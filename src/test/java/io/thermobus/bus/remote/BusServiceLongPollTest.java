@@ -21,15 +21,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BusServiceLongPollTest {
 
   private final SubscriberBus<JsonObject> bus = new SubscriberBus<>();
-  private final BusService service = new BusService(bus, Duration.ofSeconds(60), 30_000);
+  private final BusService service = new BusService(bus, Duration.ofSeconds(60), Duration.ofSeconds(1), 30_000);
 
   @Test
   void shouldKeepWaitingWhenWokenByAnEventBeforeTheCursorsStart(Vertx vertx, VertxTestContext test) {
     long start = bus.head() + 3;
-    long id = bus.subscribeDetached(List.of(), StartAt.seq(start), Duration.ofSeconds(60)).id();
+    long id = bus.subscribeDetached(List.of(), StartAt.seq(start), Duration.ofSeconds(60), null).id();
     Context context = vertx.getOrCreateContext();
     context.runOnContext(go -> {
-      Future<JsonObject> poll = service.drain(id, 10, 20_000, context);
+      Future<JsonObject> poll = service.drain(id, BusCaller.asOperator(), 10, 20_000, context);
       bus.publish("note", "home", new JsonObject().put("n", 1));
       bus.publish("note", "home", new JsonObject().put("n", 2));
       // Runs after the wakeups those publishes queued on this context.
@@ -47,10 +47,10 @@ class BusServiceLongPollTest {
 
   @Test
   void shouldAnswerGoneWhenTheSubscriptionEndsWhileWaiting(Vertx vertx, VertxTestContext test) throws Exception {
-    long id = bus.subscribeDetached(List.of(), StartAt.latest(), Duration.ofSeconds(60)).id();
+    long id = bus.subscribeDetached(List.of(), StartAt.latest(), Duration.ofSeconds(60), null).id();
     Context context = vertx.getOrCreateContext();
     context.runOnContext(go -> {
-      Future<JsonObject> poll = service.drain(id, 10, 20_000, context);
+      Future<JsonObject> poll = service.drain(id, BusCaller.asOperator(), 10, 20_000, context);
       bus.unsubscribe(id);
       poll.onComplete(test.failing(gone -> test.verify(() -> {
         assertThat(((io.thermobus.Refusal) gone).status()).isEqualTo(410);
