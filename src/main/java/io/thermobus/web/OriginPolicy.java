@@ -35,6 +35,18 @@ final class OriginPolicy {
     throw Refusal.of(403, "WebSocket connections from pages of another origin are refused");
   }
 
+  /**
+   * Before any write: one from a page of a foreign origin is refused (403), as browsers would
+   * otherwise let any site send it with the user's network position. With CORS on, the listed
+   * origins pass.
+   */
+  void refuseForeignWrites(RoutingContext ctx) {
+    if (!accepts(ctx.request())) {
+      throw Refusal.of(403, "writes from pages of another origin are refused");
+    }
+    ctx.next();
+  }
+
   boolean accepts(HttpServerRequest request) {
     String origin = request.getHeader(HttpHeaders.ORIGIN);
     return origin == null || isSameOrigin(request, origin) || allowed.contains(origin.toLowerCase(Locale.ROOT));

@@ -64,15 +64,16 @@ public final class WebVerticle extends VerticleBase {
     BusApi bus = new BusApi(busService, auth, config.zones().get(0), streamStats);
     BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
 
-    ClientLimits limits = new ClientLimits(config.web(), System::nanoTime);
+    ClientLimits limits = new ClientLimits(config.web(), auth, System::nanoTime);
+    OriginPolicy origins = new OriginPolicy(config.web().corsOrigins());
     vertx.setPeriodic(LIMITS_SWEEP_MS, id -> limits.sweep());
 
     Router router = Router.router(vertx);
     router.route().handler(limits::admit);
-    router.route().handler(new OriginPolicy(config.web().corsOrigins())::refuseForeignUpgrades);
+    router.route().handler(origins::refuseForeignUpgrades);
     SecurityHeaders.mount(router, config.web().corsOrigins());
     router.route().method(HttpMethod.PUT).method(HttpMethod.POST).method(HttpMethod.DELETE).method(HttpMethod.PATCH)
-        .handler(limits::limitWrites);
+        .handler(origins::refuseForeignWrites).handler(limits::limitWrites);
     router.get("/api/zones").handler(zones::list);
     router.get("/api/zones/:zone").handler(zones::get);
     router.get("/api/zones/:zone/history").handler(zones::history);
@@ -114,7 +115,11 @@ public final class WebVerticle extends VerticleBase {
     return Future.any(openStreams.closeAll(), vertx.timer(STREAM_CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS));
   }
 
-  /** A write: the body read within its limit, then the token, then a JSON content type. */
+  /**
+   * A write: the body read within its limit, then the token, then a JSON content type (vertx-web
+   * reads the body before any user handler; anonymous writes are bounded before it by their own
+   * allowance in {@link ClientLimits}).
+   */
   private static Route authenticatedJson(Route route, BodyHandler body, BearerAuth auth) {
     return route.handler(body).handler(auth).handler(JsonBodies.requireJsonContentType());
   }
