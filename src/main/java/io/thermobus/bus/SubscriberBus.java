@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -274,17 +275,51 @@ public final class SubscriberBus<T> {
     return expired;
   }
 
-  /** Live and tombstoned subscriptions by id, and the bus's counters. */
+  /** Every live and tombstoned subscription by id, and the bus's counters. */
   public BusSnapshot snapshot() {
+    return snapshot(-1, Integer.MAX_VALUE);
+  }
+
+  /**
+   * One page of the subscriptions (those with an id above {@code after}, at most {@code limit},
+   * by id) with the counts of all of them, and the bus's counters. Costs one pass over the
+   * subscriptions and keeps only the page.
+   */
+  public BusSnapshot snapshot(long after, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be >= 1: " + limit);
+    }
     long head = log.head();
-    List<SubscriptionInfo> subscriptions = new ArrayList<>(cursors.size());
+    long live = 0;
+    long tombstoned = 0;
+    // The page's cursors and one more (which tells whether more exist), largest id first, so the
+    // largest is dropped in O(log limit).
+    PriorityQueue<Cursor<T>> page = new PriorityQueue<>(Comparator.comparingLong((Cursor<T> c) -> c.id).reversed());
     for (Cursor<T> cursor : cursors.values()) {
+      if (cursor.live()) {
+        live++;
+      } else {
+        tombstoned++;
+      }
+      if (cursor.id > after) {
+        page.add(cursor);
+        if (page.size() > (long) limit + 1) {
+          page.poll();
+        }
+      }
+    }
+    boolean more = page.size() > limit;
+    if (more) {
+      page.poll();
+    }
+    List<SubscriptionInfo> subscriptions = new ArrayList<>(page.size());
+    for (Cursor<T> cursor : page) {
       subscriptions.add(cursor.info(head));
     }
     subscriptions.sort(Comparator.comparingLong(SubscriptionInfo::id));
     long[] window = log.window();
-    return new BusSnapshot(List.copyOf(subscriptions), sweeps.get(), window[1], window[1] - window[0] + 1,
-        window[0], laggedMarkers.sum(), log.publishRate(Duration.ofSeconds(10)));
+    return new BusSnapshot(List.copyOf(subscriptions), live, tombstoned, more, sweeps.get(), window[1],
+        window[1] - window[0] + 1, window[0], laggedMarkers.sum(), log.publishRate(Duration.ofSeconds(10)));
   }
 
   // Handle-side operations: the handle holds its cursor, so no lookup.

@@ -33,7 +33,12 @@ final class BusApi {
   }
 
   void introspect(RoutingContext ctx) {
-    ctx.json(service.introspect().put("streams", streams.toJson()));
+    String after = ctx.queryParams().get("after");
+    if (after != null && !after.matches("\\d{1,18}")) {
+      throw Refusal.badRequest("query parameter 'after' must be a subscription id, got '" + after + "'");
+    }
+    JsonObject page = service.introspect(after == null ? -1 : Long.parseLong(after), intParam(ctx, "limit", BusService.DEFAULT_PAGE));
+    ctx.json(page.put("streams", streams.toJson()));
   }
 
   void drain(RoutingContext ctx) {

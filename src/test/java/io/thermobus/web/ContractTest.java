@@ -116,6 +116,9 @@ class ContractTest {
     post("/api/bus/subscriptions", null, json, "{\"topics\": [\"" + "x".repeat(20_000) + "\"]}");
     post("/api/bus/subscriptions", null, "text/plain", "temperature");
     exchange(HttpMethod.GET, "/api/bus/subscriptions");
+    exchange(HttpMethod.GET, "/api/bus/subscriptions?limit=1");
+    exchange(HttpMethod.GET, "/api/bus/subscriptions?limit=1&after=" + latest.getLong("id"));
+    exchange(HttpMethod.GET, "/api/bus/subscriptions?limit=0");
 
     String events = "/api/bus/subscriptions/" + latest.getLong("id") + "/events";
     await().atMost(Duration.ofSeconds(30)).until(() -> service.client.get("/api/bus/subscriptions").send()

@@ -15,7 +15,7 @@ public final class BusAddresses {
   public static final String UNSUBSCRIBE = "thermobus.bus.unsubscribe";
   /** {@code {"topic":"t","zone":"z","data":{...}}} → the envelope. */
   public static final String PUBLISH = "thermobus.bus.publish";
-  /** {@code {}} → introspection. */
+  /** {@code {"after":7,"limit":N}}, both optional → one page of the introspection. */
   public static final String INTROSPECT = "thermobus.bus.introspect";
 
   private BusAddresses() {}

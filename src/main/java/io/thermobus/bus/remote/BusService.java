@@ -40,6 +40,8 @@ public final class BusService {
 
   public static final int MAX_BATCH = 1000;
   public static final int DEFAULT_BATCH = 100;
+  public static final int MAX_PAGE = 1000;
+  public static final int DEFAULT_PAGE = 100;
 
   private static final Set<String> DOMAIN_TOPICS =
       Arrays.stream(Topic.values()).map(Topic::wireName).collect(Collectors.toUnmodifiableSet());
@@ -204,8 +206,19 @@ public final class BusService {
     return BusJson.envelope(envelope);
   }
 
-  public JsonObject introspect() {
-    return BusJson.introspection(bus.snapshot());
+  /**
+   * One page of the introspection: the subscriptions with ids above {@code after} (-1: from the
+   * first), at most {@code limit}, with the totals of all; {@code nextAfter} is the next page's
+   * {@code after} while more remain, else null.
+   */
+  public JsonObject introspect(long after, long limit) {
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw Refusal.badRequest("limit must be between 1 and " + MAX_PAGE);
+    }
+    if (after < -1) {
+      throw Refusal.badRequest("after must be a subscription id");
+    }
+    return BusJson.introspection(bus.snapshot(after, (int) limit));
   }
 
   /** Refuses (401) a caller who is not the operator and does not show the live subscription's secret. */

@@ -45,7 +45,8 @@ public final class BusVerticle extends VerticleBase {
         whole(request, "id", -1), caller(request), whole(request, "max", BusService.DEFAULT_BATCH), whole(request, "waitMs", 0), context)));
     ready.add(serve(BusAddresses.UNSUBSCRIBE, request -> Future.succeededFuture(service.unsubscribe(whole(request, "id", -1), caller(request)))));
     ready.add(serve(BusAddresses.PUBLISH, request -> Future.succeededFuture(service.publish(request, defaultZone))));
-    ready.add(serve(BusAddresses.INTROSPECT, request -> Future.succeededFuture(service.introspect())));
+    ready.add(serve(BusAddresses.INTROSPECT, request -> Future.succeededFuture(
+        service.introspect(whole(request, "after", -1), whole(request, "limit", BusService.DEFAULT_PAGE)))));
     vertx.setPeriodic(sweepInterval.toMillis(), id -> service.bus().sweep());
     return Future.all(ready);
   }

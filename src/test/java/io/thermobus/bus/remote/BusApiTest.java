@@ -132,6 +132,33 @@ class BusApiTest {
   }
 
   @Test
+  void pagesTheIntrospectionByIdKeepingTheTotalsOnEveryPage() throws Exception {
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(subscribe(new JsonObject()).getLong("id"));
+    }
+    send("DELETE", "/api/bus/subscriptions/" + ids.get(4), null);
+    List<Long> seen = new ArrayList<>();
+    String query = "?limit=2";
+    for (int page = 0; page < 3; page++) {
+      JsonObject body = send("GET", "/api/bus/subscriptions" + query, null).bodyAsJsonObject();
+      assertThat(body.getJsonArray("subscriptions").size()).isLessThanOrEqualTo(2);
+      assertThat(body.getLong("live")).isEqualTo(4);
+      assertThat(body.getLong("tombstoned")).isEqualTo(1);
+      body.getJsonArray("subscriptions").forEach(s -> seen.add(((JsonObject) s).getLong("id")));
+      query = "?limit=2&after=" + body.getLong("nextAfter");
+      if (page == 2) {
+        assertThat(body.getValue("nextAfter")).as("the last page").isNull();
+      }
+    }
+    assertThat(seen).isEqualTo(ids);
+    assertThat(introspect().getJsonArray("subscriptions")).as("the default page holds a few").hasSize(5);
+    assertProblem(send("GET", "/api/bus/subscriptions?limit=0", null), 400);
+    assertProblem(send("GET", "/api/bus/subscriptions?limit=1001", null), 400);
+    assertProblem(send("GET", "/api/bus/subscriptions?after=-3", null), 400);
+  }
+
+  @Test
   void onlyTheHolderOfASubscriptionsSecretOrTheTokenReadsOrEndsIt() throws Exception {
     JsonObject created = subscribe(new JsonObject());
     long id = created.getLong("id");
