@@ -122,8 +122,8 @@ public final class Thermobus {
 
   private static BusService busService(ThermobusConfig.BusSettings settings) {
     SubscriberBus<JsonObject> bus = new SubscriberBus<>(
-        new Retention(settings.retainEvents(), settings.retainAge()), InstantSource.system());
-    return new BusService(bus, settings.lease(), settings.maxWait().toMillis());
+        new Retention(settings.retainEvents(), settings.retainAge()), InstantSource.system(), settings.maxSubscriptions());
+    return new BusService(bus, settings.lease(), settings.sweepInterval(), settings.maxWait().toMillis());
   }
 
   /** A zone's verticles by supervision name ({@code zone/role}), in the order they start. */

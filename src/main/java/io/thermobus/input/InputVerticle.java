@@ -1,5 +1,6 @@
 package io.thermobus.input;
 
+import io.thermobus.Refusal;
 import io.thermobus.event.Addresses;
 import io.thermobus.event.DesiredChanged;
 import io.thermobus.event.InputReceived;
@@ -35,8 +36,11 @@ public final class InputVerticle extends VerticleBase {
   public static final int REFUSED = 400;
   /** Failure code of a change that could not be saved and so was not made, mapped to HTTP 503 by the web layer. */
   public static final int NOT_SAVED = 503;
-  /** While saving fails, how often the current settings are written again to learn that saving works; also the Retry-After of a refusal. */
-  public static final Duration SAVE_RETRY = Duration.ofSeconds(2);
+  /**
+   * While saving fails, how often the current settings are written again to learn that saving
+   * works; the same as the Retry-After a refusal carries across the event bus.
+   */
+  public static final Duration SAVE_RETRY = Duration.ofSeconds(Refusal.DEFAULT_RETRY_SECONDS);
   /** Requests waiting for their turn (behind a slow save) before further ones are refused as not saved. */
   static final int MAX_WAITING = 64;
 

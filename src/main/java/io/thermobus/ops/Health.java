@@ -1,12 +1,11 @@
 package io.thermobus.ops;
 
-import io.thermobus.event.Addresses;
 import io.thermobus.event.Readings;
+import io.thermobus.event.ZoneRequests;
 import io.thermobus.event.ZoneState;
 import io.thermobus.settings.SettingsHealth;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
@@ -19,8 +18,6 @@ import java.util.function.Supplier;
  * own detail: verticles deployed, zones answering without a fault, settings being saved, HTTP bound. A clustered start adds a {@code cluster} procedure to the same {@link HealthChecks}.
  */
 public final class Health {
-
-  private static final DeliveryOptions QUICK = new DeliveryOptions().setSendTimeout(2_000);
 
   private Health() {}
 
@@ -41,7 +38,7 @@ public final class Health {
           status.forEach((name, deployed) -> detail.put(name, deployed ? "deployed" : "missing"));
           promise.complete(status.containsValue(false) ? Status.KO(detail) : Status.OK(detail));
         })
-        .register("zones", 3_000, promise -> zoneStates(vertx, zones).onComplete(done -> promise.complete(done.result())))
+        .register("zones", ZoneRequests.TIMEOUT_MILLIS + 1_000, promise -> zoneStates(vertx, zones).onComplete(done -> promise.complete(done.result())))
         .register("settings", promise -> {
           JsonObject detail = new JsonObject();
           boolean allSaved = true;
@@ -64,7 +61,7 @@ public final class Health {
 
   private static Future<Status> zoneStates(Vertx vertx, List<String> zones) {
     List<Future<ZoneState>> states = zones.stream()
-        .map(zone -> vertx.eventBus().<ZoneState>request(Addresses.zoneState(zone), null, QUICK).map(reply -> reply.body()))
+        .map(zone -> ZoneRequests.state(vertx.eventBus(), zone))
         .toList();
     return Future.join(states).transform(done -> {
       JsonObject detail = new JsonObject();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.thermobus.input.InputVerticle;
 import io.thermobus.event.DesiredChanged;
 import io.thermobus.event.Topic;
 import io.thermobus.testing.RunningService;
@@ -64,7 +65,7 @@ class UnsavableSettingsTest {
 
     HttpResponse<Buffer> refused = putDesired(25);
     assertThat(refused.statusCode()).isEqualTo(503);
-    assertThat(refused.getHeader("Retry-After")).isEqualTo("2");
+    assertThat(refused.getHeader("Retry-After")).isEqualTo(String.valueOf(InputVerticle.SAVE_RETRY.toSeconds()));
     assertThat(refused.getHeader("Content-Type")).isEqualTo("application/problem+json");
     assertThat(refused.bodyAsJsonObject().getString("detail")).contains("could not be saved").contains("not changed");
     assertThat(desired()).as("unchanged in memory").isEqualTo(23.45);
@@ -126,7 +127,7 @@ class UnsavableSettingsTest {
     fill(filler);
     HttpResponse<Buffer> refused = putDesired(25);
     assertThat(refused.statusCode()).isEqualTo(503);
-    assertThat(refused.getHeader("Retry-After")).isEqualTo("2");
+    assertThat(refused.getHeader("Retry-After")).isEqualTo(String.valueOf(InputVerticle.SAVE_RETRY.toSeconds()));
     assertThat(desired()).isEqualTo(23.45);
 
     stopService();
