@@ -30,8 +30,8 @@ public final class EventStreamSink implements FrameSink {
   }
 
   @Override
-  public void write(long resumeFrom, String json) {
-    send("id: " + resumeFrom + "\ndata: " + json + "\n\n");
+  public void write(EncodedFrames.Frame frame) {
+    response.write(frame.eventStream()).onFailure(failure -> LOG.debug("event-stream write failed: {}", failure.toString()));
   }
 
   /** Writes raw event-stream text (a named event, a keep-alive comment). */

@@ -14,13 +14,8 @@ public interface FrameSink {
   /** Calls {@code writable} once the outbound buffer has drained enough to write again. */
   void onWritable(Runnable writable);
 
-  /**
-   * Writes one frame.
-   *
-   * @param resumeFrom the bus seq a client resumes after, once it has this frame
-   * @param json       the frame
-   */
-  void write(long resumeFrom, String json);
+  /** Writes one frame, in this transport's form, without copying its bytes. */
+  void write(EncodedFrames.Frame frame);
 
   /** Ends the connection because its bus subscription was unsubscribed (from the bus API). */
   Future<Void> closeUnsubscribed();

@@ -39,6 +39,7 @@ public final class StreamPump {
   private final String zone;
   private final FrameSink sink;
   private final StreamStats stats;
+  private final EncodedFrames frames;
   private final Coalescer<JsonObject> folded = new Coalescer<>();
   private Wakeup wakeup;
   private boolean congested;
@@ -47,12 +48,14 @@ public final class StreamPump {
   /**
    * @param zone only this zone's events are sent; {@code null} for every zone
    */
-  public StreamPump(Context context, Subscription<JsonObject> subscription, String zone, FrameSink sink, StreamStats stats) {
+  public StreamPump(Context context, Subscription<JsonObject> subscription, String zone, FrameSink sink, StreamStats stats,
+      EncodedFrames frames) {
     this.context = Objects.requireNonNull(context, "context");
     this.subscription = Objects.requireNonNull(subscription, "subscription");
     this.zone = zone;
     this.sink = Objects.requireNonNull(sink, "sink");
     this.stats = Objects.requireNonNull(stats, "stats");
+    this.frames = Objects.requireNonNull(frames, "frames");
   }
 
   /** Starts sending; call on the connection's context. */
@@ -140,7 +143,16 @@ public final class StreamPump {
 
   private void send(Delivery<JsonObject> delivery) {
     if (wanted(delivery)) {
-      write(delivery, BusJson.delivery(delivery));
+      deliver(delivery);
+    }
+  }
+
+  /** An envelope as the bytes every connection shares; a lag marker as this connection's own. */
+  private void deliver(Delivery<JsonObject> delivery) {
+    if (delivery instanceof Envelope<JsonObject> envelope) {
+      write(frames.of(envelope));
+    } else {
+      writeOwn(delivery, BusJson.delivery(delivery));
     }
   }
 
@@ -152,18 +164,23 @@ public final class StreamPump {
 
   private void writeFolded() {
     for (Coalescer.Folded<JsonObject> each : folded.take()) {
-      JsonObject frame = BusJson.delivery(each.delivery());
-      if (each.replaced() > 0) {
-        frame.put("coalesced", each.replaced());
+      if (each.replaced() == 0) {
+        deliver(each.delivery());
+      } else {
         stats.coalesced(each.replaced());
+        writeOwn(each.delivery(), BusJson.delivery(each.delivery()).put("coalesced", each.replaced()));
       }
-      write(each.delivery(), frame);
     }
   }
 
-  private void write(Delivery<JsonObject> delivery, JsonObject frame) {
+  /** A frame only this connection sends (a lag marker, a coalesced envelope), encoded here. */
+  private void writeOwn(Delivery<JsonObject> delivery, JsonObject frame) {
     long resumeFrom = delivery instanceof Envelope<JsonObject> envelope ? envelope.seq() : ((Lagged<JsonObject>) delivery).resumeAt() - 1;
-    sink.write(resumeFrom, frame.encode());
+    write(EncodedFrames.encode(resumeFrom, frame));
+  }
+
+  private void write(EncodedFrames.Frame frame) {
+    sink.write(frame);
     stats.sent();
   }
 }

@@ -1,6 +1,10 @@
 package io.thermobus.stream;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Future;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +35,16 @@ public final class WebSocketSink implements FrameSink {
     socket.drainHandler(drained -> writable.run());
   }
 
+  /**
+   * Vert.x's public frame factory takes text as a {@code String} and encodes it again; the frame
+   * built here over the shared buffer's bytes is written as a slice of them (an unpooled heap
+   * buffer is not copied).
+   */
   @Override
-  public void write(long resumeFrom, String json) {
-    send(json);
+  public void write(EncodedFrames.Frame frame) {
+    ByteBuf shared = ((BufferInternal) frame.json()).getByteBuf();
+    socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, shared, true))
+        .onFailure(failure -> LOG.debug("WebSocket write failed: {}", failure.toString()));
   }
 
   /** Writes a message that is not a bus frame (a greeting, an answer to input). */

@@ -3,6 +3,7 @@ package io.thermobus.web;
 import io.thermobus.bus.SubscriberBus;
 import io.thermobus.bus.Subscription;
 import io.thermobus.stream.EventStreamSink;
+import io.thermobus.stream.EncodedFrames;
 import io.thermobus.stream.StreamPump;
 import io.thermobus.stream.StreamStats;
 import io.vertx.core.Handler;
@@ -27,13 +28,15 @@ final class EventStreams implements Handler<RoutingContext> {
   private final SubscriberBus<JsonObject> bus;
   private final String busId;
   private final StreamStats stats;
+  private final EncodedFrames frames;
   private final OpenStreams open;
 
-  EventStreams(Vertx vertx, SubscriberBus<JsonObject> bus, String busId, StreamStats stats, OpenStreams open) {
+  EventStreams(Vertx vertx, SubscriberBus<JsonObject> bus, String busId, StreamStats stats, EncodedFrames frames, OpenStreams open) {
     this.vertx = vertx;
     this.bus = bus;
     this.busId = busId;
     this.stats = stats;
+    this.frames = frames;
     this.open = open;
   }
 
@@ -47,7 +50,7 @@ final class EventStreams implements Handler<RoutingContext> {
         .putHeader("X-Accel-Buffering", "no");
     Subscription<JsonObject> subscription = bus.subscribe(request.topics(), request.startAt(bus.head(), busId));
     EventStreamSink sink = new EventStreamSink(response);
-    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, request.zone(), sink, stats);
+    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, request.zone(), sink, stats, frames);
     long keepAlive = vertx.setPeriodic(KEEP_ALIVE_MILLIS, tick -> sink.send(":\n\n"));
     open.add(sink);
     Runnable finished = () -> {

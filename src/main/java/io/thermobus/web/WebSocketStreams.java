@@ -3,6 +3,7 @@ package io.thermobus.web;
 import io.thermobus.Refusal;
 import io.thermobus.bus.SubscriberBus;
 import io.thermobus.bus.Subscription;
+import io.thermobus.stream.EncodedFrames;
 import io.thermobus.stream.StreamPump;
 import io.thermobus.stream.StreamStats;
 import io.thermobus.stream.WebSocketSink;
@@ -31,10 +32,11 @@ final class WebSocketStreams implements Handler<RoutingContext> {
   private final BearerAuth auth;
   private final ClientLimits limits;
   private final StreamStats stats;
+  private final EncodedFrames frames;
   private final OpenStreams open;
 
   WebSocketStreams(Vertx vertx, ZoneCalls zones, SubscriberBus<JsonObject> bus, String busId, BearerAuth auth, ClientLimits limits,
-      StreamStats stats, OpenStreams open) {
+      StreamStats stats, EncodedFrames frames, OpenStreams open) {
     this.vertx = vertx;
     this.zones = zones;
     this.bus = bus;
@@ -42,6 +44,7 @@ final class WebSocketStreams implements Handler<RoutingContext> {
     this.auth = auth;
     this.limits = limits;
     this.stats = stats;
+    this.frames = frames;
     this.open = open;
   }
 
@@ -59,7 +62,7 @@ final class WebSocketStreams implements Handler<RoutingContext> {
   private void connected(ServerWebSocket socket, StreamRequest request) {
     Subscription<JsonObject> subscription = bus.subscribe(request.topics(), request.startAt(bus.head(), busId));
     WebSocketSink sink = new WebSocketSink(socket);
-    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, request.zone(), sink, stats);
+    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, request.zone(), sink, stats, frames);
     // Answers to input are dropped while the client is not reading: they must not pile up either.
     StreamInput input = new StreamInput(zones, auth, () -> limits.writeWaitSeconds(socket.remoteAddress()), reply -> {
       if (!sink.writeQueueFull()) {

@@ -3,6 +3,7 @@ package io.thermobus.web;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.thermobus.bus.remote.BusService;
 import io.thermobus.config.ThermobusConfig;
+import io.thermobus.stream.EncodedFrames;
 import io.thermobus.stream.StreamStats;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -37,6 +38,7 @@ public final class WebVerticle extends VerticleBase {
   private final PrometheusMeterRegistry metrics;
   private final StreamStats streamStats;
   private final OpenStreams openStreams = new OpenStreams();
+  private final EncodedFrames frames = new EncodedFrames();
   /** Names this process's bus to stream clients, so a seq kept from before a restart is not resumed on a new bus. */
   private final String busId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
   private HttpServer server;
@@ -83,8 +85,8 @@ public final class WebVerticle extends VerticleBase {
     router.get("/api/bus/subscriptions/:id/events").handler(bus::drain);
     router.delete("/api/bus/subscriptions/:id").handler(bus::unsubscribe);
     authenticatedJson(router.post("/api/bus/events"), jsonBody, auth).handler(bus::publish);
-    router.get("/api/ws").handler(new WebSocketStreams(vertx, zoneCalls, busService.bus(), busId, auth, limits, streamStats, openStreams));
-    router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, openStreams));
+    router.get("/api/ws").handler(new WebSocketStreams(vertx, zoneCalls, busService.bus(), busId, auth, limits, streamStats, frames, openStreams));
+    router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, frames, openStreams));
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
