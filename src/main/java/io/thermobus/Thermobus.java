@@ -122,7 +122,8 @@ public final class Thermobus {
 
   private static BusService busService(ThermobusConfig.BusSettings settings) {
     SubscriberBus<JsonObject> bus = new SubscriberBus<>(
-        new Retention(settings.retainEvents(), settings.retainAge()), InstantSource.system(), settings.maxSubscriptions());
+        new Retention(settings.retainEvents(), settings.retainAge(), settings.retainBytes()), InstantSource.system(),
+        settings.maxSubscriptions(), data -> data.toBuffer().length());
     return new BusService(bus, settings.lease(), settings.sweepInterval(), settings.maxWait().toMillis());
   }
 

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 
 /**
- * The armed {@link Waiter}s of all subscriptions, indexed by topic so that a publish touches only
- * the waiters it concerns, and only while any are armed.
+ * The armed {@link Waiter}s of all subscriptions, indexed by topic and zone so that a publish
+ * touches only the waiters it concerns, and only while any are armed.
  *
  * <p>Lost wakeups are ruled out by the log's writer lock: a waiter is added under it, after
  * checking that nothing was published past what its reader scanned, and a publisher reads
@@ -15,7 +15,7 @@ import java.util.List;
 final class Wakeups {
 
   private final Object lock = new Object();
-  /** Guarded by lock. */
+  /** Guarded by lock: by {@link #key} of a topic (or none) and a zone (or none). */
   private final HashMap<String, List<Waiter>> byTopic = new HashMap<>();
   /** Guarded by lock: waiters of subscriptions to every topic. */
   private List<Waiter> anyTopic = new ArrayList<>();
@@ -28,9 +28,12 @@ final class Wakeups {
       if (filter.matchesAll()) {
         anyTopic.add(waiter);
         entries += 1;
+      } else if (filter.topics().isEmpty()) {
+        byTopic.computeIfAbsent(key("", filter.zone()), t -> new ArrayList<>()).add(waiter);
+        entries += 1;
       } else {
         for (String topic : filter.topics()) {
-          byTopic.computeIfAbsent(topic, t -> new ArrayList<>()).add(waiter);
+          byTopic.computeIfAbsent(key(topic, filter.zone()), t -> new ArrayList<>()).add(waiter);
         }
         entries += filter.topics().size();
       }
@@ -38,7 +41,7 @@ final class Wakeups {
   }
 
   /** Called by a publisher after it released the writer lock; fires on the publisher's thread. */
-  void published(String topic) {
+  void published(String topic, String zone) {
     if (entries == 0) {
       return;
     }
@@ -49,14 +52,22 @@ final class Wakeups {
       if (!all.isEmpty()) {
         anyTopic = new ArrayList<>();
       }
-      some = byTopic.remove(topic);
-      if (some == null) {
-        some = List.of();
+      some = new ArrayList<>();
+      for (String key : new String[] {key(topic, null), key(topic, zone), key("", zone)}) {
+        List<Waiter> listed = byTopic.remove(key);
+        if (listed != null) {
+          some.addAll(listed);
+        }
       }
       entries -= all.size() + some.size();
     }
     all.forEach(Waiter::fire);
     some.forEach(Waiter::fire);
+  }
+
+  /** Topic names and zone names never hold a NUL. */
+  private static String key(String topic, String zone) {
+    return zone == null ? topic : topic + '\u0000' + zone;
   }
 
   /** Drops fired and cancelled waiters, which otherwise stay listed until their topic is published. */

@@ -2,6 +2,7 @@ package io.thermobus.stream;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,12 @@ public final class EventStreamSink implements FrameSink {
   @Override
   public Future<Void> closeUnsubscribed() {
     return response.end();
+  }
+
+  /** Nothing more can reach a client that does not read: the connection is closed, not ended. */
+  @Override
+  public Future<Void> closeStalled(Duration stall) {
+    return response.reset();
   }
 
   @Override

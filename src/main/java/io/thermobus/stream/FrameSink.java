@@ -1,6 +1,7 @@
 package io.thermobus.stream;
 
 import io.vertx.core.Future;
+import java.time.Duration;
 
 /**
  * Where a stream connection writes its frames: a WebSocket or a Server-Sent Events response.
@@ -19,6 +20,9 @@ public interface FrameSink {
 
   /** Ends the connection because its bus subscription was unsubscribed (from the bus API). */
   Future<Void> closeUnsubscribed();
+
+  /** Ends the connection because its client left the write queue full for {@code stall}. */
+  Future<Void> closeStalled(Duration stall);
 
   /** Ends the connection because the server stops. */
   Future<Void> closeForShutdown();

@@ -9,6 +9,7 @@ import io.thermobus.bus.Wakeup;
 import io.thermobus.bus.remote.BusJson;
 import io.vertx.core.Context;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Feeds one stream connection from its own bus subscription: drains in batches while the sink
  * takes them, sleeps on the bus's one-shot wakeup when caught up, and when the sink's outbound
  * buffer is full stops draining (the backlog stays in the bus's shared log, bounded by retention)
- * and, once writable again, sends the backlog folded to the latest event per zone and topic. A
+ * and, once writable again, sends the backlog folded to the latest event per zone and topic; a
+ * sink that stays full for the stall bound is closed, so a client that stopped reading gives its
+ * memory back. A
  * subscription unsubscribed through the bus API ends the connection; the client may resume.
  *
  * <p>Every field is owned by the connection's context; the bus's wakeup runs on a publisher's
@@ -36,26 +39,24 @@ public final class StreamPump {
 
   private final Context context;
   private final Subscription<JsonObject> subscription;
-  private final String zone;
   private final FrameSink sink;
   private final StreamStats stats;
   private final EncodedFrames frames;
+  private final Duration stall;
   private final Coalescer<JsonObject> folded = new Coalescer<>();
   private Wakeup wakeup;
   private boolean congested;
   private boolean closed;
 
-  /**
-   * @param zone only this zone's events are sent; {@code null} for every zone
-   */
-  public StreamPump(Context context, Subscription<JsonObject> subscription, String zone, FrameSink sink, StreamStats stats,
-      EncodedFrames frames) {
+  /** @param subscription already narrowed to the topics and zone the connection asked for */
+  public StreamPump(Context context, Subscription<JsonObject> subscription, FrameSink sink, StreamStats stats,
+      EncodedFrames frames, Duration stall) {
     this.context = Objects.requireNonNull(context, "context");
     this.subscription = Objects.requireNonNull(subscription, "subscription");
-    this.zone = zone;
     this.sink = Objects.requireNonNull(sink, "sink");
     this.stats = Objects.requireNonNull(stats, "stats");
     this.frames = Objects.requireNonNull(frames, "frames");
+    this.stall = Objects.requireNonNull(stall, "stall");
   }
 
   /** Starts sending; call on the connection's context. */
@@ -123,9 +124,23 @@ public final class StreamPump {
     return false;
   }
 
+  /** Waits for the sink to drain, at most {@code stall}: a client that reads nothing for that long is closed. */
   private void waitUntilWritable() {
     congested = true;
-    sink.onWritable(this::pump);
+    long cutOff = context.owner().setTimer(Math.max(1, stall.toMillis()), fired -> stalled());
+    sink.onWritable(() -> {
+      context.owner().cancelTimer(cutOff);
+      pump();
+    });
+  }
+
+  private void stalled() {
+    if (closed) {
+      return;
+    }
+    close();
+    stats.stalled();
+    sink.closeStalled(stall).onFailure(failure -> LOG.debug("closing a stalled stream failed: {}", failure.toString()));
   }
 
   private void sleepUntilAvailable() {
@@ -137,18 +152,8 @@ public final class StreamPump {
     }
   }
 
-  private boolean wanted(Delivery<JsonObject> delivery) {
-    return zone == null || !(delivery instanceof Envelope<JsonObject> envelope) || envelope.zone().equals(zone);
-  }
-
-  private void send(Delivery<JsonObject> delivery) {
-    if (wanted(delivery)) {
-      deliver(delivery);
-    }
-  }
-
   /** An envelope as the bytes every connection shares; a lag marker as this connection's own. */
-  private void deliver(Delivery<JsonObject> delivery) {
+  private void send(Delivery<JsonObject> delivery) {
     if (delivery instanceof Envelope<JsonObject> envelope) {
       write(frames.of(envelope));
     } else {
@@ -157,15 +162,13 @@ public final class StreamPump {
   }
 
   private void fold(Delivery<JsonObject> delivery) {
-    if (wanted(delivery)) {
-      folded.add(delivery);
-    }
+    folded.add(delivery);
   }
 
   private void writeFolded() {
     for (Coalescer.Folded<JsonObject> each : folded.take()) {
       if (each.replaced() == 0) {
-        deliver(each.delivery());
+        send(each.delivery());
       } else {
         stats.coalesced(each.replaced());
         writeOwn(each.delivery(), BusJson.delivery(each.delivery()).put("coalesced", each.replaced()));

@@ -5,19 +5,21 @@ import io.vertx.core.Future;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.internal.buffer.BufferInternal;
+import java.time.Duration;
 import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A WebSocket as a stream: one JSON text message per frame; closes with 1000 when its subscription
- * ends and 1001 (going away) on shutdown.
+ * ends, 1001 (going away) on shutdown and 1008 when its client stopped reading.
  */
 public final class WebSocketSink implements FrameSink {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketSink.class);
   public static final short NORMAL = 1000;
   public static final short GOING_AWAY = 1001;
+  public static final short POLICY_VIOLATION = 1008;
 
   private final ServerWebSocket socket;
 
@@ -55,6 +57,12 @@ public final class WebSocketSink implements FrameSink {
   @Override
   public Future<Void> closeUnsubscribed() {
     return socket.close(NORMAL, "subscription ended");
+  }
+
+  /** The close frame waits behind the full queue; the server's closing timeout then drops the TCP connection. */
+  @Override
+  public Future<Void> closeStalled(Duration stall) {
+    return socket.close(POLICY_VIOLATION, "not reading: write queue full for " + stall.toSeconds() + " s");
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 
 /**
  * {@code GET /api/events?topics=a,b&zone=z}: Server-Sent Events from the client's own bus
@@ -29,14 +30,16 @@ final class EventStreams implements Handler<RoutingContext> {
   private final String busId;
   private final StreamStats stats;
   private final EncodedFrames frames;
+  private final Duration stall;
   private final OpenStreams open;
 
-  EventStreams(Vertx vertx, SubscriberBus<JsonObject> bus, String busId, StreamStats stats, EncodedFrames frames, OpenStreams open) {
+  EventStreams(Vertx vertx, SubscriberBus<JsonObject> bus, String busId, StreamStats stats, EncodedFrames frames, Duration stall, OpenStreams open) {
     this.vertx = vertx;
     this.bus = bus;
     this.busId = busId;
     this.stats = stats;
     this.frames = frames;
+    this.stall = stall;
     this.open = open;
   }
 
@@ -48,9 +51,9 @@ final class EventStreams implements Handler<RoutingContext> {
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
         .putHeader("X-Accel-Buffering", "no");
-    Subscription<JsonObject> subscription = bus.subscribe(request.topics(), request.startAt(bus.head(), busId));
+    Subscription<JsonObject> subscription = request.subscribe(bus, busId);
     EventStreamSink sink = new EventStreamSink(response);
-    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, request.zone(), sink, stats, frames);
+    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, sink, stats, frames, stall);
     long keepAlive = vertx.setPeriodic(KEEP_ALIVE_MILLIS, tick -> sink.send(":\n\n"));
     open.add(sink);
     Runnable finished = () -> {

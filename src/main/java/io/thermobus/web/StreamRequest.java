@@ -2,8 +2,11 @@ package io.thermobus.web;
 
 import io.thermobus.Refusal;
 import io.thermobus.bus.StartAt;
+import io.thermobus.bus.SubscriberBus;
+import io.thermobus.bus.Subscription;
 import io.thermobus.event.TopicName;
 import io.thermobus.event.ZoneName;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +26,15 @@ record StreamRequest(List<String> topics, String zone, Long since, String bus) {
    * Where the bus subscription starts. A seq from another bus (the service restarted) or beyond
    * the next one starts at the next event; the greeting frame tells the client which bus and seq.
    */
-  StartAt startAt(long head, String currentBus) {
+  private StartAt startAt(long head, String currentBus) {
     boolean sameBus = bus == null || bus.equals(currentBus);
     return since == null || !sameBus || since > head + 1 ? StartAt.latest() : StartAt.seq(since);
+  }
+
+  /** Subscribes as asked: its topics, its zone (the bus skips other zones' events), from {@link #startAt}. */
+  Subscription<JsonObject> subscribe(SubscriberBus<JsonObject> bus, String currentBus) {
+    StartAt from = startAt(bus.head(), currentBus);
+    return zone == null ? bus.subscribe(topics, from) : bus.subscribe(topics, zone, from);
   }
 
   /**

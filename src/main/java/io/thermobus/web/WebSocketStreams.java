@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +34,11 @@ final class WebSocketStreams implements Handler<RoutingContext> {
   private final ClientLimits limits;
   private final StreamStats stats;
   private final EncodedFrames frames;
+  private final Duration stall;
   private final OpenStreams open;
 
   WebSocketStreams(Vertx vertx, ZoneCalls zones, SubscriberBus<JsonObject> bus, String busId, BearerAuth auth, ClientLimits limits,
-      StreamStats stats, EncodedFrames frames, OpenStreams open) {
+      StreamStats stats, EncodedFrames frames, Duration stall, OpenStreams open) {
     this.vertx = vertx;
     this.zones = zones;
     this.bus = bus;
@@ -45,6 +47,7 @@ final class WebSocketStreams implements Handler<RoutingContext> {
     this.limits = limits;
     this.stats = stats;
     this.frames = frames;
+    this.stall = stall;
     this.open = open;
   }
 
@@ -60,9 +63,9 @@ final class WebSocketStreams implements Handler<RoutingContext> {
   }
 
   private void connected(ServerWebSocket socket, StreamRequest request) {
-    Subscription<JsonObject> subscription = bus.subscribe(request.topics(), request.startAt(bus.head(), busId));
+    Subscription<JsonObject> subscription = request.subscribe(bus, busId);
     WebSocketSink sink = new WebSocketSink(socket);
-    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, request.zone(), sink, stats, frames);
+    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, sink, stats, frames, stall);
     // Answers to input are dropped while the client is not reading: they must not pile up either.
     StreamInput input = new StreamInput(zones, auth, () -> limits.writeWaitSeconds(socket.remoteAddress()), reply -> {
       if (!sink.writeQueueFull()) {

@@ -30,6 +30,12 @@ public final class WebVerticle extends VerticleBase {
   private static final int MAX_REQUEST_LINE = 4096;
   private static final int MAX_HEADERS = 8192;
   private static final long LIMITS_SWEEP_MS = 10_000;
+  /**
+   * Each connection's kernel send buffer (Linux doubles it for bookkeeping): small enough that a
+   * stream client that stops reading is held by the 64 KiB write queue, not by megabytes of
+   * autotuned kernel buffer, and still several full frames.
+   */
+  static final int SEND_BUFFER_BYTES = 64 * 1024;
 
   private final ThermobusConfig config;
   private final HealthChecks liveness;
@@ -85,8 +91,8 @@ public final class WebVerticle extends VerticleBase {
     router.get("/api/bus/subscriptions/:id/events").handler(bus::drain);
     router.delete("/api/bus/subscriptions/:id").handler(bus::unsubscribe);
     authenticatedJson(router.post("/api/bus/events"), jsonBody, auth).handler(bus::publish);
-    router.get("/api/ws").handler(new WebSocketStreams(vertx, zoneCalls, busService.bus(), busId, auth, limits, streamStats, frames, openStreams));
-    router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, frames, openStreams));
+    router.get("/api/ws").handler(new WebSocketStreams(vertx, zoneCalls, busService.bus(), busId, auth, limits, streamStats, frames, config.web().streamStall(), openStreams));
+    router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, frames, config.web().streamStall(), openStreams));
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
@@ -97,6 +103,7 @@ public final class WebVerticle extends VerticleBase {
 
     HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
         .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS)
+        .setSendBufferSize(SEND_BUFFER_BYTES)
         .setMaxWebSocketFrameSize(config.web().wsMaxMessageBytes())
         .setMaxWebSocketMessageSize(config.web().wsMaxMessageBytes());
     return vertx.createHttpServer(options)
