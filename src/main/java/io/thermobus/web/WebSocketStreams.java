@@ -7,6 +7,7 @@ import io.thermobus.stream.StreamStats;
 import io.thermobus.stream.WebSocketSink;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -53,12 +54,16 @@ final class WebSocketStreams implements Handler<RoutingContext> {
       Problems.send(ctx, 426, "this is a WebSocket endpoint; connect with a WebSocket client");
       return;
     }
+    HttpConnection connection = ctx.request().connection();
     ctx.request().toWebSocket()
-        .onSuccess(socket -> connected(socket, request))
+        .onSuccess(socket -> {
+          limits.upgraded(connection);
+          connected(socket, request, connection);
+        })
         .onFailure(failure -> LOG.debug("WebSocket handshake failed: {}", failure.toString()));
   }
 
-  private void connected(ServerWebSocket socket, StreamRequest request) {
+  private void connected(ServerWebSocket socket, StreamRequest request, HttpConnection connection) {
     Subscription<JsonObject> subscription = bus.subscribe(request.topics(), request.startAt(bus.head(), busId));
     WebSocketSink sink = new WebSocketSink(socket);
     StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, request.zone(), sink, stats);
@@ -69,7 +74,9 @@ final class WebSocketStreams implements Handler<RoutingContext> {
       }
     });
     open.add(sink);
+    // However it closes (by either side, or the TCP connection dropping): its connection slot is freed here.
     socket.closeHandler(closed -> {
+      limits.closed(connection);
       open.remove(sink);
       pump.close();
     });

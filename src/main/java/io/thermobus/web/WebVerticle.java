@@ -3,6 +3,7 @@ package io.thermobus.web;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.thermobus.bus.remote.BusService;
 import io.thermobus.config.ThermobusConfig;
+import io.thermobus.config.ThermobusConfig.WebLimits;
 import io.thermobus.stream.StreamStats;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -69,6 +70,7 @@ public final class WebVerticle extends VerticleBase {
 
     ClientLimits limits = new ClientLimits(config.web(), System::nanoTime);
     vertx.setPeriodic(LIMITS_SWEEP_MS, id -> limits.sweep());
+    vertx.setPeriodic(expiryCheckMillis(config.web()), id -> limits.closeExpired());
 
     Router router = Router.router(vertx);
     router.route().handler(limits::admit);
@@ -98,7 +100,9 @@ public final class WebVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
         .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS)
         .setMaxWebSocketFrameSize(config.web().wsMaxMessageBytes())
-        .setMaxWebSocketMessageSize(config.web().wsMaxMessageBytes());
+        .setMaxWebSocketMessageSize(config.web().wsMaxMessageBytes())
+        // The page needs no HTTP/2, and h2c would carry any number of streams on one counted connection.
+        .setHttp2ClearTextEnabled(false);
     return vertx.createHttpServer(options)
         .connectionHandler(limits.connections())
         .invalidRequestHandler(WebVerticle::invalidRequest)
@@ -115,6 +119,12 @@ public final class WebVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return Future.any(openStreams.closeAll(), vertx.timer(STREAM_CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS));
+  }
+
+  /** Often enough that a connection outlives its header or idle timeout by a quarter of it at most. */
+  private static long expiryCheckMillis(WebLimits limits) {
+    long shortest = Math.min(limits.requestHeaderTimeout().toMillis(), limits.idleTimeout().toMillis());
+    return Math.max(10, Math.min(1_000, shortest / 4));
   }
 
   /** A write: the body read within its limit, then the token, then a JSON content type. */
