@@ -1,5 +1,6 @@
 package io.thermobus.web;
 
+import io.netty.channel.Channel;
 import io.thermobus.bus.SubscriberBus;
 import io.thermobus.bus.Subscription;
 import io.thermobus.stream.StreamPump;
@@ -31,9 +32,10 @@ final class WebSocketStreams implements Handler<RoutingContext> {
   private final ClientLimits limits;
   private final StreamStats stats;
   private final OpenStreams open;
+  private final int maxMessageBytes;
 
   WebSocketStreams(Vertx vertx, SubscriberBus<JsonObject> bus, String busId, BearerAuth auth, ClientLimits limits,
-      StreamStats stats, OpenStreams open) {
+      StreamStats stats, OpenStreams open, int maxMessageBytes) {
     this.vertx = vertx;
     this.bus = bus;
     this.busId = busId;
@@ -41,6 +43,7 @@ final class WebSocketStreams implements Handler<RoutingContext> {
     this.limits = limits;
     this.stats = stats;
     this.open = open;
+    this.maxMessageBytes = maxMessageBytes;
   }
 
   @Override
@@ -65,7 +68,9 @@ final class WebSocketStreams implements Handler<RoutingContext> {
 
   private void connected(ServerWebSocket socket, StreamRequest request, HttpConnection connection) {
     Subscription<JsonObject> subscription = bus.subscribe(request.topics(), request.startAt(bus.head(), busId));
-    WebSocketSink sink = new WebSocketSink(socket);
+    Channel channel = WebSocketInbound.channel(connection);
+    WebSocketSink sink = new WebSocketSink(socket, channel);
+    WebSocketInbound.watch(socket, channel, sink, maxMessageBytes);
     StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, request.zone(), sink, stats);
     // Answers to input are dropped while the client is not reading: they must not pile up either.
     StreamInput input = new StreamInput(vertx, auth, () -> limits.writeWaitSeconds(socket.remoteAddress()), reply -> {

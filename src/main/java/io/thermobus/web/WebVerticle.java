@@ -87,7 +87,8 @@ public final class WebVerticle extends VerticleBase {
     router.get("/api/bus/subscriptions/:id/events").handler(bus::drain);
     router.delete("/api/bus/subscriptions/:id").handler(bus::unsubscribe);
     authenticatedJson(router.post("/api/bus/events"), jsonBody, auth).handler(bus::publish);
-    router.get("/api/ws").handler(new WebSocketStreams(vertx, busService.bus(), busId, auth, limits, streamStats, openStreams));
+    router.get("/api/ws").handler(new WebSocketStreams(vertx, busService.bus(), busId, auth, limits, streamStats, openStreams,
+        config.web().wsMaxMessageBytes()));
     router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, openStreams));
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
@@ -101,6 +102,8 @@ public final class WebVerticle extends VerticleBase {
         .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS)
         .setMaxWebSocketFrameSize(config.web().wsMaxMessageBytes())
         .setMaxWebSocketMessageSize(config.web().wsMaxMessageBytes())
+        // No compression: the frames are small, and without extensions a frame with reserved bits closes with 1002.
+        .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
         // The page needs no HTTP/2, and h2c would carry any number of streams on one counted connection.
         .setHttp2ClearTextEnabled(false);
     return vertx.createHttpServer(options)
