@@ -74,6 +74,7 @@ public final class WebVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.route().handler(limits::admit);
+    router.route().handler(HttpMethods::refuseUnknown);
     router.route().handler(new OriginPolicy(config.web().corsOrigins())::refuseForeignUpgrades);
     SecurityHeaders.mount(router, config.web().corsOrigins());
     router.route().method(HttpMethod.PUT).method(HttpMethod.POST).method(HttpMethod.DELETE).method(HttpMethod.PATCH)
