@@ -23,16 +23,16 @@ final class ApiDocs {
   private ApiDocs() {}
 
   static void mount(Router router) {
-    router.get("/openapi.yaml").handler(ctx -> ctx.response()
+    WebVerticle.read(router, "/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8")
         .sendFile(CONTRACT));
     // A regex route matches exactly: a path route "/docs" would also take "/docs/" and redirect it forever.
     router.getWithRegex("/docs").handler(ctx -> ctx.redirect("/docs/"));
     // Swagger UI's own initializer points at a demo contract: ours points at /openapi.yaml.
-    router.get("/docs/swagger-initializer.js").handler(ctx -> ctx.response()
+    WebVerticle.read(router, "/docs/swagger-initializer.js").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/javascript; charset=utf-8")
         .sendFile("docs/swagger-initializer.js"));
-    router.get("/docs/*")
+    WebVerticle.read(router, "/docs/*")
         .handler(ctx -> {
           ctx.response().putHeader("Content-Security-Policy", SWAGGER_UI_POLICY);
           ctx.next();

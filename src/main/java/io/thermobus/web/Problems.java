@@ -30,11 +30,11 @@ public final class Problems {
     if (request.path() != null) {
       problem.put("instance", request.path());
     }
+    SecurityHeaders.apply(request.response());
     request.response()
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE)
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-        .putHeader(SecurityHeaders.NOSNIFF_HEADER, SecurityHeaders.NOSNIFF)
         .end(problem.encode());
   }
 }

@@ -75,28 +75,29 @@ public final class WebVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(limits::admit);
     router.route().handler(HttpMethods::refuseUnknown);
+    router.route().handler(new HostPolicy(config.host(), config.web().corsOrigins())::refuseForeignHosts);
     router.route().handler(new OriginPolicy(config.web().corsOrigins())::refuseForeignUpgrades);
     SecurityHeaders.mount(router, config.web().corsOrigins());
     router.route().method(HttpMethod.PUT).method(HttpMethod.POST).method(HttpMethod.DELETE).method(HttpMethod.PATCH)
         .handler(limits::limitWrites);
-    router.get("/api/zones").handler(zones::list);
-    router.get("/api/zones/:zone").handler(zones::get);
-    router.get("/api/zones/:zone/history").handler(zones::history);
+    read(router, "/api/zones").handler(zones::list);
+    read(router, "/api/zones/:zone").handler(zones::get);
+    read(router, "/api/zones/:zone/history").handler(zones::history);
     authenticatedJson(router.put("/api/zones/:zone/desired"), jsonBody, auth).handler(zones::putDesired);
     router.post("/api/bus/subscriptions").handler(jsonBody).handler(bus::subscribe);
-    router.get("/api/bus/subscriptions").handler(bus::introspect);
+    read(router, "/api/bus/subscriptions").handler(bus::introspect);
     router.get("/api/bus/subscriptions/:id/events").handler(bus::drain);
     router.delete("/api/bus/subscriptions/:id").handler(bus::unsubscribe);
     authenticatedJson(router.post("/api/bus/events"), jsonBody, auth).handler(bus::publish);
     router.get("/api/ws").handler(new WebSocketStreams(vertx, busService.bus(), busId, auth, limits, streamStats, openStreams,
         config.web().wsMaxMessageBytes()));
     router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, openStreams));
-    router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
-    router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
+    read(router, "/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
+    read(router, "/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
+    read(router, "/metrics").handler(PrometheusScrapingHandler.create(metrics));
     ApiDocs.mount(router);
-    router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
-    router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    read(router, "/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+    read(router, "/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     errors(router);
 
     HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
@@ -129,6 +130,11 @@ public final class WebVerticle extends VerticleBase {
   private static long expiryCheckMillis(WebLimits limits) {
     long shortest = Math.min(limits.requestHeaderTimeout().toMillis(), limits.idleTimeout().toMillis());
     return Math.max(10, Math.min(1_000, shortest / 4));
+  }
+
+  /** A route for reads: GET, and HEAD, which HTTP requires wherever GET is (Vert.x sends HEAD's answer without its body). */
+  static Route read(Router router, String path) {
+    return router.get(path).method(HttpMethod.HEAD);
   }
 
   /** A write: the body read within its limit, then the token, then a JSON content type. */

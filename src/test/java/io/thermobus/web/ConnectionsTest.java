@@ -98,7 +98,8 @@ class ConnectionsTest {
     }
     Socket third = keepAliveRequest("/health/live");
     String head = readResponseHead(third);
-    assertThat(head).startsWith("HTTP/1.1 429").containsIgnoringCase("application/problem+json").containsIgnoringCase("Retry-After");
+    assertThat(head).startsWith("HTTP/1.1 429").containsIgnoringCase("application/problem+json").containsIgnoringCase("Retry-After")
+        .containsIgnoringCase("Content-Security-Policy: default-src").containsIgnoringCase("X-Frame-Options: DENY");
   }
 
   @Test
