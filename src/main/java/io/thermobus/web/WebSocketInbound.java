@@ -8,10 +8,8 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.thermobus.stream.WebSocketSink;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
-import io.vertx.core.net.impl.ConnectionBase;
 
 /**
  * What a WebSocket client may send: frames within the frame size and without reserved bits (no
@@ -33,14 +31,6 @@ final class WebSocketInbound {
     this.socket = socket;
     this.sink = sink;
     this.maxMessageBytes = maxMessageBytes;
-  }
-
-  /**
-   * The Netty channel under a socket: the one the HTTP connection it was upgraded from still uses.
-   * Vert.x offers no public way to it, and its flow control and frame checks need it.
-   */
-  static Channel channel(HttpConnection upgraded) {
-    return ((ConnectionBase) upgraded).channel();
   }
 
   /** Watches what the client sends on {@code socket}, whose frames the sink answers. */

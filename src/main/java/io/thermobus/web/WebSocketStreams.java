@@ -68,7 +68,7 @@ final class WebSocketStreams implements Handler<RoutingContext> {
 
   private void connected(ServerWebSocket socket, StreamRequest request, HttpConnection connection) {
     Subscription<JsonObject> subscription = bus.subscribe(request.topics(), request.startAt(bus.head(), busId));
-    Channel channel = WebSocketInbound.channel(connection);
+    Channel channel = NettyChannel.of(connection);
     WebSocketSink sink = new WebSocketSink(socket, channel);
     WebSocketInbound.watch(socket, channel, sink, maxMessageBytes);
     StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, request.zone(), sink, stats);

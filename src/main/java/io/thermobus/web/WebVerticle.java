@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -76,6 +77,7 @@ public final class WebVerticle extends VerticleBase {
     router.route().handler(limits::admit);
     router.route().handler(HttpMethods::refuseUnknown);
     router.route().handler(new HostPolicy(config.host(), config.web().corsOrigins())::refuseForeignHosts);
+    router.route().handler(WebVerticle::refuseTransferEncoding);
     router.route().handler(new OriginPolicy(config.web().corsOrigins())::refuseForeignUpgrades);
     SecurityHeaders.mount(router, config.web().corsOrigins());
     router.route().method(HttpMethod.PUT).method(HttpMethod.POST).method(HttpMethod.DELETE).method(HttpMethod.PATCH)
@@ -130,6 +132,24 @@ public final class WebVerticle extends VerticleBase {
   private static long expiryCheckMillis(WebLimits limits) {
     long shortest = Math.min(limits.requestHeaderTimeout().toMillis(), limits.idleTimeout().toMillis());
     return Math.max(10, Math.min(1_000, shortest / 4));
+  }
+
+  /**
+   * Request bodies must come with Content-Length. The HTTP decoder drops a Content-Length sent with
+   * Transfer-Encoding (request smuggling's ingredient) before any route sees it, so every request
+   * with Transfer-Encoding is answered 400 and its connection closed (RFC 9112 §6.1) before its body
+   * is read, well-formed or not. The bodies here are small JSON; clients send their length. The
+   * answer is flushed at once: a malformed chunk later in the same read makes Vert.x drop the
+   * channel, and with it anything written but not yet flushed.
+   */
+  private static void refuseTransferEncoding(RoutingContext ctx) {
+    if (!ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+      ctx.next();
+      return;
+    }
+    ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+    Problems.send(ctx, 400, "send request bodies with Content-Length; Transfer-Encoding is not accepted");
+    NettyChannel.of(ctx.request().connection()).flush();
   }
 
   /** A route for reads: GET, and HEAD, which HTTP requires wherever GET is (Vert.x sends HEAD's answer without its body). */
