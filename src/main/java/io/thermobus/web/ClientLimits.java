@@ -77,6 +77,7 @@ final class ClientLimits {
     }
     ctx.response().putHeader(HttpHeaders.CONNECTION, "close").putHeader(HttpHeaders.RETRY_AFTER, "1");
     Problems.send(ctx, 429, "the server has " + maxConnections + " connections open, its limit; retry later");
+    NettyChannel.flushAndClose(connection);
   }
 
   /** Before any write is read: 429 with Retry-After once the client address exceeds its write rate. */

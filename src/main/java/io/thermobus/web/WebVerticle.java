@@ -139,8 +139,8 @@ public final class WebVerticle extends VerticleBase {
    * Transfer-Encoding (request smuggling's ingredient) before any route sees it, so every request
    * with Transfer-Encoding is answered 400 and its connection closed (RFC 9112 §6.1) before its body
    * is read, well-formed or not. The bodies here are small JSON; clients send their length. The
-   * answer is flushed at once: a malformed chunk later in the same read makes Vert.x drop the
-   * channel, and with it anything written but not yet flushed.
+   * answer is flushed at once and the connection closed: a malformed chunk later in the same read
+   * would make Vert.x drop the channel with the answer unsent.
    */
   private static void refuseTransferEncoding(RoutingContext ctx) {
     if (!ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
@@ -149,7 +149,7 @@ public final class WebVerticle extends VerticleBase {
     }
     ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
     Problems.send(ctx, 400, "send request bodies with Content-Length; Transfer-Encoding is not accepted");
-    NettyChannel.of(ctx.request().connection()).flush();
+    NettyChannel.flushAndClose(ctx.request().connection());
   }
 
   /** A route for reads: GET, and HEAD, which HTTP requires wherever GET is (Vert.x sends HEAD's answer without its body). */

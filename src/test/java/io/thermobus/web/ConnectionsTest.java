@@ -100,6 +100,7 @@ class ConnectionsTest {
     String head = readResponseHead(third);
     assertThat(head).startsWith("HTTP/1.1 429").containsIgnoringCase("application/problem+json").containsIgnoringCase("Retry-After")
         .containsIgnoringCase("Content-Security-Policy: default-src").containsIgnoringCase("X-Frame-Options: DENY");
+    assertClosedByServer(third);
   }
 
   @Test
