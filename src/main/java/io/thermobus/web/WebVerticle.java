@@ -19,7 +19,6 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.security.SecureRandom;
@@ -98,8 +97,8 @@ public final class WebVerticle extends VerticleBase {
     read(router, "/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
     read(router, "/metrics").handler(PrometheusScrapingHandler.create(metrics));
     ApiDocs.mount(router);
-    read(router, "/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
-    read(router, "/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    read(router, "/webjars/*").handler(new ClasspathFiles("META-INF/resources/webjars", "/webjars/"));
+    read(router, "/*").handler(new ClasspathFiles("webroot", "/"));
     errors(router);
 
     HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.thermobus.testing.RunningService;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,7 +83,7 @@ class HttpProtocolTest {
     assertAnsweredThenClosed("PUT /api/zones/home/desired HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + RunningService.TOKEN
         + "\r\nContent-Type: application/json\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n"
         + "f\r\n{\"celsius\": 30}\r\n0\r\n\r\nGET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-    assertThat(service.send(io.vertx.core.http.HttpMethod.GET, "/api/zones/home", null, null, null).bodyAsJsonObject()
+    assertThat(service.send(HttpMethod.GET, "/api/zones/home", null, null, null).bodyAsJsonObject()
         .getDouble("desired")).as("the smuggled write changed nothing").isNotEqualTo(30.0);
   }
 
@@ -103,6 +109,34 @@ class HttpProtocolTest {
       } catch (SocketException reset) {
         // Closed with a reset, the unread body discarded: closed all the same.
       }
+    }
+  }
+
+  @Test
+  void shouldServeTheJarsFilesWhateverLiesInTheWorkingDirectory() throws Exception {
+    Path cwd = Path.of("").toAbsolutePath();
+    List<Path> planted = List.of(cwd.resolve("webroot/index.html"), cwd.resolve("webroot/planted.html"),
+        cwd.resolve("openapi.yaml"), cwd.resolve("docs/swagger-initializer.js"));
+    for (Path file : planted) {
+      assertThat(file).as("left over from elsewhere").doesNotExist();
+    }
+    try {
+      for (Path file : planted) {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "planted");
+      }
+      for (String path : List.of("/", "/index.html", "/openapi.yaml", "/docs/swagger-initializer.js")) {
+        HttpResponse<Buffer> served = service.send(HttpMethod.GET, path, null, null, null);
+        assertThat(served.statusCode()).as(path).isEqualTo(200);
+        assertThat(served.bodyAsString()).as(path).isNotEqualTo("planted");
+      }
+      assertThat(service.send(HttpMethod.GET, "/planted.html", null, null, null).statusCode()).isEqualTo(404);
+    } finally {
+      for (Path file : planted) {
+        Files.deleteIfExists(file);
+      }
+      Files.deleteIfExists(cwd.resolve("webroot"));
+      Files.deleteIfExists(cwd.resolve("docs"));
     }
   }
 
