@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -29,8 +30,8 @@ final class HostPolicy {
 
   HostPolicy(String bindHost, List<String> corsOrigins) {
     this.loopbackOnly = isLoopback(bindHost.toLowerCase(Locale.ROOT));
-    this.configured = corsOrigins.stream().map(origin -> URI.create(origin).getHost().toLowerCase(Locale.ROOT))
-        .collect(Collectors.toUnmodifiableSet());
+    this.configured = corsOrigins.stream().map(origin -> URI.create(origin).getHost()).filter(Objects::nonNull)
+        .map(host -> host.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
   }
 
   /** An early route: one acceptable Host, or 400. */
