@@ -58,12 +58,13 @@ public record ThermobusConfig(
   public enum LogFormat { TEXT, JSON }
 
   /**
-   * What the HTTP server lets clients do: connections, write rate per client address, cross-site
-   * origins, the largest message a WebSocket client may send, and how long a stream client may
-   * leave its write queue full before it is closed.
+   * What the HTTP server lets clients do: connections and how long they may wait idle or for a
+   * request's headers, write rate per client address, cross-site origins, the largest message
+   * a WebSocket client may send, and how long a stream client may leave its write queue full
+   * before it is closed.
    */
-  public record WebLimits(int maxConnections, int writesPerSecond, int writeBurst, List<String> corsOrigins,
-                          int wsMaxMessageBytes, Duration streamStall) {
+  public record WebLimits(int maxConnections, Duration requestHeaderTimeout, Duration idleTimeout, int writesPerSecond,
+                          int writeBurst, List<String> corsOrigins, int wsMaxMessageBytes, Duration streamStall) {
 
     public WebLimits {
       corsOrigins = List.copyOf(corsOrigins);
@@ -136,6 +137,8 @@ public record ThermobusConfig(
         values.integer(MAX_BODY_BYTES, 64, 16 * 1024 * 1024),
         new WebLimits(
             values.integer(MAX_CONNECTIONS, 1, 100_000),
+            Duration.ofMillis(values.integer(REQUEST_HEADER_TIMEOUT_MS, 50, 3_600_000)),
+            Duration.ofMillis(values.integer(IDLE_TIMEOUT_MS, 50, 3_600_000)),
             values.integer(WRITE_RATE, 1, 1_000_000),
             values.integer(WRITE_BURST, 1, 1_000_000),
             values.origins(),

@@ -7,16 +7,15 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * The limits on what clients may do: simultaneous connections, and writes per second per client
- * address, counted apart for writes that carry the token and those that do not, so that anonymous
- * requests cannot use up the token holder's allowance. Both answer 429 with {@code Retry-After}.
- * The web verticle's event loop owns all state.
+ * The limits on what clients may do: simultaneous connections and how long they may wait (see
+ * {@link ConnectionSlots}), and writes per second per client address, counted apart for writes
+ * that carry the token and those that do not, so that anonymous requests cannot use up the token
+ * holder's allowance. Both limits answer 429 with {@code Retry-After}. The web verticle's event
+ * loop owns all state.
  */
 final class ClientLimits {
 
@@ -28,33 +27,58 @@ final class ClientLimits {
   private final WriteRateLimiter anonymousWrites;
   private final BearerAuth auth;
   private final LongSupplier nanoClock;
-  private final Set<HttpConnection> refused = new HashSet<>();
-  private int admitted;
+  private final ConnectionSlots<HttpConnection> slots;
 
   ClientLimits(WebLimits limits, BearerAuth auth, LongSupplier nanoClock) {
     this.maxConnections = limits.maxConnections();
+    this.slots = new ConnectionSlots<>(limits.maxConnections(), limits.requestHeaderTimeout().toNanos(),
+        limits.idleTimeout().toNanos());
     this.writes = new WriteRateLimiter(limits.writesPerSecond(), limits.writeBurst(), MAX_TRACKED_CLIENTS);
     this.anonymousWrites = new WriteRateLimiter(limits.writesPerSecond(), limits.writeBurst(), MAX_TRACKED_CLIENTS);
     this.auth = auth;
     this.nanoClock = nanoClock;
   }
 
-  /** For the server: counts connections and marks those beyond the limit, whose requests are then refused. */
+  /**
+   * For the server: gives each connection a slot, closing the longest-idle one to make room, or
+   * marks it refused when every slot is busy. The close handler does not fire for a connection
+   * upgraded to a WebSocket: the socket's own reports it ({@link #closed}).
+   */
   Handler<HttpConnection> connections() {
     return connection -> {
-      if (admitted >= maxConnections) {
-        refused.add(connection);
-        connection.closeHandler(closed -> refused.remove(connection));
-        return;
+      ConnectionSlots.Opened<HttpConnection> opened = slots.open(connection, nanoClock.getAsLong());
+      if (opened.evicted() != null) {
+        opened.evicted().close();
       }
-      admitted++;
-      connection.closeHandler(closed -> admitted--);
+      connection.closeHandler(closed -> slots.closed(connection));
     };
   }
 
-  /** First handler of every request: a connection beyond the limit gets 429 and is closed. */
+  /** The connection is now a WebSocket: it keeps its slot, without the idle timeout, until {@link #closed}. */
+  void upgraded(HttpConnection connection) {
+    slots.upgraded(connection);
+  }
+
+  void closed(HttpConnection connection) {
+    slots.closed(connection);
+  }
+
+  /** Called now and then: closes connections that waited longer than the header or idle timeout. */
+  void closeExpired() {
+    for (HttpConnection connection : slots.expire(nanoClock.getAsLong())) {
+      connection.close();
+    }
+  }
+
+  /**
+   * First handler of every request: a connection beyond the limit gets 429 and is closed; on any
+   * other, the request keeps the connection busy (not idle) until its response ends.
+   */
   void admit(RoutingContext ctx) {
-    if (!refused.contains(ctx.request().connection())) {
+    HttpConnection connection = ctx.request().connection();
+    if (!slots.isRefused(connection)) {
+      slots.requestStarted(connection);
+      ctx.addEndHandler(ended -> slots.requestEnded(connection, nanoClock.getAsLong()));
       ctx.next();
       return;
     }

@@ -23,12 +23,12 @@ final class OriginPolicy {
   }
 
   /**
-   * First route of the router: a WebSocket upgrade from a page of a foreign origin is refused
-   * (cross-site WebSocket hijacking: browsers let any page open a socket to any host).
+   * Early route: an upgrade from a page of a foreign origin is refused (cross-site WebSocket
+   * hijacking: browsers let any page open a socket to any host). Any {@code Upgrade} header counts,
+   * whatever its value and however many there are, so no spelling slips past.
    */
   void refuseForeignUpgrades(RoutingContext ctx) {
-    String upgrade = ctx.request().getHeader(HttpHeaders.UPGRADE);
-    if (upgrade == null || !upgrade.equalsIgnoreCase("websocket") || accepts(ctx.request())) {
+    if (!ctx.request().headers().contains(HttpHeaders.UPGRADE) || accepts(ctx.request())) {
       ctx.next();
       return;
     }

@@ -44,9 +44,16 @@ public final class Problems {
     });
   }
 
+  /**
+   * A refusal that says {@code Connection: close} also closes the connection once its answer is
+   * flushed, so no request pipelined behind it is read.
+   */
   static void send(RoutingContext ctx, Refusal refusal) {
     refusal.headers().forEach(ctx.response()::putHeader);
     send(ctx.request(), refusal.status(), refusal.detail());
+    if ("close".equalsIgnoreCase(refusal.headers().get(HttpHeaders.CONNECTION.toString()))) {
+      NettyChannel.flushAndClose(ctx.request().connection());
+    }
   }
 
   private static void send(RoutingContext ctx, int status, String detail) {
@@ -66,11 +73,11 @@ public final class Problems {
     if (request.path() != null) {
       problem.put("instance", request.path());
     }
+    SecurityHeaders.apply(request.response());
     request.response()
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE)
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-        .putHeader(SecurityHeaders.NOSNIFF_HEADER, SecurityHeaders.NOSNIFF)
         .end(problem.encode());
   }
 }

@@ -1,5 +1,6 @@
 package io.thermobus.web;
 
+import io.netty.channel.Channel;
 import io.thermobus.Refusal;
 import io.thermobus.bus.SubscriberBus;
 import io.thermobus.bus.Subscription;
@@ -9,6 +10,7 @@ import io.thermobus.stream.StreamStats;
 import io.thermobus.stream.WebSocketSink;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -36,9 +38,10 @@ final class WebSocketStreams implements Handler<RoutingContext> {
   private final EncodedFrames frames;
   private final Duration stall;
   private final OpenStreams open;
+  private final int maxMessageBytes;
 
-  WebSocketStreams(Vertx vertx, ZoneCalls zones, SubscriberBus<JsonObject> bus, String busId, BearerAuth auth, ClientLimits limits,
-      StreamStats stats, EncodedFrames frames, Duration stall, OpenStreams open) {
+  WebSocketStreams(Vertx vertx, ZoneCalls zones, SubscriberBus<JsonObject> bus, String busId, BearerAuth auth,
+      ClientLimits limits, StreamStats stats, EncodedFrames frames, Duration stall, OpenStreams open, int maxMessageBytes) {
     this.vertx = vertx;
     this.zones = zones;
     this.bus = bus;
@@ -49,6 +52,7 @@ final class WebSocketStreams implements Handler<RoutingContext> {
     this.frames = frames;
     this.stall = stall;
     this.open = open;
+    this.maxMessageBytes = maxMessageBytes;
   }
 
   @Override
@@ -57,14 +61,20 @@ final class WebSocketStreams implements Handler<RoutingContext> {
     if (!ctx.request().canUpgradeToWebSocket()) {
       throw Refusal.of(426, "this is a WebSocket endpoint; connect with a WebSocket client").withHeader("Upgrade", "websocket");
     }
+    HttpConnection connection = ctx.request().connection();
     ctx.request().toWebSocket()
-        .onSuccess(socket -> connected(socket, request))
+        .onSuccess(socket -> {
+          limits.upgraded(connection);
+          connected(socket, request, connection);
+        })
         .onFailure(failure -> LOG.debug("WebSocket handshake failed: {}", failure.toString()));
   }
 
-  private void connected(ServerWebSocket socket, StreamRequest request) {
+  private void connected(ServerWebSocket socket, StreamRequest request, HttpConnection connection) {
     Subscription<JsonObject> subscription = request.subscribe(bus, busId);
-    WebSocketSink sink = new WebSocketSink(socket);
+    Channel channel = NettyChannel.of(connection);
+    WebSocketSink sink = new WebSocketSink(socket, channel);
+    WebSocketInbound.watch(socket, channel, sink, maxMessageBytes);
     StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, sink, stats, frames, stall);
     // Answers to input are dropped while the client is not reading: they must not pile up either.
     StreamInput input = new StreamInput(zones, auth, () -> limits.writeWaitSeconds(socket.remoteAddress()), reply -> {
@@ -73,7 +83,9 @@ final class WebSocketStreams implements Handler<RoutingContext> {
       }
     });
     open.add(sink);
+    // However it closes (by either side, or the TCP connection dropping): its connection slot is freed here.
     socket.closeHandler(closed -> {
+      limits.closed(connection);
       open.remove(sink);
       pump.close();
     });

@@ -1,14 +1,17 @@
 package io.thermobus.web;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.thermobus.Refusal;
 import io.thermobus.bus.remote.BusService;
 import io.thermobus.config.ThermobusConfig;
+import io.thermobus.config.ThermobusConfig.WebLimits;
 import io.thermobus.stream.EncodedFrames;
 import io.thermobus.stream.StreamStats;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -16,8 +19,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.security.SecureRandom;
@@ -75,37 +78,46 @@ public final class WebVerticle extends VerticleBase {
     ClientLimits limits = new ClientLimits(config.web(), auth, System::nanoTime);
     OriginPolicy origins = new OriginPolicy(config.web().corsOrigins());
     vertx.setPeriodic(LIMITS_SWEEP_MS, id -> limits.sweep());
+    vertx.setPeriodic(expiryCheckMillis(config.web()), id -> limits.closeExpired());
 
     Router router = Router.router(vertx);
     router.route().handler(limits::admit);
+    router.route().handler(HttpMethods::refuseUnknown);
+    router.route().handler(new HostPolicy(config.host(), config.web().corsOrigins())::refuseForeignHosts);
+    router.route().handler(WebVerticle::refuseTransferEncoding);
     router.route().handler(origins::refuseForeignUpgrades);
     SecurityHeaders.mount(router, config.web().corsOrigins());
     router.route().method(HttpMethod.PUT).method(HttpMethod.POST).method(HttpMethod.DELETE).method(HttpMethod.PATCH)
         .handler(origins::refuseForeignWrites).handler(limits::limitWrites);
-    router.get("/api/zones").handler(zones::list);
-    router.get("/api/zones/:zone").handler(zones::get);
-    router.get("/api/zones/:zone/history").handler(zones::history);
+    read(router, "/api/zones").handler(zones::list);
+    read(router, "/api/zones/:zone").handler(zones::get);
+    read(router, "/api/zones/:zone/history").handler(zones::history);
     authenticatedJson(router.put("/api/zones/:zone/desired"), jsonBody, auth).handler(zones::putDesired);
     router.post("/api/bus/subscriptions").handler(jsonBody).handler(bus::subscribe);
-    router.get("/api/bus/subscriptions").handler(bus::introspect);
+    read(router, "/api/bus/subscriptions").handler(bus::introspect);
     router.get("/api/bus/subscriptions/:id/events").handler(bus::drain);
     router.delete("/api/bus/subscriptions/:id").handler(bus::unsubscribe);
     authenticatedJson(router.post("/api/bus/events"), jsonBody, auth).handler(bus::publish);
-    router.get("/api/ws").handler(new WebSocketStreams(vertx, zoneCalls, busService.bus(), busId, auth, limits, streamStats, frames, config.web().streamStall(), openStreams));
+    router.get("/api/ws").handler(new WebSocketStreams(vertx, zoneCalls, busService.bus(), busId, auth, limits, streamStats,
+        frames, config.web().streamStall(), openStreams, config.web().wsMaxMessageBytes()));
     router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, frames, config.web().streamStall(), openStreams));
-    router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
-    router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
+    read(router, "/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
+    read(router, "/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
+    read(router, "/metrics").handler(PrometheusScrapingHandler.create(metrics));
     ApiDocs.mount(router);
-    router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
-    router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    read(router, "/webjars/*").handler(new ClasspathFiles("META-INF/resources/webjars", "/webjars/"));
+    read(router, "/*").handler(new ClasspathFiles("webroot", "/"));
     Problems.mount(router);
 
     HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
         .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS)
         .setSendBufferSize(SEND_BUFFER_BYTES)
         .setMaxWebSocketFrameSize(config.web().wsMaxMessageBytes())
-        .setMaxWebSocketMessageSize(config.web().wsMaxMessageBytes());
+        .setMaxWebSocketMessageSize(config.web().wsMaxMessageBytes())
+        // No compression: the frames are small, and without extensions a frame with reserved bits closes with 1002.
+        .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
+        // The page needs no HTTP/2, and h2c would carry any number of streams on one counted connection.
+        .setHttp2ClearTextEnabled(false);
     return vertx.createHttpServer(options)
         .connectionHandler(limits.connections())
         .invalidRequestHandler(WebVerticle::invalidRequest)
@@ -122,6 +134,34 @@ public final class WebVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return Future.any(openStreams.closeAll(), vertx.timer(STREAM_CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS));
+  }
+
+  /** Often enough that a connection outlives its header or idle timeout by a quarter of it at most. */
+  private static long expiryCheckMillis(WebLimits limits) {
+    long shortest = Math.min(limits.requestHeaderTimeout().toMillis(), limits.idleTimeout().toMillis());
+    return Math.max(10, Math.min(1_000, shortest / 4));
+  }
+
+  /**
+   * Request bodies must come with Content-Length. The HTTP decoder drops a Content-Length sent with
+   * Transfer-Encoding (request smuggling's ingredient) before any route sees it, so every request
+   * with Transfer-Encoding is answered 400 and its connection closed (RFC 9112 §6.1) before its body
+   * is read, well-formed or not. The bodies here are small JSON; clients send their length. The
+   * answer is flushed at once and the connection closed: a malformed chunk later in the same read
+   * would make Vert.x drop the channel with the answer unsent.
+   */
+  private static void refuseTransferEncoding(RoutingContext ctx) {
+    if (!ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+      ctx.next();
+      return;
+    }
+    throw Refusal.badRequest("send request bodies with Content-Length; Transfer-Encoding is not accepted")
+        .withHeader(HttpHeaders.CONNECTION.toString(), "close");
+  }
+
+  /** A route for reads: GET, and HEAD, which HTTP requires wherever GET is (Vert.x sends HEAD's answer without its body). */
+  static Route read(Router router, String path) {
+    return router.get(path).method(HttpMethod.HEAD);
   }
 
   /**

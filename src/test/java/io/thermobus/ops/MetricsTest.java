@@ -126,6 +126,29 @@ class MetricsTest {
     }
   }
 
+  @Test
+  void shouldNotAddMetricSeriesForInventedMethodNames() throws Exception {
+    assertThat(service.send(HttpMethod.valueOf("BREW"), "/api/zones", null, null, null).statusCode()).isEqualTo(501);
+    long before = httpServerSeries();
+    for (int i = 0; i < 50; i++) {
+      HttpResponse<Buffer> invented = service.send(HttpMethod.valueOf("X" + Long.toString(System.nanoTime() + i, 36).toUpperCase()),
+          "/api/zones", null, null, null);
+      assertThat(invented.statusCode()).isEqualTo(501);
+      assertThat(invented.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    }
+    assertThat(httpServerSeries()).as("every invented method counts under one label").isEqualTo(before);
+  }
+
+  /** The HTTP server series in a scrape, once the scrape's own request is counted. */
+  private long httpServerSeries() throws Exception {
+    long count = -1;
+    for (int i = 0; i < 2; i++) {
+      count = service.client.get("/metrics").send().await(10, TimeUnit.SECONDS).bodyAsString().lines()
+          .filter(line -> line.startsWith("vertx_http_server")).count();
+    }
+    return count;
+  }
+
   private long subscribe() throws Exception {
     HttpResponse<Buffer> created = service.client.post("/api/bus/subscriptions").send().await(10, TimeUnit.SECONDS);
     assertThat(created.statusCode()).isEqualTo(201);

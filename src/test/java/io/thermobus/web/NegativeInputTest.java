@@ -127,7 +127,9 @@ class NegativeInputTest {
         bad("DELETE a zone", HttpMethod.DELETE, "/api/zones/home", BEARER, null, null, 405),
         bad("PUT on health", HttpMethod.PUT, "/health/live", BEARER, JSON, "{}", 405),
         bad("TRACE", HttpMethod.TRACE, "/api/zones", null, null, null, 405),
-        bad("an invented method", HttpMethod.valueOf("BREW"), "/api/zones", null, null, null, 405));
+        bad("an invented method", HttpMethod.valueOf("BREW"), "/api/zones", null, null, null, 501),
+        bad("a WebDAV method", HttpMethod.PROPFIND, "/api/zones", null, null, null, 501),
+        bad("an invented method on a write", HttpMethod.valueOf("PURGE"), DESIRED, BEARER, JSON, "{\"celsius\": 22}", 501));
   }
 
   private static Arguments bad(String name, HttpMethod method, String path, String authorization, String type, String body, int status) {
