@@ -88,13 +88,13 @@ public final class Thermobus {
     HealthChecks readiness = Health.readiness(vertx, config.zones(),
         () -> verticleStatus(deployments, zoneVerticles.keySet(), supervisor), settings);
     StreamStats streams = new StreamStats();
-    WebVerticle web = new WebVerticle(config, Health.liveness(vertx), readiness, busService, streams, metrics);
+    WebVerticle.Instances web = new WebVerticle.Instances(config, Health.liveness(vertx), readiness, busService, streams, metrics);
     // The bus listens first, so it records every zone's first events.
     return deployments.deploy("bus", new BusVerticle(busService, config.bus().sweepInterval(), config.zones().get(0)))
         .compose(bus -> deployments.deploy("metrics", new MetricsVerticle(metrics, busService.bus(), streams)))
         .compose(meters -> deployments.deploy("state-log", new StateChangeLog()))
         .compose(log -> deployments.deploy("supervisor", supervisor))
-        .compose(zones -> deployments.deploy("web", web))
+        .compose(zones -> deployments.deploy("web", web, web.count()))
         .map(id -> {
           Health.httpBound(readiness, deployments, "web", web.actualPort());
           return new Running(config, web.actualPort(), supervisor, deployments);

@@ -50,7 +50,7 @@ public final class LoadHarness {
   /** One run's figures. */
   record Result(String name, Clients.Kind kind, int k, int zones, int slow, long published, long frames, double framesPerSecond,
                 Histogram latency, double cpuMicrosPerFrame, long rssStartBytes, long rssConnectedBytes, long rssEndBytes, double rssPerConnectionBytes,
-                long lost, long duplicates, long coalesced, long lagged, Histogram putDesired) {}
+                long lost, long duplicates, long coalesced, long lagged, Histogram putDesired, long liveHeapBytes) {}
 
   private LoadHarness(Map<String, String> args) throws Exception {
     this.jar = Path.of(args.getOrDefault("jar", "target/thermobus.jar"));
@@ -137,8 +137,9 @@ public final class LoadHarness {
       double elapsed = (System.nanoTime() - started) / 1e9;
       long cpu = server.cpuNanos() - cpuBefore;
       long rssEnd = server.rssBytes();
+      long liveHeap = server.liveHeapBytes();
       results.add(result(name, kind, k, zoneCount, slow, clients, published, elapsed, cpu, rssStart, rssConnected, rssEnd,
-          putDesired.getIntervalHistogram()));
+          putDesired.getIntervalHistogram(), liveHeap));
       Result r = results.get(results.size() - 1);
       System.out.printf(Locale.ROOT, "  p50 %.1f ms, p99 %.1f ms, max %.1f ms, %.0f frames/s, lost %d%n",
           r.latency().getValueAtPercentile(50) / 1000.0, r.latency().getValueAtPercentile(99) / 1000.0,
@@ -199,7 +200,7 @@ public final class LoadHarness {
   }
 
   private static Result result(String name, Clients.Kind kind, int k, int zones, int slow, Clients clients,
-      Map<String, AtomicLong> published, double elapsed, long cpu, long rssStart, long rssConnected, long rssEnd, Histogram putDesired) {
+      Map<String, AtomicLong> published, double elapsed, long cpu, long rssStart, long rssConnected, long rssEnd, Histogram putDesired, long liveHeap) {
     long frames = 0;
     long lost = 0;
     long duplicates = 0;
@@ -217,7 +218,7 @@ public final class LoadHarness {
     long events = published.values().stream().mapToLong(AtomicLong::get).sum();
     return new Result(name, kind, k, zones, slow, events, frames, frames / elapsed, clients.latency.getIntervalHistogram(),
         frames == 0 ? 0 : cpu / 1000.0 / frames, rssStart, rssConnected, rssEnd, (rssConnected - rssStart) / (double) k, lost, duplicates,
-        coalesced, lagged, putDesired);
+        coalesced, lagged, putDesired, liveHeap);
   }
 
   static void pause(long millis) {

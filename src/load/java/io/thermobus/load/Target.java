@@ -89,6 +89,25 @@ final class Target implements AutoCloseable {
     throw new IllegalStateException("no VmRSS");
   }
 
+  /** Heap in use after a full GC (what the process really holds), in bytes, from {@code jcmd}. */
+  long liveHeapBytes() throws Exception {
+    jcmd("GC.run");
+    for (String line : jcmd("GC.heap_info").split("\n")) {
+      java.util.regex.Matcher used = java.util.regex.Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(line);
+      if (used.find()) {
+        return Long.parseLong(used.group(2)) * 1024;
+      }
+    }
+    throw new IllegalStateException("no heap figure from jcmd");
+  }
+
+  private String jcmd(String command) throws Exception {
+    Process jcmd = new ProcessBuilder("jcmd", Long.toString(process.pid()), command).redirectErrorStream(true).start();
+    String output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    return output;
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

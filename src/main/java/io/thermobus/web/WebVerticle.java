@@ -24,7 +24,10 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** HTTP: the REST API, the browser streams, health, metrics, the API description and the dashboard's static files. */
 public final class WebVerticle extends VerticleBase {
@@ -46,25 +49,72 @@ public final class WebVerticle extends VerticleBase {
   private final BusService busService;
   private final PrometheusMeterRegistry metrics;
   private final StreamStats streamStats;
+  private final ClientLimits limits;
+  private final EncodedFrames frames;
+  private final String busId;
+  /** This instance's streams: each closes those on its own event loop. */
   private final OpenStreams openStreams = new OpenStreams();
-  private final EncodedFrames frames = new EncodedFrames();
-  /** Names this process's bus to stream clients, so a seq kept from before a restart is not resumed on a new bus. */
-  private final String busId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
   private HttpServer server;
 
-  public WebVerticle(ThermobusConfig config, HealthChecks liveness, HealthChecks readiness, BusService busService,
-                     StreamStats streamStats, PrometheusMeterRegistry metrics) {
-    this.config = config;
-    this.liveness = liveness;
-    this.readiness = readiness;
-    this.busService = busService;
-    this.streamStats = streamStats;
-    this.metrics = metrics;
+  private WebVerticle(Instances shared) {
+    this.config = shared.config;
+    this.liveness = shared.liveness;
+    this.readiness = shared.readiness;
+    this.busService = shared.busService;
+    this.streamStats = shared.streamStats;
+    this.metrics = shared.metrics;
+    this.limits = shared.limits;
+    this.frames = shared.frames;
+    this.busId = shared.busId;
   }
 
-  /** The port actually bound, once started (useful with port 0). */
-  public int actualPort() {
-    return server.actualPort();
+  /**
+   * Makes the web verticle's instances, one per CPU, which share one port: Vert.x hands each new
+   * connection to the next instance, so the browser streams' writes are spread over that many
+   * event loops instead of one. They share the client limits (connections and write rates count
+   * for the whole server), the encoded frames and the bus id; each keeps its own open streams.
+   */
+  public static final class Instances implements Supplier<WebVerticle> {
+
+    private final ThermobusConfig config;
+    private final HealthChecks liveness;
+    private final HealthChecks readiness;
+    private final BusService busService;
+    private final StreamStats streamStats;
+    private final PrometheusMeterRegistry metrics;
+    private final ClientLimits limits;
+    private final EncodedFrames frames = new EncodedFrames();
+    /** Names this process's bus to stream clients, so a seq kept from before a restart is not resumed on a new bus. */
+    private final String busId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
+    private final List<WebVerticle> made = new CopyOnWriteArrayList<>();
+
+    public Instances(ThermobusConfig config, HealthChecks liveness, HealthChecks readiness, BusService busService,
+                     StreamStats streamStats, PrometheusMeterRegistry metrics) {
+      this.config = config;
+      this.liveness = liveness;
+      this.readiness = readiness;
+      this.busService = busService;
+      this.streamStats = streamStats;
+      this.metrics = metrics;
+      this.limits = new ClientLimits(config.web(), new BearerAuth(config.token()), System::nanoTime);
+    }
+
+    /** How many to deploy: one per CPU the JVM may use. */
+    public int count() {
+      return Runtime.getRuntime().availableProcessors();
+    }
+
+    @Override
+    public WebVerticle get() {
+      WebVerticle web = new WebVerticle(this);
+      made.add(web);
+      return web;
+    }
+
+    /** The port actually bound, once deployed (useful with port 0): every instance shares it. */
+    public int actualPort() {
+      return made.get(0).server.actualPort();
+    }
   }
 
   @Override
@@ -75,7 +125,6 @@ public final class WebVerticle extends VerticleBase {
     BusApi bus = new BusApi(busService, auth, config.zones().get(0), streamStats);
     BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
 
-    ClientLimits limits = new ClientLimits(config.web(), auth, System::nanoTime);
     OriginPolicy origins = new OriginPolicy(config.web().corsOrigins());
     vertx.setPeriodic(LIMITS_SWEEP_MS, id -> limits.sweep());
     vertx.setPeriodic(expiryCheckMillis(config.web()), id -> limits.closeExpired());
