@@ -28,7 +28,11 @@ import org.HdrHistogram.Recorder;
  * drives K WebSocket, SSE and bridge clients from this process (run it on another CPU), over
  * loopback only, for a bounded time per run, and prints and writes the results with the ratios.
  *
- * <pre>taskset -c 1 java -jar target/thermobus-load.jar --ks=100,1000 --seconds=10</pre>
+ * <pre>taskset -c 1 java -jar target/load-build/thermobus-load.jar --ks=100,1000 --seconds=10</pre>
+ *
+ * Options: {@code --ks=} client counts, {@code --seconds=} publishing per run, {@code --rate=}
+ * events per second per zone, {@code --runs=one-zone,many-zones,slow}, {@code --slow-k=},
+ * {@code --server-cpu=}, {@code --no-startup}, {@code --out=}.
  */
 public final class LoadHarness {
 
@@ -78,18 +82,27 @@ public final class LoadHarness {
 
   private void runAll(Map<String, String> args) throws Exception {
     StringBuilder report = new StringBuilder();
-    report.append(Startup.measure(jar, serverCpu, config(Files.createTempDirectory("thermobus-load"))));
+    if (!args.containsKey("no-startup")) {
+      report.append(Startup.measure(jar, serverCpu, config(Files.createTempDirectory("thermobus-load"))));
+    }
+    List<String> only = List.of(args.getOrDefault("runs", "one-zone,many-zones,slow").split(","));
     for (String each : args.getOrDefault("ks", "100,1000").split(",")) {
       int k = Integer.parseInt(each.trim());
-      run("thermobus WS, one zone", Clients.Kind.WS, k, 1, 0);
-      run("SockJS bridge, one zone", Clients.Kind.BRIDGE, k, 1, 0);
-      run("thermobus SSE, one zone", Clients.Kind.SSE, k, 1, 0);
-      run("thermobus WS, " + MANY_ZONES + " zones", Clients.Kind.WS, k, MANY_ZONES, 0);
-      run("SockJS bridge, " + MANY_ZONES + " zones", Clients.Kind.BRIDGE, k, MANY_ZONES, 0);
+      if (only.contains("one-zone")) {
+        run("thermobus WS, one zone", Clients.Kind.WS, k, 1, 0);
+        run("SockJS bridge, one zone", Clients.Kind.BRIDGE, k, 1, 0);
+        run("thermobus SSE, one zone", Clients.Kind.SSE, k, 1, 0);
+      }
+      if (only.contains("many-zones")) {
+        run("thermobus WS, " + MANY_ZONES + " zones", Clients.Kind.WS, k, MANY_ZONES, 0);
+        run("SockJS bridge, " + MANY_ZONES + " zones", Clients.Kind.BRIDGE, k, MANY_ZONES, 0);
+      }
     }
-    int slowK = Integer.parseInt(args.getOrDefault("slow-k", "1000"));
-    run("thermobus WS, 10% slow", Clients.Kind.WS, slowK, 1, slowK / 10);
-    run("SockJS bridge, 10% slow", Clients.Kind.BRIDGE, slowK, 1, slowK / 10);
+    if (only.contains("slow")) {
+      int slowK = Integer.parseInt(args.getOrDefault("slow-k", "1000"));
+      run("thermobus WS, 10% slow", Clients.Kind.WS, slowK, 1, slowK / 10);
+      run("SockJS bridge, 10% slow", Clients.Kind.BRIDGE, slowK, 1, slowK / 10);
+    }
     report.append(Report.tables(results, seconds, rate));
     Files.writeString(out.resolve("results.md"), report);
     Chart.draw(results, out.resolve("p99.png"));

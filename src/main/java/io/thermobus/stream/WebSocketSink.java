@@ -39,7 +39,7 @@ public final class WebSocketSink implements FrameSink {
 
   /** For every frame the client sends: stops reading from it while the write queue is full. */
   public void received() {
-    if (reading && socket.writeQueueFull()) {
+    if (reading && writeQueueFull()) {
       reading = false;
       readFromClient(false);
     }
@@ -66,9 +66,10 @@ public final class WebSocketSink implements FrameSink {
     channel.config().setAutoRead(on);
   }
 
+  /** A closed socket counts as full (Vert.x throws when asked): nothing more is written to it, and its close handler ends the stream. */
   @Override
   public boolean writeQueueFull() {
-    return socket.writeQueueFull();
+    return socket.isClosed() || socket.writeQueueFull();
   }
 
   @Override
