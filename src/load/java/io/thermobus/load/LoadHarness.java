@@ -50,6 +50,7 @@ public final class LoadHarness {
   private final Vertx vertx;
   private final HttpClient publisher;
   private final List<Result> results = new ArrayList<>();
+  private final List<String> failures = new ArrayList<>();
 
   /** One run's figures. */
   record Result(String name, Clients.Kind kind, int k, int zones, int slow, long published, long frames, double framesPerSecond,
@@ -104,6 +105,7 @@ public final class LoadHarness {
       run("SockJS bridge, 10% slow", Clients.Kind.BRIDGE, slowK, 1, slowK / 10);
     }
     report.append(Report.tables(results, seconds, rate));
+    failures.forEach(failure -> report.append("Failed: ").append(failure).append("\n\n"));
     Files.writeString(out.resolve("results.md"), report);
     Chart.draw(results, out.resolve("p99.png"));
     System.out.println(report);
@@ -122,8 +124,18 @@ public final class LoadHarness {
     return config;
   }
 
-  private void run(String name, Clients.Kind kind, int k, int zoneCount, int slow) throws Exception {
+  /** One run; a run that fails (clients that cannot connect in time, a server that dies) is reported and the sweep goes on. */
+  private void run(String name, Clients.Kind kind, int k, int zoneCount, int slow) {
     System.out.printf(Locale.ROOT, "%s, K=%d ...%n", name, k);
+    try {
+      runOnce(name, kind, k, zoneCount, slow);
+    } catch (Exception e) {
+      System.out.println("  failed: " + e);
+      failures.add(name + ", K=" + k + ": " + e);
+    }
+  }
+
+  private void runOnce(String name, Clients.Kind kind, int k, int zoneCount, int slow) throws Exception {
     List<String> zones = new ArrayList<>();
     for (int z = 0; z < zoneCount; z++) {
       zones.add("z" + z);
@@ -150,7 +162,7 @@ public final class LoadHarness {
       double elapsed = (System.nanoTime() - started) / 1e9;
       long cpu = server.cpuNanos() - cpuBefore;
       long rssEnd = server.rssBytes();
-      long liveHeap = server.liveHeapBytes();
+      long liveHeap = server.heapAfterLastGcBytes();
       results.add(result(name, kind, k, zoneCount, slow, clients, published, elapsed, cpu, rssStart, rssConnected, rssEnd,
           putDesired.getIntervalHistogram(), liveHeap));
       Result r = results.get(results.size() - 1);

@@ -12,7 +12,7 @@ final class Report {
   static String tables(List<LoadHarness.Result> results, int seconds, int rate) {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "## Streams (%d s of publishing per run, %d event/s per zone; every client reads one zone)%n%n", seconds, rate));
-    out.append("| run | K | events | frames/s | p50 ms | p99 ms | p99.9 ms | max ms | CPU µs/frame | RSS MB | RSS growth in run MB | live heap after GC MB | RSS/conn KB | lost | dup | coalesced | lagged | PUT desired p50/p99 ms |\n");
+    out.append("| run | K | events | frames/s | p50 ms | p99 ms | p99.9 ms | max ms | CPU µs/frame | RSS MB | RSS growth in run MB | heap after last GC MB | RSS/conn KB | lost | dup | coalesced | lagged | PUT desired p50/p99 ms |\n");
     out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (LoadHarness.Result r : results) {
       Histogram h = r.latency();
@@ -24,7 +24,7 @@ final class Report {
           r.lagged(), put));
     }
     out.append("\n## Ratios, thermobus / SockJS bridge, same K and zones (frames/s above 1 and p99 below 1 favour thermobus)\n\n");
-    out.append("| K | zones | slow | frames/s ratio | p99 ratio | RSS ratio | live heap ratio |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+    out.append("| K | zones | slow | frames/s ratio | p99 ratio | RSS ratio | heap after GC ratio |\n|---:|---:|---:|---:|---:|---:|---:|\n");
     for (LoadHarness.Result ours : results) {
       if (ours.kind() != Clients.Kind.WS) {
         continue;

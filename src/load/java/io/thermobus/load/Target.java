@@ -19,39 +19,47 @@ final class Target implements AutoCloseable {
 
   final Process process;
   final int port;
+  private final Path gcLog;
   private final long readyNanos;
 
   long readyNanos() {
     return readyNanos;
   }
 
-  private Target(Process process, int port, long readyNanos) {
+  private Target(Process process, int port, long readyNanos, Path gcLog) {
     this.process = process;
     this.port = port;
+    this.gcLog = gcLog;
     this.readyNanos = readyNanos;
   }
 
   /** Starts {@code java -jar thermobus.jar} with the configuration in its environment; waits for /health/ready. */
   static Target thermobus(Path jar, String cpu, Map<String, String> config, List<String> jvmFlags, Path log) throws Exception {
     int port = freePort();
-    List<String> command = new java.util.ArrayList<>(List.of("taskset", "-c", cpu, "java"));
+    Path gcLog = gcLog(log);
+    List<String> command = new java.util.ArrayList<>(List.of("taskset", "-c", cpu, "java", "-Xlog:gc:file=" + gcLog));
     command.addAll(jvmFlags);
     command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(config);
     builder.environment().put("THERMOBUS_PORT", Integer.toString(port));
-    return start(builder, port, "/health/ready");
+    return start(builder, port, "/health/ready", gcLog);
   }
 
   /** Starts the SockJS bridge from this harness's own class path. */
   static Target bridge(String cpu, Path log) throws Exception {
     int port = freePort();
-    ProcessBuilder builder = new ProcessBuilder("taskset", "-c", cpu, "java", "-cp", System.getProperty("java.class.path"),
+    Path gcLog = gcLog(log);
+    ProcessBuilder builder = new ProcessBuilder("taskset", "-c", cpu, "java", "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"),
         BridgeServer.class.getName(), Integer.toString(port)).redirectErrorStream(true).redirectOutput(log.toFile());
-    return start(builder, port, "/ready");
+    return start(builder, port, "/ready", gcLog);
   }
 
-  private static Target start(ProcessBuilder builder, int port, String readyPath) throws Exception {
+  private static Path gcLog(Path log) throws IOException {
+    return log.getFileName().toString().equals("null") ? Files.createTempFile("thermobus-gc", ".log") : Path.of(log + ".gc");
+  }
+
+  private static Target start(ProcessBuilder builder, int port, String readyPath, Path gcLog) throws Exception {
     long started = System.nanoTime();
     Process process = builder.start();
     HttpClient http = HttpClient.newHttpClient();
@@ -60,7 +68,7 @@ final class Target implements AutoCloseable {
     while (System.nanoTime() < deadline && process.isAlive()) {
       try {
         if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return new Target(process, port, System.nanoTime() - started);
+          return new Target(process, port, System.nanoTime() - started, gcLog);
         }
       } catch (IOException notYet) {
         // not listening yet
@@ -89,23 +97,17 @@ final class Target implements AutoCloseable {
     throw new IllegalStateException("no VmRSS");
   }
 
-  /** Heap in use after a full GC (what the process really holds), in bytes, from {@code jcmd}. */
-  long liveHeapBytes() throws Exception {
-    jcmd("GC.run");
-    for (String line : jcmd("GC.heap_info").split("\n")) {
-      java.util.regex.Matcher used = java.util.regex.Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(line);
-      if (used.find()) {
-        return Long.parseLong(used.group(2)) * 1024;
-      }
+  /**
+   * Heap in use after the process's last garbage collection, in bytes: what it still held then,
+   * read from its GC log ({@code -Xlog:gc}, which every server here is started with).
+   */
+  long heapAfterLastGcBytes() throws IOException {
+    java.util.regex.Matcher pause = java.util.regex.Pattern.compile("->(\\d+)M\\(").matcher(Files.readString(gcLog));
+    long after = -1;
+    while (pause.find()) {
+      after = Long.parseLong(pause.group(1)) * 1024 * 1024;
     }
-    throw new IllegalStateException("no heap figure from jcmd");
-  }
-
-  private String jcmd(String command) throws Exception {
-    Process jcmd = new ProcessBuilder("jcmd", Long.toString(process.pid()), command).redirectErrorStream(true).start();
-    String output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-    return output;
+    return after;
   }
 
   private static int freePort() throws IOException {
