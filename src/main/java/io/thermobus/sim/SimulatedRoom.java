@@ -1,0 +1,18 @@
+package io.thermobus.sim;
+
+/**
+ * A room advanced on simulated time by its caller, without timers: what experiments run. Times
+ * are simulated nanoseconds, never decreasing. Not thread-safe: one owner.
+ */
+public interface SimulatedRoom {
+
+  /** Moves the room to {@code now}, the heater and window as last set, the outside at {@code outsideCelsius}. */
+  void advanceTo(long now, double outsideCelsius);
+
+  void heater(boolean on, long now);
+
+  void window(boolean open, long now);
+
+  /** What a sensor reads now: the temperature in hundredths of a degree. */
+  int readingCenti();
+}
