@@ -8,17 +8,22 @@ import java.util.List;
  * How well a zone was heated over a window of samples, each holding until the next (the window
  * runs from the first sample to the last). Temperatures in °C. A setpoint counts as reached once
  * the temperature comes within {@value #REACHED_WITHIN_CENTI} hundredths of a degree of it from
- * the side it started on; until then the zone is still settling.
+ * below after a rise, from above after a cut (at the window's start: from the side it started
+ * on); until then the zone is still settling. The error is the temperature
+ * minus the setpoint, except that before a rise of the setpoint a temperature above the setpoint
+ * counts only as far as it exceeds the coming one: warmth between an eco and the next comfort
+ * setpoint (preheating, or cooling down after comfort) is energy, which {@code energyKWh} prices,
+ * not discomfort.
  *
  * <ul>
  *   <li>{@code dutyCycle}: the share of the window the heater was on;
  *   <li>{@code switchesPerHour}: heater switches (on or off) per hour;
- *   <li>{@code overshoot}, {@code undershoot}: the largest excursion above, below the setpoint once reached;
+ *   <li>{@code overshoot}, {@code undershoot}: the largest error above, below the setpoint once reached;
  *   <li>{@code rmsError}: root of the time-weighted mean of (temperature − setpoint)²;
  *   <li>{@code degreeMinutesBelow}: the integral of how far the temperature was below the setpoint, °C·min;
  *   <li>{@code secondsToSetpoint}: the longest time from a rise of the setpoint to reaching it;
  *       null when the window has no rise or one was never reached;
- *   <li>{@code amplitude}: half the spread of (temperature − setpoint) once reached: the oscillation's amplitude;
+ *   <li>{@code amplitude}: half the spread of the error once reached: the oscillation's amplitude;
  *   <li>{@code energyKWh}: the heater's on-time at its power.
  * </ul>
  */
@@ -55,6 +60,7 @@ public record Analytics(double dutyCycle, double switchesPerHour, double oversho
     boolean reached = false;
     boolean isRise = false;
     long segmentStart = start;
+    int[] ahead = following(samples);
     for (int i = 0; i < samples.size() - 1; i++) {
       Sample sample = samples.get(i);
       double held = (nanos(samples.get(i + 1)) - nanos(sample)) / 1e9;
@@ -66,7 +72,7 @@ public record Analytics(double dutyCycle, double switchesPerHour, double oversho
         }
         isRise = desired > setpoint;
         anyRise |= isRise;
-        rising = temperature < desired;
+        rising = isRise;
         setpoint = desired;
         reached = false;
         segmentStart = nanos(sample);
@@ -78,11 +84,12 @@ public record Analytics(double dutyCycle, double switchesPerHour, double oversho
           slowestRise = slowestRise == null ? took : Math.max(slowestRise, took);
         }
       }
+      int errorCenti = temperature > desired && ahead[i] > desired ? Math.max(0, temperature - ahead[i]) : temperature - desired;
       if (reached) {
-        maxAbove = Math.max(maxAbove, temperature - desired);
-        maxBelow = Math.max(maxBelow, desired - temperature);
+        maxAbove = Math.max(maxAbove, errorCenti);
+        maxBelow = Math.max(maxBelow, -errorCenti);
       }
-      double error = (temperature - desired) / 100.0;
+      double error = errorCenti / 100.0;
       squares += error * error * held;
       belowSeconds += Math.max(0, -error) * held;
       if (sample.heaterOn()) {
@@ -106,6 +113,19 @@ public record Analytics(double dutyCycle, double switchesPerHour, double oversho
         anyRise && !unreachedRise ? slowestRise : null,
         settled ? (maxAbove + maxBelow) / 200.0 : 0,
         round(onSeconds / 3600 * heaterPowerWatts / 1000));
+  }
+
+  /** For each sample, the setpoint that follows its own in the window, or {@code Integer.MIN_VALUE}. */
+  private static int[] following(List<Sample> samples) {
+    int[] ahead = new int[samples.size()];
+    int following = Integer.MIN_VALUE;
+    for (int i = samples.size() - 1; i >= 0; i--) {
+      ahead[i] = following;
+      if (i > 0 && samples.get(i - 1).desiredCenti() != samples.get(i).desiredCenti()) {
+        following = samples.get(i).desiredCenti();
+      }
+    }
+    return ahead;
   }
 
   private static long nanos(Sample sample) {

@@ -25,7 +25,7 @@ interface HeatingRule {
       case HYSTERESIS -> new ThresholdRule(centi(settings.hysteresis().coldTolerance()), centi(settings.hysteresis().hotTolerance()));
       case TPI -> new TpiRule(settings.tpi());
       case PID -> new PidRule(settings.pid());
-      case PREDICTIVE -> new PredictiveRule(settings.predictive());
+      case PREDICTIVE -> new PredictiveRule(settings.predictive(), settings.protections().minOffSeconds());
     };
   }
 
