@@ -7,19 +7,19 @@ import java.util.List;
 /**
  * How well a zone was heated over a window of samples, each holding until the next (the window
  * runs from the first sample to the last). Temperatures in °C. A setpoint counts as reached once
- * the temperature comes within {@value #REACHED_WITHIN_CENTI} hundredths of a degree of it from
- * below after a rise, from above after a cut (at the window's start: from the side it started
- * on); until then the zone is still settling. The error is the temperature
- * minus the setpoint, except that before a rise of the setpoint a temperature above the setpoint
- * counts only as far as it exceeds the coming one: warmth between an eco and the next comfort
- * setpoint (preheating, or cooling down after comfort) is energy, which {@code energyKWh} prices,
- * not discomfort.
+ * the temperature is at or above it after a rise, at or below it after a cut (at the window's
+ * start: from the side the temperature started on); until then the zone is settling, and
+ * overshoot, undershoot and amplitude are 0 for a setpoint never reached. The error is the
+ * temperature minus the setpoint, except that before a rise of the setpoint a temperature above
+ * the setpoint counts only as far as it exceeds the coming one: warmth between an eco and the next
+ * comfort setpoint (preheating, or cooling down after comfort) is energy, which {@code energyKWh}
+ * prices, not discomfort.
  *
  * <ul>
  *   <li>{@code dutyCycle}: the share of the window the heater was on;
  *   <li>{@code switchesPerHour}: heater switches (on or off) per hour;
  *   <li>{@code overshoot}, {@code undershoot}: the largest error above, below the setpoint once reached;
- *   <li>{@code rmsError}: root of the time-weighted mean of (temperature − setpoint)²;
+ *   <li>{@code rmsError}: root of the time-weighted mean of the squared error;
  *   <li>{@code degreeMinutesBelow}: the integral of how far the temperature was below the setpoint, °C·min;
  *   <li>{@code secondsToSetpoint}: the longest time from a rise of the setpoint to reaching it;
  *       null when the window has no rise or one was never reached;
@@ -32,7 +32,6 @@ import java.util.List;
 public record Analytics(double dutyCycle, double switchesPerHour, double overshoot, double undershoot, double rmsError,
     double degreeMinutesBelow, Long secondsToSetpoint, double amplitude, double energyKWh) {
 
-  public static final int REACHED_WITHIN_CENTI = 10;
   private static final Analytics NOTHING = new Analytics(0, 0, 0, 0, 0, 0, null, 0, 0);
 
   /** The figures of {@code samples} (oldest first) for a heater of {@code heaterPowerWatts}. */
@@ -77,7 +76,7 @@ public record Analytics(double dutyCycle, double switchesPerHour, double oversho
         reached = false;
         segmentStart = nanos(sample);
       }
-      if (!reached && (rising ? temperature >= desired - REACHED_WITHIN_CENTI : temperature <= desired + REACHED_WITHIN_CENTI)) {
+      if (!reached && (rising ? temperature >= desired : temperature <= desired)) {
         reached = true;
         if (isRise) {
           long took = Math.round((nanos(sample) - segmentStart) / 1e9);

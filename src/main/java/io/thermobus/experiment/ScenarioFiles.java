@@ -58,6 +58,9 @@ public final class ScenarioFiles {
     if (yamlOrJson.length > MAX_BYTES) {
       throw new InvalidSettingsException("a scenario may have at most " + MAX_BYTES + " bytes");
     }
+    if (new String(yamlOrJson, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+      throw new InvalidSettingsException("the scenario is empty");
+    }
     try {
       Scenario scenario = YAML.readValue(yamlOrJson, Scenario.class);
       if (scenario == null) {

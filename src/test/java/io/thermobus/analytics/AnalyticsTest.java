@@ -42,7 +42,7 @@ class AnalyticsTest {
     List<Sample> trace = List.of(
         at(0, 1700, 1700, false),
         at(600, 1700, 2100, true),
-        at(1800, 2095, 2100, true),
+        at(1800, 2100, 2100, true),
         at(2400, 2100, 2100, false));
     Analytics analytics = Analytics.of(trace, 1000);
     assertThat(analytics.secondsToSetpoint()).isEqualTo(1200);
