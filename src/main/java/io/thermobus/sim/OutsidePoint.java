@@ -1,13 +1,14 @@
 package io.thermobus.sim;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.thermobus.control.InvalidSettingsException;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 
 /** One point of a daily outside-temperature curve: the temperature at a time of day. */
-public record OutsidePoint(LocalTime at, double celsius) {
+public record OutsidePoint(@JsonFormat(pattern = "HH:mm") LocalTime at, double celsius) {
 
   public OutsidePoint {
     if (at == null) {
