@@ -19,7 +19,7 @@ public final class ResultTable {
       Analytics a = row.analytics();
       rows[i + 1] = new String[] {row.controller(), f(a.dutyCycle(), 3), f(a.switchesPerHour(), 2), f(a.overshoot(), 2),
           f(a.undershoot(), 2), f(a.rmsError(), 3), f(a.degreeMinutesBelow(), 1),
-          a.secondsToSetpoint() == null ? "never" : a.secondsToSetpoint().toString(), f(a.amplitude(), 3), f(a.energyKWh(), 2)};
+          a.secondsToSetpoint() == null ? "-" : a.secondsToSetpoint().toString(), f(a.amplitude(), 3), f(a.energyKWh(), 2)};
     }
     int[] widths = new int[COLUMNS.length];
     for (String[] row : rows) {
