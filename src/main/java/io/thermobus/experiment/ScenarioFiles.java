@@ -2,7 +2,10 @@ package io.thermobus.experiment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.thermobus.control.InvalidSettingsException;
@@ -76,21 +79,41 @@ public final class ScenarioFiles {
     try {
       return YAML.convertValue(tree, type);
     } catch (IllegalArgumentException e) {
-      throw e instanceof InvalidSettingsException invalid ? invalid : invalid(e);
+      throw e instanceof InvalidSettingsException invalid ? invalid
+          : invalid(e.getCause() instanceof JsonMappingException mapping ? mapping : e);
     }
   }
 
-  /** Our own message when a setting's constructor refused it; Jackson's first line, with where, otherwise. */
+  /** Our own message when a setting's constructor refused it; else which field, or where the syntax broke. */
   private static InvalidSettingsException invalid(Exception e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof InvalidSettingsException invalid) {
         return invalid;
       }
     }
-    String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = field(mapping.getPath());
+      if (mapping instanceof UnrecognizedPropertyException) {
+        return new InvalidSettingsException("unknown field " + field);
+      }
+      Object value = mapping instanceof InvalidFormatException format ? format.getValue() : null;
+      return new InvalidSettingsException(field + " has the wrong type or form" + (value == null ? "" : ", got " + value)
+          + " (durations are ISO-8601, e.g. PT1H)");
+    }
     String where = e instanceof JsonProcessingException json && json.getLocation() != null
-        ? " (line " + json.getLocation().getLineNr() + ")" : "";
-    int newline = message == null ? -1 : message.indexOf('\n');
-    return new InvalidSettingsException("not a valid scenario: " + (newline < 0 ? message : message.substring(0, newline)) + where);
+        ? " at line " + json.getLocation().getLineNr() : "";
+    return new InvalidSettingsException("not a valid scenario: not JSON or YAML of the scenario's shape" + where);
+  }
+
+  private static String field(List<JsonMappingException.Reference> path) {
+    StringBuilder field = new StringBuilder();
+    for (JsonMappingException.Reference step : path) {
+      if (step.getFieldName() != null) {
+        field.append(field.length() == 0 ? "" : ".").append(step.getFieldName());
+      } else if (step.getIndex() >= 0) {
+        field.append('[').append(step.getIndex()).append(']');
+      }
+    }
+    return field.length() == 0 ? "the scenario" : field.toString();
   }
 }

@@ -64,6 +64,7 @@ public final class WebVerticle extends VerticleBase {
   public Future<?> start() {
     ZoneApi zones = new ZoneApi(vertx, config.zones(), busService.bus()::head);
     BusApi bus = new BusApi(busService, config.zones().get(0), streamStats);
+    ExperimentApi experiments = new ExperimentApi(vertx);
     BearerAuth auth = new BearerAuth(config.token());
     BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
 
@@ -85,6 +86,8 @@ public final class WebVerticle extends VerticleBase {
     router.get("/api/bus/subscriptions/:id/events").handler(bus::drain);
     router.delete("/api/bus/subscriptions/:id").handler(bus::unsubscribe);
     authenticatedJson(router.post("/api/bus/events"), jsonBody, auth).handler(bus::publish);
+    authenticatedJson(router.post("/api/experiments"), jsonBody, auth).handler(experiments::run);
+    router.get("/api/experiments/:id").handler(experiments::get);
     router.get("/api/ws").handler(new WebSocketStreams(vertx, busService.bus(), busId, auth, limits, streamStats, openStreams));
     router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, openStreams));
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));

@@ -61,11 +61,13 @@ class ScenarioFilesTest {
     assertThatThrownBy(() -> parse(MINIMAL.replace("hysteresis", "bangbang")))
         .isInstanceOf(InvalidSettingsException.class)
         .hasMessage("controller must be one of onoff, hysteresis, tpi, pid, predictive, got bangbang");
-    assertThatThrownBy(() -> parse(MINIMAL + "colour: blue\n")).hasMessageContaining("colour");
+    assertThatThrownBy(() -> parse(MINIMAL + "colour: blue\n")).hasMessage("unknown field colour");
+    assertThatThrownBy(() -> parse(MINIMAL.replace("PT2H", "two hours"))).hasMessageStartingWith("duration has the wrong type or form, got two hours");
+    assertThatThrownBy(() -> parse(MINIMAL + "    tpi: {cycleSeconds: [1]}\n")).hasMessageStartingWith("tpi.cycleSeconds has the wrong type");
     assertThatThrownBy(() -> parse(MINIMAL.replace("PT2H", "P60D"))).hasMessageContaining("duration must be between PT1M and P28D");
     assertThatThrownBy(() -> parse(MINIMAL + "    tpi: {coefInt: -1}\n")).hasMessage("tpi.coefInt must be between 0 and 10, got -1");
     assertThatThrownBy(() -> parse(MINIMAL + "  - controller: hysteresis\n")).hasMessageContaining("give one a label");
-    assertThatThrownBy(() -> parse("name: x\nduration: [")).hasMessageStartingWith("not a valid scenario");
+    assertThatThrownBy(() -> parse("{\"name\": \"x\", ")).hasMessageStartingWith("not a valid scenario");
     assertThatThrownBy(() -> parse(MINIMAL + "disturbances: [{type: window, at: PT1H}]\n")).hasMessageContaining("need an until after at");
     assertThatThrownBy(() -> parse("")).hasMessageContaining("empty");
   }
