@@ -110,7 +110,11 @@ public final class ZoneController {
     return decide(now);
   }
 
-  /** New settings take effect now; the heater's state and the learned history of its switches are kept. */
+  /**
+   * New settings take effect now. The heater's state, its last switch (for the minimum times) and
+   * the fail-safe are kept; a changed controller or parameter starts its rule afresh (the
+   * predictive one relearns), changed window detection forgets an open window.
+   */
   public Optional<HeaterCommand> settings(ControlSettings newSettings, long now) {
     see(now);
     Objects.requireNonNull(newSettings, "settings");

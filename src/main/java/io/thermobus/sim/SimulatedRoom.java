@@ -2,7 +2,8 @@ package io.thermobus.sim;
 
 /**
  * A room advanced on simulated time by its caller, without timers: what experiments run. Times
- * are simulated nanoseconds, never decreasing. Not thread-safe: one owner.
+ * are simulated nanoseconds, never decreasing; a heater or window change applies from the last
+ * {@link #advanceTo}, so advance to the moment of the change first. Not thread-safe: one owner.
  */
 public interface SimulatedRoom {
 
