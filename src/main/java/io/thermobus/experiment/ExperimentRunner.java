@@ -85,6 +85,7 @@ public final class ExperimentRunner {
     private final double[] traceDesired;
     private final boolean[] traceHeater;
     private boolean heaterOn;
+    private boolean windowOpen;
     private int desired;
     private ScheduledSetpoint next;
 
@@ -101,7 +102,6 @@ public final class ExperimentRunner {
     }
 
     void play() {
-      boolean silent = false;
       int lastReading = Integer.MIN_VALUE;
       long lastReadingAt = Long.MIN_VALUE / 2;
       long heartbeat = scenario.heartbeatSeconds();
@@ -115,16 +115,14 @@ public final class ExperimentRunner {
         long now = s * SECOND;
         double outside = outsideAt(scenario, now);
         room.advanceTo(now, outside);
+        boolean windowNow = false;
+        boolean silentNow = false;
         for (Disturbance disturbance : scenario.disturbances()) {
           long at = disturbance.at().getSeconds();
-          long until = disturbance.until() == null ? -1 : disturbance.until().getSeconds();
+          boolean during = s >= at && disturbance.until() != null && s < disturbance.until().getSeconds();
           switch (disturbance.type()) {
-            case WINDOW -> {
-              if (s == at || s == until) {
-                room.window(s == at, now);
-              }
-            }
-            case SENSOR_SILENT -> silent = s == at || (silent && s != until);
+            case WINDOW -> windowNow |= during;
+            case SENSOR_SILENT -> silentNow |= during;
             case SETPOINT -> {
               if (s == at) {
                 setpoint.manual(Centi.fromCelsius(disturbance.celsius()), now);
@@ -134,6 +132,10 @@ public final class ExperimentRunner {
               }
             }
           }
+        }
+        if (windowNow != windowOpen) {
+          windowOpen = windowNow;
+          room.window(windowOpen, now);
         }
         if (next != null && now >= next.at()) {
           int scheduled = setpoint.desiredCenti(now);
@@ -147,7 +149,7 @@ public final class ExperimentRunner {
           apply(controller.outside((int) Math.round(outside * 100), now));
         }
         int reading = room.readingCenti();
-        if (!silent && (reading != lastReading || s - lastReadingAt >= heartbeat)) {
+        if (!silentNow && (reading != lastReading || s - lastReadingAt >= heartbeat)) {
           apply(controller.reading(reading, now));
           lastReading = reading;
           lastReadingAt = s;

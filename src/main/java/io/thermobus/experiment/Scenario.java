@@ -51,6 +51,12 @@ public record Scenario(String name, String description, Duration duration, WeekC
     if (disturbances.size() > MAX_DISTURBANCES) {
       throw new InvalidSettingsException("disturbances may have at most " + MAX_DISTURBANCES + " entries");
     }
+    for (Disturbance disturbance : disturbances) {
+      if (disturbance.at().compareTo(duration) >= 0) {
+        throw new InvalidSettingsException("disturbances[] must start before the end of the duration " + duration
+            + ", one starts at " + disturbance.at());
+      }
+    }
     controllers = List.copyOf(controllers == null ? List.of() : controllers);
     if (controllers.isEmpty() || controllers.size() > MAX_CONTROLLERS) {
       throw new InvalidSettingsException("controllers must list 1 to " + MAX_CONTROLLERS + " controllers, got " + controllers.size());

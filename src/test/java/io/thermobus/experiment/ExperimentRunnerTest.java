@@ -61,6 +61,29 @@ class ExperimentRunnerTest {
   }
 
   @Test
+  void shouldKeepTheSensorSilentUntilTheLastOfOverlappingDropoutsEnds() {
+    ExperimentResult result = ExperimentRunner.run(ScenarioFiles.parse("""
+        name: overlap
+        duration: PT4H
+        room: {model: thermal, outsideCelsius: 0}
+        initialTemperature: 18
+        staleTimeoutSeconds: 120
+        disturbances:
+          - {type: sensorSilent, at: PT1H, until: PT3H}
+          - {type: sensorSilent, at: PT2H, until: PT2H30M}
+        controllers: [{controller: onoff}]
+        """.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    long[] seconds = result.traces().seconds();
+    boolean[] heater = result.traces().controllers().get("onoff").heaterOn();
+    for (int i = 0; i < seconds.length; i++) {
+      if (seconds[i] > 3600 + 120 && seconds[i] < 3 * 3600) {
+        assertThat(heater[i]).as("at " + seconds[i] + " s").isFalse();
+      }
+    }
+    assertThat(heater[(int) (3 * 3600 / (seconds[1] - seconds[0])) + 1]).as("on again after the dropouts").isTrue();
+  }
+
+  @Test
   void shouldSimulateAWeekOfOneZoneInUnderASecond() {
     Scenario winter = ScenarioFiles.load("winter");
     Scenario oneZone = new Scenario(winter.name(), winter.description(), winter.duration(), winter.start(), winter.room(),
