@@ -49,6 +49,14 @@ class ScenarioFilesTest {
   }
 
   @Test
+  void shouldTakeAControllersNameAloneForItsDefaults() {
+    Scenario scenario = parse("name: n\nduration: PT1H\ncontrollers: [onoff, tpi, {label: slow, controller: tpi, tpi: {cycleSeconds: 900}}]\n");
+    assertThat(scenario.controllers()).extracting(ScenarioController::label).containsExactly("onoff", "tpi", "slow");
+    assertThat(scenario.controllers().get(1).settings().tpi()).isEqualTo(io.thermobus.control.TpiParameters.DEFAULT);
+    assertThatThrownBy(() -> parse("name: n\nduration: PT1H\ncontrollers: [3]\n")).hasMessageContaining("controller's name or its settings");
+  }
+
+  @Test
   void shouldReadJsonToo() {
     Scenario scenario = ScenarioFiles.parse("""
         {"name": "j", "duration": "PT1H", "controllers": [{"controller": "tpi", "tpi": {"cycleSeconds": 600}}]}
