@@ -1,6 +1,7 @@
 package io.thermobus.control;
 
 import io.thermobus.control.HeaterCommand.Reason;
+import io.thermobus.event.Readings;
 import io.thermobus.thermostat.SensorWatch;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,7 +13,8 @@ import java.util.Optional;
  * stale readings over all of them. Each input answers the heater command to carry out now, if
  * any; the caller calls {@link #tick} again at {@link #nextWakeAt()}. Not thread-safe: one owner.
  *
- * <p>Order of precedence: stale readings (heater off at once, pending switch dropped) before an
+ * <p>Order of precedence: stale readings (heater off at once, pending switch dropped; a first
+ * reading overdue turns the heater off the same way, without a fault) before an
  * open window and a max-on cool-down (off through the actuator delay, ignoring the minimum on
  * time) before the minimum on/off times (lifted by a user's setpoint change towards the switch
  * it asks for) before the rule. The first decision after construction is always sent.
@@ -131,7 +133,9 @@ public final class ZoneController {
 
   /** The simulated instant at which {@link #tick} must be called next, or {@link Long#MAX_VALUE}. */
   public long nextWakeAt() {
-    long wake = sensor.stale() ? Long.MAX_VALUE : lastSeen - sensor.silence(lastSeen).toNanos() + staleTimeoutNanos + 1;
+    // Every input checked the readings at lastSeen: a check due by then has answered already.
+    long staleAt = lastSeen - sensor.silence(lastSeen).toNanos() + staleTimeoutNanos + 1;
+    long wake = staleAt > lastSeen ? staleAt : Long.MAX_VALUE;
     wake = Math.min(wake, pendingAt >= 0 ? pendingAt : Long.MAX_VALUE);
     Protections protections = settings.protections();
     if (commanded && protections.keepAliveSeconds() > 0) {
@@ -156,7 +160,7 @@ public final class ZoneController {
   }
 
   public ControlState state() {
-    return new ControlState(settings.controller(), mode(), heaterOn, pendingAt >= 0, fault);
+    return new ControlState(settings.controller(), mode(), heaterOn, pendingAt >= 0, sensor.readings(), fault);
   }
 
   public ControlSettings settings() {
@@ -164,7 +168,8 @@ public final class ZoneController {
   }
 
   /** What the zone's heater is doing and why, for the zone's state. */
-  public record ControlState(ControllerKind controller, ControlMode mode, boolean heaterOn, boolean switchPending, String fault) {}
+  public record ControlState(ControllerKind controller, ControlMode mode, boolean heaterOn, boolean switchPending,
+      Readings readings, String fault) {}
 
   private ControlMode mode() {
     if (fault != null) {
@@ -185,12 +190,20 @@ public final class ZoneController {
   }
 
   private Optional<HeaterCommand> decide(long now) {
-    if (sensor.becameStale(now)) {
-      fault = "no temperature reading for " + sensor.silence(now).toSeconds() + " simulated s (stale timeout "
-          + staleTimeoutNanos / NANOS_PER_SECOND + " s); heater forced off";
-      pendingAt = -1;
-      suspend();
-      return Optional.of(command(false, Reason.FAIL_SAFE, now));
+    switch (sensor.check(now)) {
+      case STALE -> {
+        fault = "no temperature reading for " + sensor.silence(now).toSeconds() + " simulated s (stale timeout "
+            + staleTimeoutNanos / NANOS_PER_SECOND + " s); heater forced off";
+        pendingAt = -1;
+        suspend();
+        return Optional.of(command(false, Reason.FAIL_SAFE, now));
+      }
+      case FIRST_READING_OVERDUE -> {
+        // Not a fault; but whoever ran before this controller may have left the heater on.
+        pendingAt = -1;
+        return Optional.of(command(false, Reason.FAIL_SAFE, now));
+      }
+      case NONE -> { }
     }
     if (fault != null) {
       return keepAlive(now);

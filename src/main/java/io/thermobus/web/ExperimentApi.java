@@ -1,6 +1,7 @@
 package io.thermobus.web;
 
 import io.thermobus.Json;
+import io.thermobus.Refusal;
 import io.thermobus.control.InvalidSettingsException;
 import io.thermobus.experiment.ExperimentResult;
 import io.thermobus.experiment.ExperimentRunner;
@@ -38,17 +39,14 @@ final class ExperimentApi {
   /** {@code POST /api/experiments}: 201 with the result, 400 for a bad scenario, 503 while another runs. */
   void run(RoutingContext ctx) {
     if (running) {
-      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
-      Problems.send(ctx, 503, "another experiment is running; try again");
-      return;
+      throw Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS, "another experiment is running; try again");
     }
     Buffer body = ctx.body().buffer();
     Scenario scenario;
     try {
       scenario = ScenarioFiles.parse(body == null ? new byte[0] : body.getBytes());
     } catch (InvalidSettingsException e) {
-      Problems.send(ctx, 400, e.getMessage());
-      return;
+      throw Refusal.badRequest(e.getMessage());
     }
     running = true;
     vertx.executeBlocking(() -> ExperimentRunner.run(scenario), false)
@@ -62,8 +60,7 @@ final class ExperimentApi {
     String id = ctx.pathParam("id");
     Buffer result = results.get(id);
     if (result == null) {
-      Problems.send(ctx, 404, "no experiment " + id + " among the last " + KEPT + " run here");
-      return;
+      throw Refusal.of(404, "no experiment " + id + " among the last " + KEPT + " run here");
     }
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(result);
   }

@@ -162,6 +162,19 @@ class ZoneControllerTest {
   }
 
   @Test
+  void shouldSwitchOffWithoutAFaultWhenTheFirstReadingIsOverdueAndNotWakeForItAgain() {
+    ZoneController controller = new ZoneController(ControlSettings.CHAPTER, STALE, 0);
+    controller.desired(2100, false, 0);
+    assertThat(controller.nextWakeAt()).isEqualTo(12 * S + 1);
+    Optional<HeaterCommand> off = controller.tick(12 * S + 1);
+    assertThat(off).map(HeaterCommand::reason).contains(Reason.FAIL_SAFE);
+    assertThat(controller.state().fault()).isNull();
+    assertThat(controller.state().readings()).isEqualTo(io.thermobus.event.Readings.WAITING);
+    assertThat(controller.nextWakeAt()).as("nothing more to check until a reading").isEqualTo(Long.MAX_VALUE);
+    assertThat(on(controller.reading(2090, 20 * S))).contains(true);
+  }
+
+  @Test
   void shouldDelayEverySwitchByTheActuatorDelayAndDecideAgainWhenItLands() {
     ZoneController controller = new ZoneController(settings(ControllerKind.ONOFF, Protections.NONE, 10), Duration.ofHours(1), 0);
     controller.desired(2100, false, 0);
