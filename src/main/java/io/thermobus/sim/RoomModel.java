@@ -43,7 +43,7 @@ public record RoomModel(Kind model, double heaterPowerWatts, double heatCapacity
     }
   }
 
-  public static final RoomModel CHAPTER = new RoomModel(Kind.CHAPTER, 1000, 1000, 60, 300, 5, List.of());
+  public static final RoomModel CHAPTER = new RoomModel(Kind.CHAPTER, 2000, 1000, 60, 300, 5, List.of());
 
   private static final int SECONDS_PER_DAY = 86_400;
 
