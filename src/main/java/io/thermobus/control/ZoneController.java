@@ -45,7 +45,7 @@ public final class ZoneController {
   private long windowUntil = -1;
   private long coolDownUntil = -1;
   private String fault;
-  private long lastSeen;
+  private long lastSeen; // the latest input's time: the readings were checked then
 
   public ZoneController(ControlSettings settings, Duration staleTimeout, long now) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -58,7 +58,7 @@ public final class ZoneController {
 
   /** A temperature reading of the zone, hundredths of a degree. */
   public Optional<HeaterCommand> reading(int centi, long now) {
-    see(now);
+    lastSeen = now;
     inside = centi;
     if (sensor.reading(now)) {
       fault = null;
@@ -66,7 +66,7 @@ public final class ZoneController {
     }
     if (window.reading(centi, now) && windowUntil < 0) {
       windowUntil = now + settings.protections().window().offSeconds() * NANOS_PER_SECOND;
-      suspend();
+      rule.reset(); // control is suspended: no cycle or integral carries over
     } else if (windowUntil >= 0 && !window.open()) {
       windowUntil = -1; // the fall has slowed: the window was closed
     }
@@ -81,7 +81,7 @@ public final class ZoneController {
    * minimum on/off time), false for the schedule's or a preset's.
    */
   public Optional<HeaterCommand> desired(int centi, boolean byUser, long now) {
-    see(now);
+    lastSeen = now;
     if (byUser && desired != null && centi != desired) {
       userAsks = centi > desired;
     }
@@ -94,21 +94,21 @@ public final class ZoneController {
 
   /** The outside temperature, hundredths of a degree. */
   public Optional<HeaterCommand> outside(int centi, long now) {
-    see(now);
+    lastSeen = now;
     outside = centi;
     return decide(now);
   }
 
   /** The schedule's next change, or null when none is coming; the predictive controller preheats for it. */
   public Optional<HeaterCommand> upcoming(ScheduledSetpoint next, long now) {
-    see(now);
+    lastSeen = now;
     upcoming = next;
     return decide(now);
   }
 
   /** Time passed with no input: fires due timers (actuator delay, PWM edges, protections, the stale check). */
   public Optional<HeaterCommand> tick(long now) {
-    see(now);
+    lastSeen = now;
     return decide(now);
   }
 
@@ -118,7 +118,7 @@ public final class ZoneController {
    * predictive one relearns), changed window detection forgets an open window.
    */
   public Optional<HeaterCommand> settings(ControlSettings newSettings, long now) {
-    see(now);
+    lastSeen = now;
     Objects.requireNonNull(newSettings, "settings");
     if (!newSettings.equals(settings)) {
       rule = HeatingRule.of(newSettings);
@@ -181,21 +181,13 @@ public final class ZoneController {
     return coolDownUntil >= 0 ? ControlMode.COOL_DOWN : ControlMode.NORMAL;
   }
 
-  private void see(long now) {
-    lastSeen = now;
-  }
-
-  private void suspend() {
-    rule.reset();
-  }
-
   private Optional<HeaterCommand> decide(long now) {
     switch (sensor.check(now)) {
       case STALE -> {
         fault = "no temperature reading for " + sensor.silence(now).toSeconds() + " simulated s (stale timeout "
             + staleTimeoutNanos / NANOS_PER_SECOND + " s); heater forced off";
         pendingAt = -1;
-        suspend();
+        rule.reset(); // control is suspended: no cycle or integral carries over
         return Optional.of(command(false, Reason.FAIL_SAFE, now));
       }
       case FIRST_READING_OVERDUE -> {
@@ -247,7 +239,7 @@ public final class ZoneController {
     long maxOn = settings.protections().maxOnSeconds() * NANOS_PER_SECOND;
     if (heaterOn && maxOn > 0 && coolDownUntil < 0 && now - switchedAt >= maxOn) {
       coolDownUntil = now + settings.protections().coolDownSeconds() * NANOS_PER_SECOND;
-      suspend();
+      rule.reset(); // control is suspended: no cycle or integral carries over
     }
   }
 
