@@ -6,6 +6,8 @@ import io.thermobus.config.ConfigException;
 import io.thermobus.config.ConfigLoader;
 import io.thermobus.config.ConfigOption;
 import io.thermobus.config.ThermobusConfig;
+import io.thermobus.experiment.ExperimentCommand;
+import io.thermobus.experiment.ScenarioFiles;
 import io.thermobus.ops.Logging;
 import io.thermobus.ops.Metrics;
 import io.vertx.core.Vertx;
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
 /** The command line: parses flags, loads configuration, starts the service and stops it on SIGTERM. */
@@ -43,7 +46,13 @@ public final class Main {
     if (CommandLine.printHelpIfRequested(parsed)) {
       return;
     }
-    if (parsed.subcommand() != null) {
+    ParseResult subcommand = parsed.subcommand();
+    if (subcommand != null && subcommand.commandSpec().name().equals("experiment")) {
+      System.exit(ExperimentCommand.run(subcommand.matchedPositionalValue(0, ""), subcommand.hasMatchedOption("--json"),
+          System.out, System.err));
+      return;
+    }
+    if (subcommand != null) {
       runBusDemo();
       return;
     }
@@ -125,6 +134,12 @@ public final class Main {
     spec.addSubcommand("bus-demo", CommandSpec.create().mixinStandardHelpOptions(true).usageMessage(
         new CommandLine.Model.UsageMessageSpec().description(
             "Replays the chapter's event-bus example: two consumers read 1.0, 2.0, 3.0 and unsubscribe; the chamber before and after the sweep.")));
+    spec.addSubcommand("experiment", CommandSpec.create().mixinStandardHelpOptions(true)
+        .addPositional(PositionalParamSpec.builder().paramLabel("NAME|FILE").type(String.class).arity("1").required(true)
+            .description("a shipped scenario (" + String.join(", ", ScenarioFiles.SHIPPED) + ") or a scenario file, YAML or JSON").build())
+        .addOption(OptionSpec.builder("--json").type(boolean.class).description("print the experiment's JSON answer instead of the table").build())
+        .usageMessage(new CommandLine.Model.UsageMessageSpec().description(
+            "Runs a scenario's controllers side by side through the pure classes, as fast as the CPU allows, and prints their analytics.")));
     return spec;
   }
 

@@ -63,6 +63,7 @@ public final class WebVerticle extends VerticleBase {
   public Future<?> start() {
     ZoneCalls zoneCalls = new ZoneCalls(vertx.eventBus(), config.zones());
     ZoneApi zones = new ZoneApi(zoneCalls, busService.bus()::head);
+    ExperimentApi experiments = new ExperimentApi(vertx);
     BearerAuth auth = new BearerAuth(config.token());
     BusApi bus = new BusApi(busService, auth, config.zones().get(0), streamStats);
     BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
@@ -90,6 +91,8 @@ public final class WebVerticle extends VerticleBase {
     router.get("/api/bus/subscriptions/:id/events").handler(bus::drain);
     router.delete("/api/bus/subscriptions/:id").handler(bus::unsubscribe);
     authenticatedJson(router.post("/api/bus/events"), jsonBody, auth).handler(bus::publish);
+    authenticatedJson(router.post("/api/experiments"), jsonBody, auth).handler(experiments::run);
+    read(router, "/api/experiments/:id").handler(experiments::get);
     router.get("/api/ws").handler(new WebSocketStreams(vertx, zoneCalls, busService.bus(), busId, auth, limits, streamStats,
         openStreams, config.web().wsMaxMessageBytes()));
     router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, openStreams));
