@@ -36,7 +36,15 @@ public enum ConfigOption {
   BUS_SWEEP_MS("busSweepMs", "1000", "interval of the bus's tombstone sweep, milliseconds"),
   BUS_MAX_WAIT_MS("busMaxWaitMs", "30000", "longest long-poll wait a bus client may ask for, milliseconds"),
   LOG_FORMAT("logFormat", "text", "log lines on stderr: text (readable) or json (one JSON object per line, for containers)"),
-  LOG_LEVEL("logLevel", "info", "least severe level logged: error, warn, info, debug (every state change) or trace");
+  LOG_LEVEL("logLevel", "info", "least severe level logged: error, warn, info, debug (every state change) or trace"),
+  MQTT_URL("mqttUrl", "", "MQTT broker as mqtt://host[:port] (1883) or mqtts://host[:port] (TLS, 8883); empty runs without a broker"),
+  MQTT_USERNAME("mqttUsername", "", "user name the MQTT broker checks; empty connects without credentials"),
+  MQTT_PASSWORD("mqttPassword", "", "password for mqttUsername; never logged or shown"),
+  MQTT_CLIENT_ID("mqttClientId", null, "MQTT client id, unique on the broker; thermobus- and 8 random hex digits when unset"),
+  MQTT_KEEP_ALIVE("mqttKeepAlive", "30", "seconds between MQTT keep-alive pings; a connection silent for twice as long is dropped and opened again"),
+  MQTT_STATE_PREFIX("mqttStatePrefix", "thermobus", "topic prefix of the zones' retained states and of this node's availability, PREFIX/status (online or offline, retained)"),
+  MQTT_DISCOVERY("mqttDiscovery", "true", "announce each zone to Home Assistant as an MQTT climate entity"),
+  MQTT_DISCOVERY_PREFIX("mqttDiscoveryPrefix", "homeassistant", "Home Assistant's MQTT discovery prefix");
 
   private final String key;
   private final String defaultValue;
