@@ -41,7 +41,7 @@ public enum ConfigOption {
   MQTT_USERNAME("mqttUsername", "", "user name the MQTT broker checks; empty connects without credentials"),
   MQTT_PASSWORD("mqttPassword", "", "password for mqttUsername; never logged or shown"),
   MQTT_CLIENT_ID("mqttClientId", null, "MQTT client id, unique on the broker; thermobus- and 8 random hex digits when unset"),
-  MQTT_KEEP_ALIVE("mqttKeepAlive", "30", "seconds between MQTT keep-alive pings; a connection silent for twice as long is dropped and opened again"),
+  MQTT_KEEP_ALIVE("mqttKeepAlive", "30", "seconds between MQTT keep-alive pings; a ping unanswered for half as long again drops the connection, which is then opened again"),
   MQTT_STATE_PREFIX("mqttStatePrefix", "thermobus", "topic prefix of the zones' retained states and of this node's availability, PREFIX/status (online or offline, retained)"),
   MQTT_DISCOVERY("mqttDiscovery", "true", "announce each zone to Home Assistant as an MQTT climate entity"),
   MQTT_DISCOVERY_PREFIX("mqttDiscoveryPrefix", "homeassistant", "Home Assistant's MQTT discovery prefix");

@@ -55,6 +55,8 @@ public final class MosquittoBroker implements AutoCloseable {
     StringBuilder config = new StringBuilder()
         .append("listener ").append(port).append(" 127.0.0.1\n")
         .append("persistence false\n")
+        // Run as root, mosquitto would become user 'mosquitto' and lose access to the private temporary directory.
+        .append("user ").append(System.getProperty("user.name")).append('\n')
         .append("log_dest stderr\n")
         .append("log_type error\nlog_type warning\nlog_type notice\nlog_type information\n");
     if (users.isEmpty()) {
