@@ -6,6 +6,9 @@ import io.thermobus.config.ConfigException;
 import io.thermobus.config.ConfigLoader;
 import io.thermobus.config.ConfigOption;
 import io.thermobus.config.ThermobusConfig;
+import io.thermobus.device.DeviceSettings;
+import io.thermobus.device.DeviceTopics;
+import io.thermobus.device.VirtualDeviceVerticle;
 import io.thermobus.ops.Logging;
 import io.thermobus.ops.Metrics;
 import io.vertx.core.Vertx;
@@ -44,7 +47,11 @@ public final class Main {
       return;
     }
     if (parsed.subcommand() != null) {
-      runBusDemo();
+      if (parsed.subcommand().commandSpec().name().equals(DeviceSettings.NAME)) {
+        runDevice(parsed.subcommand());
+      } else {
+        runBusDemo();
+      }
       return;
     }
     run(parsed);
@@ -95,6 +102,30 @@ public final class Main {
     }
   }
 
+  /** The {@code device} subcommand: a simulated room on a broker until SIGTERM. */
+  private static void runDevice(ParseResult parsed) {
+    DeviceSettings settings;
+    try {
+      settings = DeviceSettings.from(parsed, System.getenv(DeviceSettings.PASSWORD_VARIABLE));
+    } catch (IllegalArgumentException e) {
+      System.err.println("thermobus device: " + e.getMessage());
+      System.exit(EXIT_CONFIG);
+      return;
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      VirtualDeviceVerticle.deploy(vertx, settings).await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("thermobus device: could not start: " + rootMessage(e));
+      System.exit(EXIT_START);
+      return;
+    }
+    GracefulExit.onSignals(budget -> vertx.close().await(budget.toMillis(), TimeUnit.MILLISECONDS));
+    DeviceTopics topics = settings.topics();
+    System.out.println("Thermobus device " + settings.zone() + " on " + settings.broker() + ": readings on " + topics.temperature()
+        + ", commands on " + topics.heaterSet() + ", heater state on " + topics.heater());
+  }
+
   private static void runBusDemo() {
     try {
       ChapterDemo.run(System.out);
@@ -125,6 +156,7 @@ public final class Main {
     spec.addSubcommand("bus-demo", CommandSpec.create().mixinStandardHelpOptions(true).usageMessage(
         new CommandLine.Model.UsageMessageSpec().description(
             "Replays the chapter's event-bus example: two consumers read 1.0, 2.0, 3.0 and unsubscribe; the chamber before and after the sweep.")));
+    spec.addSubcommand(DeviceSettings.NAME, DeviceSettings.commandSpec());
     return spec;
   }
 

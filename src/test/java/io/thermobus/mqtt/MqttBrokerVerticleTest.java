@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.thermobus.mqtt.BrokerStatus.State;
 import io.thermobus.testing.MosquittoBroker;
+import io.thermobus.testing.PlainMqttClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;

@@ -1,4 +1,4 @@
-package io.thermobus.mqtt;
+package io.thermobus.testing;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Vertx;
@@ -10,12 +10,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** A test's own MQTT client on the real broker: it records what arrives on the topics it follows and publishes what the test says. */
-final class PlainMqttClient implements AutoCloseable {
+public final class PlainMqttClient implements AutoCloseable {
 
   /** One message as it arrived. */
-  record Received(String topic, String payload, boolean retained) {}
+  public record Received(String topic, String payload, boolean retained) {}
 
-  final List<Received> received = new CopyOnWriteArrayList<>();
+  public final List<Received> received = new CopyOnWriteArrayList<>();
   private final MqttClient client;
 
   private PlainMqttClient(MqttClient client) {
@@ -23,23 +23,23 @@ final class PlainMqttClient implements AutoCloseable {
     client.publishHandler(message -> received.add(new Received(message.topicName(), message.payload().toString(), message.isRetain())));
   }
 
-  static PlainMqttClient connect(Vertx vertx, int port) throws Exception {
+  public static PlainMqttClient connect(Vertx vertx, int port) throws Exception {
     MqttClient client = MqttClient.create(vertx, new MqttClientOptions().setClientId("test-" + System.nanoTime()));
     PlainMqttClient plain = new PlainMqttClient(client);
     client.connect(port, "127.0.0.1").await(20, TimeUnit.SECONDS);
     return plain;
   }
 
-  PlainMqttClient follow(String topic) throws Exception {
+  public PlainMqttClient follow(String topic) throws Exception {
     client.subscribe(topic, 1).await(20, TimeUnit.SECONDS);
     return this;
   }
 
-  void publish(String topic, String payload, boolean retain) throws Exception {
+  public void publish(String topic, String payload, boolean retain) throws Exception {
     client.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, retain).await(20, TimeUnit.SECONDS);
   }
 
-  List<String> payloadsOn(String topic) {
+  public List<String> payloadsOn(String topic) {
     return received.stream().filter(message -> message.topic().equals(topic)).map(Received::payload).toList();
   }
 
