@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -303,6 +304,10 @@ public record ThermobusConfig(
       if (clientId != null && !CLIENT_ID.matcher(clientId).matches()) {
         throw invalid(MQTT_CLIENT_ID, "must be 1 to 64 of A-Z, a-z, 0-9, '.', '_', ':' and '-'");
       }
+      Optional<Path> caFile = Optional.ofNullable(text(MQTT_CA_FILE)).map(Path::of);
+      if (caFile.isPresent() && !Files.isReadable(caFile.get())) {
+        throw invalid(MQTT_CA_FILE, "cannot read " + caFile.get());
+      }
       Duration keepAlive = Duration.ofSeconds(integer(MQTT_KEEP_ALIVE, 1, 3600));
       String statePrefix = topic(MQTT_STATE_PREFIX);
       boolean discovery = bool(MQTT_DISCOVERY);
@@ -317,7 +322,7 @@ public record ThermobusConfig(
       } catch (IllegalArgumentException e) {
         throw invalid(MQTT_URL, e.getMessage());
       }
-      return Optional.of(new MqttSettings(broker, username, password, clientId != null ? clientId : generateClientId(),
+      return Optional.of(new MqttSettings(broker, username, password, caFile, clientId != null ? clientId : generateClientId(),
           keepAlive, statePrefix, discovery, discoveryPrefix));
     }
 

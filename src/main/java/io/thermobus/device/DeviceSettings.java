@@ -26,7 +26,7 @@ public record DeviceSettings(String zone, BrokerUrl broker, String topicPrefix, 
 
   /** The device's own broker connection: its availability is {@code <prefix>/<zone>/status}. */
   public MqttSettings mqtt() {
-    return new MqttSettings(broker, username, password, "thermobus-device-" + zone, Duration.ofSeconds(30),
+    return new MqttSettings(broker, username, password, Optional.empty(), "thermobus-device-" + zone, Duration.ofSeconds(30),
         topics().base(), false, "homeassistant");
   }
 

@@ -9,6 +9,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.MqttConnectionException;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,6 +115,7 @@ public final class MqttBrokerVerticle extends VerticleBase {
     settings.password().ifPresent(options::setPassword);
     if (settings.url().tls()) {
       options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
+      settings.caFile().ifPresent(file -> options.setTrustOptions(new PemTrustOptions().addCertPath(file.toString())));
     }
     options.setConnectTimeout(10_000);
     return options;
@@ -130,7 +133,7 @@ public final class MqttBrokerVerticle extends VerticleBase {
       } else if (done.cause() instanceof MqttConnectionException refused) {
         retryLater(State.REFUSED, refusal(refused.code()));
       } else {
-        retryLater(State.DISCONNECTED, "cannot reach " + url + ": " + message(done.cause()));
+        retryLater(State.DISCONNECTED, "cannot reach " + url + ": " + message(done.cause()) + tlsHint(done.cause()));
       }
     });
   }
@@ -252,6 +255,21 @@ public final class MqttBrokerVerticle extends VerticleBase {
       }
     }
     request.reply(null);
+  }
+
+  /** A certificate the JVM does not trust fails deep in the handshake: say what the cause is and what to set. */
+  private static String tlsHint(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SSLHandshakeException) {
+        Throwable root = cause;
+        while (root.getCause() != null) {
+          root = root.getCause();
+        }
+        return " (TLS handshake: " + message(root)
+            + "; if the broker's certificate comes from its own authority, set mqttCaFile to that authority's PEM file)";
+      }
+    }
+    return "";
   }
 
   private static String message(Throwable error) {

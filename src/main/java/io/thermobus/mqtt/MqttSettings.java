@@ -1,5 +1,6 @@
 package io.thermobus.mqtt;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ public record MqttSettings(
     BrokerUrl url,
     Optional<String> username,
     Optional<String> password,
+    Optional<Path> caFile,
     String clientId,
     Duration keepAlive,
     String statePrefix,
@@ -29,7 +31,7 @@ public record MqttSettings(
   @Override
   public String toString() {
     return "MqttSettings[url=" + url + ", username=" + username.orElse("") + ", password="
-        + (password.isPresent() ? "<redacted>" : "") + ", clientId=" + clientId + ", keepAlive=" + keepAlive
+        + (password.isPresent() ? "<redacted>" : "") + ", caFile=" + caFile.map(Path::toString).orElse("") + ", clientId=" + clientId + ", keepAlive=" + keepAlive
         + ", statePrefix=" + statePrefix + ", discovery=" + discovery + ", discoveryPrefix=" + discoveryPrefix + "]";
   }
 }

@@ -76,6 +76,7 @@ class MqttConfigTest {
       "mqttStatePrefix     | '/thermobus'                | must not start or end with /",
       "mqttDiscoveryPrefix | 'ha/#'                      | mqtt-discovery-prefix",
       "mqttDiscovery       | maybe                       | must be true or false",
+      "mqttCaFile          | /nonexistent/ca.pem         | mqttCaFile (THERMOBUS_MQTT_CA_FILE, --mqtt-ca-file): cannot read /nonexistent/ca.pem",
   })
   void rejectsBadValuesNamingTheKey(String key, String value, String message) {
     JsonObject merged = new JsonObject().put(key, value);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class HomeAssistantDiscoveryTest {
 
   private final MqttSettings settings = new MqttSettings(BrokerUrl.parse("mqtt://127.0.0.1"), Optional.empty(),
-      Optional.empty(), "node-1", Duration.ofSeconds(30), "thermobus", true, "homeassistant");
+      Optional.empty(), Optional.empty(), "node-1", Duration.ofSeconds(30), "thermobus", true, "homeassistant");
   private final HomeAssistantDiscovery discovery = new HomeAssistantDiscovery(settings, new DesiredRange(500, 3500), 50, "0.1.0");
 
   @Test

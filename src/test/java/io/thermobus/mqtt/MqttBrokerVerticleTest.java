@@ -9,6 +9,8 @@ import io.thermobus.testing.PlainMqttClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.net.SelfSignedCertificate;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +123,31 @@ class MqttBrokerVerticleTest {
     });
   }
 
+  @Test
+  void shouldConnectOverTlsTrustingTheBrokersOwnAuthority() throws Exception {
+    SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
+    broker = MosquittoBroker.startTls(Path.of(certificate.certificatePath()), Path.of(certificate.privateKeyPath()));
+    MqttSettings trusting = withCaFile(settings(broker, Optional.empty(), Optional.empty()), Path.of(certificate.certificatePath()));
+    MqttBrokerVerticle connection = deploy(trusting);
+    await().atMost(WAIT).until(() -> connection.status().connected());
+    assertThat(connection.status().detail()).startsWith("connected to mqtts://localhost:");
+  }
+
+  @Test
+  void shouldNotConnectToABrokerWhoseCertificateItDoesNotTrust() throws Exception {
+    SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
+    broker = MosquittoBroker.startTls(Path.of(certificate.certificatePath()), Path.of(certificate.privateKeyPath()));
+    MqttBrokerVerticle connection = deploy(settings(broker, Optional.empty(), Optional.empty()));
+    await().atMost(WAIT).until(() -> connection.status().state() == State.DISCONNECTED);
+    assertThat(connection.status().connects()).isZero();
+    assertThat(connection.status().detail()).startsWith("cannot reach mqtts://localhost:").contains("TLS handshake").contains("mqttCaFile");
+  }
+
+  private static MqttSettings withCaFile(MqttSettings s, Path caFile) {
+    return new MqttSettings(s.url(), s.username(), s.password(), Optional.of(caFile), s.clientId(), s.keepAlive(),
+        s.statePrefix(), s.discovery(), s.discoveryPrefix());
+  }
+
   private MqttBrokerVerticle deploy(MqttSettings settings) throws Exception {
     MqttBrokerVerticle connection = new MqttBrokerVerticle(settings, Duration.ofMillis(100), Duration.ofSeconds(1));
     vertx.deployVerticle(connection).await(20, TimeUnit.SECONDS);
@@ -136,7 +163,7 @@ class MqttBrokerVerticleTest {
   }
 
   static MqttSettings settings(MosquittoBroker broker, Optional<String> username, Optional<String> password) {
-    return new MqttSettings(BrokerUrl.parse(broker.url()), username, password, "test-node", Duration.ofSeconds(30),
+    return new MqttSettings(BrokerUrl.parse(broker.url()), username, password, Optional.empty(), "test-node", Duration.ofSeconds(30),
         "thermobus", true, "homeassistant");
   }
 }

@@ -28,13 +28,15 @@ public final class MosquittoBroker implements AutoCloseable {
   private final Path directory;
   private final Path configFile;
   private final int port;
+  private final boolean tls;
   private Process process;
   private final List<String> log = new ArrayList<>();
 
-  private MosquittoBroker(Path directory, Path configFile, int port) {
+  private MosquittoBroker(Path directory, Path configFile, int port, boolean tls) {
     this.directory = directory;
     this.configFile = configFile;
     this.port = port;
+    this.tls = tls;
   }
 
   /** Skips the calling test (or fails it in CI) when Mosquitto is not installed. */
@@ -49,11 +51,21 @@ public final class MosquittoBroker implements AutoCloseable {
 
   /** A broker that admits only {@code users} (name to password) when there are any, else anyone. */
   public static MosquittoBroker start(Map<String, String> users) throws IOException {
+    return start(users, "");
+  }
+
+  /** A broker that speaks only TLS, with the PEM certificate and key given; {@link #url()} is then {@code mqtts://localhost:PORT}. */
+  public static MosquittoBroker startTls(Path certificate, Path key) throws IOException {
+    return start(Map.of(), "certfile " + certificate + "\nkeyfile " + key + "\n");
+  }
+
+  private static MosquittoBroker start(Map<String, String> users, String listenerOptions) throws IOException {
     assumeInstalled();
     Path directory = Files.createTempDirectory("thermobus-mosquitto-");
     int port = freePort();
     StringBuilder config = new StringBuilder()
         .append("listener ").append(port).append(" 127.0.0.1\n")
+        .append(listenerOptions)
         .append("persistence false\n")
         // Run as root, mosquitto would become user 'mosquitto' and lose access to the private temporary directory.
         .append("user ").append(System.getProperty("user.name")).append('\n')
@@ -75,7 +87,7 @@ public final class MosquittoBroker implements AutoCloseable {
     }
     Path configFile = directory.resolve("mosquitto.conf");
     Files.writeString(configFile, config);
-    MosquittoBroker broker = new MosquittoBroker(directory, configFile, port);
+    MosquittoBroker broker = new MosquittoBroker(directory, configFile, port, !listenerOptions.isEmpty());
     broker.launch();
     return broker;
   }
@@ -84,9 +96,9 @@ public final class MosquittoBroker implements AutoCloseable {
     return port;
   }
 
-  /** {@code mqtt://127.0.0.1:PORT}, as Thermobus's {@code mqttUrl} takes it. */
+  /** {@code mqtt://127.0.0.1:PORT}, as Thermobus's {@code mqttUrl} takes it; with TLS, the name its certificate is for. */
   public String url() {
-    return "mqtt://127.0.0.1:" + port;
+    return tls ? "mqtts://localhost:" + port : "mqtt://127.0.0.1:" + port;
   }
 
   /** Ends the broker at once (SIGKILL): clients see their connection drop, as when a broker crashes. */
