@@ -40,10 +40,18 @@ public final class MqttBrokerVerticle extends VerticleBase {
   static final int MAX_MESSAGE_BYTES = 64 * 1024;
   static final Duration FIRST_RETRY = Duration.ofMillis(500);
   static final Duration MAX_RETRY = Duration.ofSeconds(30);
+  /**
+   * QoS 1 and 2 messages the broker has not acknowledged yet, at most. vertx-mqtt frees a place only
+   * on an acknowledgement or on its expiry, not when the connection drops, so an unacknowledged
+   * message must expire, or a few outages would fill the queue for good.
+   */
+  static final int MAX_IN_FLIGHT = 100;
+  static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
   private static final int SUBSCRIBE_QOS = 1;
 
   private final MqttSettings settings;
   private final Backoff backoff;
+  private final Duration ackTimeout;
   // Owned by this verticle's event loop.
   private final Map<String, Set<String>> subscribers = new HashMap<>();
   private MqttClient client;
@@ -54,12 +62,13 @@ public final class MqttBrokerVerticle extends VerticleBase {
   private volatile BrokerStatus status;
 
   public MqttBrokerVerticle(MqttSettings settings) {
-    this(settings, FIRST_RETRY, MAX_RETRY);
+    this(settings, FIRST_RETRY, MAX_RETRY, ACK_TIMEOUT);
   }
 
-  MqttBrokerVerticle(MqttSettings settings, Duration firstRetry, Duration maxRetry) {
+  MqttBrokerVerticle(MqttSettings settings, Duration firstRetry, Duration maxRetry, Duration ackTimeout) {
     this.settings = settings;
     this.backoff = new Backoff(firstRetry, maxRetry);
+    this.ackTimeout = ackTimeout;
     this.status = new BrokerStatus(State.CONNECTING, "connecting to " + settings.url(), Instant.now(), 0);
   }
 
@@ -110,7 +119,9 @@ public final class MqttBrokerVerticle extends VerticleBase {
         .setWillMessageBytes(Buffer.buffer(MqttSettings.OFFLINE))
         .setWillQoS(1)
         .setWillRetain(true)
-        .setMaxMessageSize(MAX_MESSAGE_BYTES);
+        .setMaxMessageSize(MAX_MESSAGE_BYTES)
+        .setMaxInflightQueue(MAX_IN_FLIGHT)
+        .setAckTimeout((int) ackTimeout.toSeconds());
     settings.username().ifPresent(options::setUsername);
     settings.password().ifPresent(options::setPassword);
     if (settings.url().tls()) {

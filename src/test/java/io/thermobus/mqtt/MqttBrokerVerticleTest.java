@@ -124,6 +124,34 @@ class MqttBrokerVerticleTest {
   }
 
   @Test
+  void shouldPublishAgainAfterAnOutageThatLeftMessagesUnacknowledged() throws Exception {
+    broker = MosquittoBroker.start();
+    MqttBrokerVerticle connection = deploy(settings(broker, Optional.empty(), Optional.empty()));
+    await().atMost(WAIT).until(() -> connection.status().connected());
+
+    broker.freeze();
+    int refused = 0;
+    for (int i = 0; i < MqttBrokerVerticle.MAX_IN_FLIGHT + 5; i++) {
+      refused += failed(new MqttPublish("relay/set", "ON", 1, false)) ? 1 : 0;
+    }
+    assertThat(refused).as("publishes beyond the in-flight limit").isEqualTo(5);
+    broker.kill();
+    await().atMost(WAIT).until(() -> connection.status().state() == State.DISCONNECTED);
+    broker.restart();
+    await().atMost(WAIT).until(() -> connection.status().connected());
+
+    watcher = PlainMqttClient.connect(vertx, broker.port()).follow("relay/set");
+    // The lost messages' places come free when their acknowledgement times out (1 s here), not never.
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> !failed(new MqttPublish("relay/set", "OFF", 1, false)));
+    await().atMost(WAIT).until(() -> watcher.payloadsOn("relay/set").contains("OFF"));
+  }
+
+  private boolean failed(MqttPublish message) throws Exception {
+    return vertx.eventBus().request(MqttAddresses.PUBLISH, message).toCompletionStage().toCompletableFuture()
+        .handle((ok, error) -> error != null).get(20, TimeUnit.SECONDS);
+  }
+
+  @Test
   void shouldConnectOverTlsTrustingTheBrokersOwnAuthority() throws Exception {
     SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
     broker = MosquittoBroker.startTls(Path.of(certificate.certificatePath()), Path.of(certificate.privateKeyPath()));
@@ -149,7 +177,7 @@ class MqttBrokerVerticleTest {
   }
 
   private MqttBrokerVerticle deploy(MqttSettings settings) throws Exception {
-    MqttBrokerVerticle connection = new MqttBrokerVerticle(settings, Duration.ofMillis(100), Duration.ofSeconds(1));
+    MqttBrokerVerticle connection = new MqttBrokerVerticle(settings, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(1));
     vertx.deployVerticle(connection).await(20, TimeUnit.SECONDS);
     return connection;
   }

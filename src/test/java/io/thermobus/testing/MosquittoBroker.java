@@ -109,6 +109,14 @@ public final class MosquittoBroker implements AutoCloseable {
     }
   }
 
+  /** Freezes the broker (SIGSTOP): connections stay open but nothing is read or acknowledged, as on a hung host. */
+  public void freeze() throws IOException, InterruptedException {
+    Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).start();
+    if (!stop.waitFor(10, TimeUnit.SECONDS) || stop.exitValue() != 0) {
+      throw new IOException("could not stop mosquitto " + process.pid());
+    }
+  }
+
   /** Starts the broker again on the same port, after {@link #kill()}. */
   public void restart() throws IOException {
     if (process != null) {
