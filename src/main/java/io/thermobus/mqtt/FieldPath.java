@@ -1,5 +1,6 @@
 package io.thermobus.mqtt;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,6 +27,15 @@ public record FieldPath(List<String> names) {
       throw new IllegalArgumentException("'" + text + "' must be 1 to " + MAX_NAMES + " non-empty names separated by dots");
     }
     return new FieldPath(names);
+  }
+
+  /** The node at this path under {@code root}, or {@code null} when a name on the way is missing. */
+  public JsonNode lookup(JsonNode root) {
+    JsonNode node = root;
+    for (String name : names) {
+      node = node == null ? null : node.get(name);
+    }
+    return node;
   }
 
   @Override

@@ -18,7 +18,8 @@ public final class SensorPayload {
   public static final BigDecimal MIN_CELSIUS = BigDecimal.valueOf(-50);
   public static final BigDecimal MAX_CELSIUS = BigDecimal.valueOf(100);
 
-  private static final ObjectMapper STRICT = new ObjectMapper();
+  /** Jackson's defaults: no NaN, no comments, no trailing commas. */
+  static final ObjectMapper STRICT = new ObjectMapper();
 
   /** Why a payload was not a reading; {@link #label()} tags the counter in {@code /metrics}. */
   public enum Rejection {
@@ -67,9 +68,7 @@ public final class SensorPayload {
     } catch (JsonProcessingException e) {
       return new Rejected(Rejection.BROKEN_JSON, "not JSON: " + excerpt(payload));
     }
-    for (String name : field.get().names()) {
-      node = node == null ? null : node.get(name);
-    }
+    node = field.get().lookup(node);
     if (node == null || node.isNull()) {
       return new Rejected(Rejection.MISSING_FIELD, "no " + field.get() + " in " + excerpt(payload));
     }

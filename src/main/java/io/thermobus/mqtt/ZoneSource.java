@@ -31,10 +31,12 @@ public sealed interface ZoneSource permits ZoneSource.Sim, ZoneSource.Mqtt {
    * A real sensor and relay: readings on {@code sensorTopic} (a plain number, or JSON with the value
    * at {@code sensorField}), commands {@code heaterOn}/{@code heaterOff} to {@code heaterTopic} with
    * {@code heaterQos} and {@code heaterRetain}, and the relay's confirmation, when it gives one, on
-   * {@code stateTopic} (the same payloads, or JSON with them at {@code stateField}).
+   * {@code stateTopic}: {@code stateOn} or {@code stateOff} (by default the command payloads), as the
+   * whole payload or at {@code stateField} of a JSON one.
    */
   record Mqtt(String sensorTopic, Optional<FieldPath> sensorField, String heaterTopic, String heaterOn, String heaterOff,
-              int heaterQos, boolean heaterRetain, Optional<String> stateTopic, Optional<FieldPath> stateField)
+              int heaterQos, boolean heaterRetain, Optional<String> stateTopic, Optional<FieldPath> stateField,
+              String stateOn, String stateOff)
       implements ZoneSource {
 
     @Override
@@ -50,6 +52,10 @@ public sealed interface ZoneSource permits ZoneSource.Sim, ZoneSource.Mqtt {
       map.put("heaterRetain", heaterRetain);
       stateTopic.ifPresent(topic -> map.put("stateTopic", topic));
       stateField.ifPresent(field -> map.put("stateField", field.toString()));
+      if (stateTopic.isPresent()) {
+        map.put("stateOn", stateOn);
+        map.put("stateOff", stateOff);
+      }
       return map;
     }
   }
@@ -87,7 +93,7 @@ public sealed interface ZoneSource permits ZoneSource.Sim, ZoneSource.Mqtt {
       throw new InvalidZoneSourceException("source.type: must be \"sim\" or \"mqtt\"");
     }
     onlyKnownKeys(source, Set.of("type", "sensorTopic", "sensorField", "heaterTopic", "heaterOn", "heaterOff",
-        "heaterQos", "heaterRetain", "stateTopic", "stateField"));
+        "heaterQos", "heaterRetain", "stateTopic", "stateField", "stateOn", "stateOff"));
     String sensorTopic = topic(source, "sensorTopic").orElseThrow(() -> missing("sensorTopic"));
     String heaterTopic = topic(source, "heaterTopic").orElseThrow(() -> missing("heaterTopic"));
     Optional<String> stateTopic = topic(source, "stateTopic");
@@ -101,11 +107,18 @@ public sealed interface ZoneSource permits ZoneSource.Sim, ZoneSource.Mqtt {
       throw new InvalidZoneSourceException("source.heaterOff: must differ from heaterOn");
     }
     Optional<FieldPath> stateField = field(source, "stateField");
-    if (stateField.isPresent() && stateTopic.isEmpty()) {
-      throw new InvalidZoneSourceException("source.stateField: needs a stateTopic");
+    for (String key : new String[] {"stateField", "stateOn", "stateOff"}) {
+      if (source.containsKey(key) && stateTopic.isEmpty()) {
+        throw new InvalidZoneSourceException("source." + key + ": needs a stateTopic");
+      }
+    }
+    String stateOn = payload(source, "stateOn", on);
+    String stateOff = payload(source, "stateOff", off);
+    if (stateOn.equals(stateOff)) {
+      throw new InvalidZoneSourceException("source.stateOff: must differ from stateOn");
     }
     return new Mqtt(sensorTopic, field(source, "sensorField"), heaterTopic, on, off, qos(source), retain(source),
-        stateTopic, stateField);
+        stateTopic, stateField, stateOn, stateOff);
   }
 
   private static void onlyKnownKeys(Map<?, ?> source, Set<String> known) {

@@ -26,7 +26,7 @@ class ZoneSourceTest {
         {"type": "mqtt", "sensorTopic": "tele/attic/SENSOR", "sensorField": "DS18B20.Temperature",
          "heaterTopic": "cmnd/attic/POWER", "stateTopic": "stat/attic/POWER"}""").getMap());
     assertThat(source).isEqualTo(new ZoneSource.Mqtt("tele/attic/SENSOR", Optional.of(new FieldPath(List.of("DS18B20", "Temperature"))),
-        "cmnd/attic/POWER", "ON", "OFF", 1, false, Optional.of("stat/attic/POWER"), Optional.empty()));
+        "cmnd/attic/POWER", "ON", "OFF", 1, false, Optional.of("stat/attic/POWER"), Optional.empty(), "ON", "OFF"));
   }
 
   @Test
@@ -34,7 +34,8 @@ class ZoneSourceTest {
     JsonObject written = new JsonObject("""
         {"type": "mqtt", "sensorTopic": "zigbee2mqtt/attic_sensor", "sensorField": "temperature",
          "heaterTopic": "zigbee2mqtt/attic_relay/set", "heaterOn": "{\\"state\\":\\"ON\\"}", "heaterOff": "{\\"state\\":\\"OFF\\"}",
-         "heaterQos": 2, "heaterRetain": true, "stateTopic": "zigbee2mqtt/attic_relay", "stateField": "state"}""");
+         "heaterQos": 2, "heaterRetain": true, "stateTopic": "zigbee2mqtt/attic_relay", "stateField": "state",
+         "stateOn": "ON", "stateOff": "OFF"}""");
     ZoneSource source = ZoneSource.parse(written.getMap());
     assertThat(new JsonObject(source.toMap())).isEqualTo(written);
     assertThat(ZoneSource.parse(source.toMap())).isEqualTo(source);
@@ -61,6 +62,8 @@ class ZoneSourceTest {
       "'{\"type\": \"mqtt\", \"sensorTopic\": \"s\", \"heaterTopic\": \"h\", \"sensorField\": \"a..b\"}' | source.sensorField: 'a..b' must be 1 to 8 non-empty names",
       "'{\"type\": \"mqtt\", \"sensorTopic\": \"s\", \"heaterTopic\": \"h\", \"stateField\": \"state\"}' | source.stateField: needs a stateTopic",
       "'{\"type\": \"mqtt\", \"sensorTopic\": \"s\", \"heaterTopic\": \"h\", \"qos\": 1}' | source.qos: unknown; a mqtt source takes",
+      "'{\"type\": \"mqtt\", \"sensorTopic\": \"s\", \"heaterTopic\": \"h\", \"stateOn\": \"1\"}' | source.stateOn: needs a stateTopic",
+      "'{\"type\": \"mqtt\", \"sensorTopic\": \"s\", \"heaterTopic\": \"h\", \"stateTopic\": \"t\", \"stateOn\": \"1\", \"stateOff\": \"1\"}' | source.stateOff: must differ from stateOn",
   })
   void refusesABadSourceNamingTheField(String json, String message) {
     Object value = io.vertx.core.json.Json.decodeValue(json);
