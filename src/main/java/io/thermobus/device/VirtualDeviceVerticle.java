@@ -123,6 +123,7 @@ public final class VirtualDeviceVerticle extends VerticleBase {
 
   /** While the broker is away a message is dropped, as a real sensor's would be; the next one follows the reconnection. */
   private void send(MqttPublish message) {
-    vertx.eventBus().request(MqttAddresses.PUBLISH, message);
+    vertx.eventBus().request(MqttAddresses.PUBLISH, message)
+        .onFailure(error -> LOG.debug("device {}: not published on {}: {}", settings.zone(), message.topic(), error.getMessage()));
   }
 }

@@ -2,12 +2,10 @@ package io.thermobus.mqtt;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
-import java.util.List;
 
 /**
  * How readiness and {@code /metrics} see the broker connection: both read the connection's
@@ -30,12 +28,11 @@ public final class BrokerHealth {
     });
   }
 
-  /** {@code thermobus_mqtt_connected} (1 or 0) and {@code thermobus_mqtt_connects_total}; remove them when the connection stops. */
-  public static List<Meter> meters(MeterRegistry registry, MqttBrokerVerticle connection) {
-    return List.of(
-        Gauge.builder("thermobus.mqtt.connected", connection, c -> c.status().connected() ? 1 : 0)
-            .description("1 while connected to the MQTT broker").strongReference(true).register(registry),
-        FunctionCounter.builder("thermobus.mqtt.connects", connection, c -> c.status().connects())
-            .description("successful connections to the MQTT broker, the first one and every reconnection").register(registry));
+  /** {@code thermobus_mqtt_connected} (1 or 0) and {@code thermobus_mqtt_connects_total}, for the life of the registry. */
+  public static void meters(MeterRegistry registry, MqttBrokerVerticle connection) {
+    Gauge.builder("thermobus.mqtt.connected", connection, c -> c.status().connected() ? 1 : 0)
+        .description("1 while connected to the MQTT broker").strongReference(true).register(registry);
+    FunctionCounter.builder("thermobus.mqtt.connects", connection, c -> c.status().connects())
+        .description("successful connections to the MQTT broker, the first one and every reconnection").register(registry);
   }
 }

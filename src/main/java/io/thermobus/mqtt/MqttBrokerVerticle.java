@@ -152,9 +152,12 @@ public final class MqttBrokerVerticle extends VerticleBase {
   private void connected() {
     backoff.reset();
     connects++;
-    client.publish(settings.availabilityTopic(), Buffer.buffer(MqttSettings.ONLINE), MqttQoS.AT_LEAST_ONCE, false, true);
+    client.publish(settings.availabilityTopic(), Buffer.buffer(MqttSettings.ONLINE), MqttQoS.AT_LEAST_ONCE, false, true)
+        .onFailure(error -> LOG.warn("MQTT could not say online on {}: {}", settings.availabilityTopic(), message(error)));
     if (!subscribers.isEmpty()) {
-      client.subscribe(subscribers.keySet().stream().collect(Collectors.toMap(Function.identity(), topic -> SUBSCRIBE_QOS)));
+      // A failure here means the connection is gone again; the next connection subscribes again.
+      client.subscribe(subscribers.keySet().stream().collect(Collectors.toMap(Function.identity(), topic -> SUBSCRIBE_QOS)))
+          .onFailure(error -> LOG.debug("MQTT could not restore the subscriptions", error));
     }
     change(State.CONNECTED, "connected to " + settings.url() + " as " + settings.clientId());
   }
@@ -262,7 +265,8 @@ public final class MqttBrokerVerticle extends VerticleBase {
     if (addresses != null && addresses.remove(subscription.deliverTo()) && addresses.isEmpty()) {
       subscribers.remove(subscription.topic());
       if (client.isConnected()) {
-        client.unsubscribe(subscription.topic());
+        client.unsubscribe(subscription.topic())
+            .onFailure(error -> LOG.debug("MQTT could not unsubscribe from {}", subscription.topic(), error));
       }
     }
     request.reply(null);

@@ -104,6 +104,16 @@ class DeviceProcessTest {
     device = null;
   }
 
+  @Test
+  void describesItsOptionsAndTopicsInItsHelp() throws Exception {
+    device.close();
+    device = ServiceProcess.start(Map.of(), "device", "--help");
+    assertThat(device.waitForExit(30)).isZero();
+    assertThat(device.allOutput()).contains("--zone").contains("--broker").contains("--topic-prefix").contains("--time-scale")
+        .contains("PREFIX/ZONE/heater/set").contains("THERMOBUS_MQTT_PASSWORD");
+    device = null;
+  }
+
   private List<BigDecimal> readings() {
     return client.payloadsOn("lab/attic/temperature").stream().map(BigDecimal::new).toList();
   }

@@ -66,6 +66,23 @@ class MqttBrokerVerticleTest {
   }
 
   @Test
+  void shouldStartAfreshAfterAMessageTooLargeToReadAndKeepRouting() throws Exception {
+    broker = MosquittoBroker.start();
+    MqttBrokerVerticle connection = deploy(settings(broker, Optional.empty(), Optional.empty()));
+    await().atMost(WAIT).until(() -> connection.status().connected());
+    List<MqttReceived> readings = subscribe("sensor/attic", "test.readings");
+    watcher = PlainMqttClient.connect(vertx, broker.port());
+
+    watcher.publish("sensor/attic", "9".repeat(MqttBrokerVerticle.MAX_MESSAGE_BYTES + 1), false);
+    await().atMost(WAIT).until(() -> connection.status().connects() == 2 && connection.status().connected());
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+      watcher.publish("sensor/attic", "20.5", false);
+      return readings.stream().anyMatch(r -> r.payload().equals("20.5"));
+    });
+    assertThat(readings).noneMatch(r -> r.payload().length() > MqttBrokerVerticle.MAX_MESSAGE_BYTES);
+  }
+
+  @Test
   void shouldSayOfflineRetainedWhenItStops() throws Exception {
     broker = MosquittoBroker.start();
     MqttBrokerVerticle connection = deploy(settings(broker, Optional.empty(), Optional.empty()));
