@@ -35,6 +35,7 @@ public enum ConfigOption {
   BUS_LEASE_SECONDS("busLeaseSeconds", "60", "lease of a remote bus subscription, seconds"),
   BUS_SWEEP_MS("busSweepMs", "1000", "interval of the bus's tombstone sweep, milliseconds"),
   BUS_MAX_WAIT_MS("busMaxWaitMs", "30000", "longest long-poll wait a bus client may ask for, milliseconds"),
+  BUS_MAX_SUBSCRIPTIONS("busMaxSubscriptions", "1000", "most remote bus subscriptions at once, tombstoned ones counting until the sweep removes them; further subscribes are answered 429"),
   LOG_FORMAT("logFormat", "text", "log lines on stderr: text (readable) or json (one JSON object per line, for containers)"),
   LOG_LEVEL("logLevel", "info", "least severe level logged: error, warn, info, debug (every state change) or trace"),
   MQTT_URL("mqttUrl", "", "MQTT broker as mqtt://host[:port] (1883) or mqtts://host[:port] (TLS, 8883); empty runs without a broker"),

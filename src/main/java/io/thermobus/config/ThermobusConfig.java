@@ -53,9 +53,9 @@ public record ThermobusConfig(
     LogSettings log,
     Optional<MqttSettings> mqtt) {
 
-  /** Retention, lease and sweep of the subscriber-queue bus. */
+  /** Retention, lease and sweep of the subscriber-queue bus, and how many remote subscriptions it holds. */
   public record BusSettings(int retainEvents, Duration retainAge, Duration lease, Duration sweepInterval,
-                            Duration maxWait) {}
+                            Duration maxWait, int maxSubscriptions) {}
 
   /** How log lines look and which are written. */
   public record LogSettings(LogFormat format, Level level) {}
@@ -151,7 +151,8 @@ public record ThermobusConfig(
             Duration.ofSeconds(values.integer(BUS_RETAIN_SECONDS, 1, 7 * 24 * 3600)),
             Duration.ofSeconds(values.integer(BUS_LEASE_SECONDS, 1, 24 * 3600)),
             Duration.ofMillis(values.integer(BUS_SWEEP_MS, 10, 3_600_000)),
-            Duration.ofMillis(values.integer(BUS_MAX_WAIT_MS, 0, 300_000))),
+            Duration.ofMillis(values.integer(BUS_MAX_WAIT_MS, 0, 300_000)),
+            values.integer(BUS_MAX_SUBSCRIPTIONS, 1, 1_000_000)),
         new LogSettings(values.oneOf(LOG_FORMAT, LogFormat.class), values.oneOf(LOG_LEVEL, Level.class)),
         values.mqtt());
   }

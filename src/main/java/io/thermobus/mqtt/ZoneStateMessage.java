@@ -23,6 +23,7 @@ public final class ZoneStateMessage {
     body.put("temperature", state.temperature());
     body.put("desired", state.desired());
     body.put("heaterOn", state.heaterOn());
+    body.put("readings", state.readings().wireName());
     body.put("mode", MODE);
     body.put("action", state.heaterOn() ? "heating" : "idle");
     body.put("fault", state.fault());
