@@ -88,7 +88,13 @@ public final class MosquittoBroker implements AutoCloseable {
     Path configFile = directory.resolve("mosquitto.conf");
     Files.writeString(configFile, config);
     MosquittoBroker broker = new MosquittoBroker(directory, configFile, port, !listenerOptions.isEmpty());
-    broker.launch();
+    try {
+      broker.launch();
+    } catch (RuntimeException e) {
+      broker.kill();
+      DebianPackage.deleteTree(directory);
+      throw e;
+    }
     return broker;
   }
 
@@ -102,9 +108,13 @@ public final class MosquittoBroker implements AutoCloseable {
   }
 
   /** Ends the broker at once (SIGKILL): clients see their connection drop, as when a broker crashes. */
-  public void kill() throws InterruptedException {
+  public void kill() {
     if (process != null) {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      try {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       process = null;
     }
   }
