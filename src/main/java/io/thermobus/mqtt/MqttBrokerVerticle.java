@@ -51,6 +51,7 @@ public final class MqttBrokerVerticle extends VerticleBase {
 
   private final MqttSettings settings;
   private final Backoff backoff;
+  private final Duration maxRetry;
   private final Duration ackTimeout;
   // Owned by this verticle's event loop.
   private final Map<String, Set<String>> subscribers = new HashMap<>();
@@ -68,6 +69,7 @@ public final class MqttBrokerVerticle extends VerticleBase {
   MqttBrokerVerticle(MqttSettings settings, Duration firstRetry, Duration maxRetry, Duration ackTimeout) {
     this.settings = settings;
     this.backoff = new Backoff(firstRetry, maxRetry);
+    this.maxRetry = maxRetry;
     this.ackTimeout = ackTimeout;
     this.status = new BrokerStatus(State.CONNECTING, "connecting to " + settings.url(), Instant.now(), 0);
   }
@@ -86,7 +88,7 @@ public final class MqttBrokerVerticle extends VerticleBase {
   public Future<?> start() {
     client = MqttClient.create(vertx, clientOptions());
     client.publishHandler(this::route);
-    client.closeHandler(closed -> lost("connection to " + settings.url() + " lost"));
+    client.closeHandler(closed -> retryLater(State.DISCONNECTED, "connection to " + settings.url() + " lost"));
     client.exceptionHandler(this::onException);
     MessageConsumer<MqttPublish> publishes = vertx.eventBus().consumer(MqttAddresses.PUBLISH, this::publish);
     MessageConsumer<MqttSubscription> subscribes = vertx.eventBus().consumer(MqttAddresses.SUBSCRIBE, this::subscribe);
@@ -162,12 +164,6 @@ public final class MqttBrokerVerticle extends VerticleBase {
     change(State.CONNECTED, "connected to " + settings.url() + " as " + settings.clientId());
   }
 
-  private void lost(String why) {
-    if (!stopping) {
-      retryLater(State.DISCONNECTED, why);
-    }
-  }
-
   private void retryLater(State state, String detail) {
     if (stopping) {
       return;
@@ -195,7 +191,7 @@ public final class MqttBrokerVerticle extends VerticleBase {
     if (state == State.CONNECTED) {
       LOG.info("MQTT {}", detail);
     } else {
-      LOG.warn("MQTT {}; trying again, at most every {} s", detail, MAX_RETRY.toSeconds());
+      LOG.warn("MQTT {}; trying again, at most every {} s", detail, maxRetry.toSeconds());
     }
     vertx.eventBus().publish(MqttAddresses.STATUS, status);
   }
