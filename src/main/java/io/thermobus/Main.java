@@ -6,6 +6,9 @@ import io.thermobus.config.ConfigException;
 import io.thermobus.config.ConfigLoader;
 import io.thermobus.config.ConfigOption;
 import io.thermobus.config.ThermobusConfig;
+import io.thermobus.device.DeviceSettings;
+import io.thermobus.device.DeviceTopics;
+import io.thermobus.device.VirtualDeviceVerticle;
 import io.thermobus.experiment.ExperimentCommand;
 import io.thermobus.experiment.ScenarioFiles;
 import io.thermobus.ops.Logging;
@@ -50,6 +53,10 @@ public final class Main {
     if (subcommand != null && subcommand.commandSpec().name().equals("experiment")) {
       System.exit(ExperimentCommand.run(subcommand.matchedPositionalValue(0, ""), subcommand.hasMatchedOption("--json"),
           System.out, System.err));
+      return;
+    }
+    if (subcommand != null && subcommand.commandSpec().name().equals(DeviceSettings.NAME)) {
+      runDevice(subcommand);
       return;
     }
     if (subcommand != null) {
@@ -104,6 +111,30 @@ public final class Main {
     }
   }
 
+  /** The {@code device} subcommand: a simulated room on a broker until SIGTERM. */
+  private static void runDevice(ParseResult parsed) {
+    DeviceSettings settings;
+    try {
+      settings = DeviceSettings.from(parsed, System.getenv(DeviceSettings.PASSWORD_VARIABLE));
+    } catch (IllegalArgumentException e) {
+      System.err.println("thermobus device: " + e.getMessage());
+      System.exit(EXIT_CONFIG);
+      return;
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      VirtualDeviceVerticle.deploy(vertx, settings).await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("thermobus device: could not start: " + rootMessage(e));
+      System.exit(EXIT_START);
+      return;
+    }
+    GracefulExit.onSignals(budget -> vertx.close().await(budget.toMillis(), TimeUnit.MILLISECONDS));
+    DeviceTopics topics = settings.topics();
+    System.out.println("Thermobus device " + settings.zone() + " on " + settings.broker() + ": readings on " + topics.temperature()
+        + ", commands on " + topics.heaterSet() + ", heater state on " + topics.heater());
+  }
+
   private static void runBusDemo() {
     try {
       ChapterDemo.run(System.out);
@@ -140,6 +171,7 @@ public final class Main {
         .addOption(OptionSpec.builder("--json").type(boolean.class).description("print the experiment's JSON answer instead of the table").build())
         .usageMessage(new CommandLine.Model.UsageMessageSpec().description(
             "Runs a scenario's controllers side by side through the pure classes, as fast as the CPU allows, and prints their analytics.")));
+    spec.addSubcommand(DeviceSettings.NAME, DeviceSettings.commandSpec());
     return spec;
   }
 

@@ -10,6 +10,9 @@ import io.thermobus.event.EventCodec;
 import io.thermobus.history.HistoryVerticle;
 import io.thermobus.input.ConsoleVerticle;
 import io.thermobus.input.InputVerticle;
+import io.thermobus.mqtt.BrokerHealth;
+import io.thermobus.mqtt.MqttAddresses;
+import io.thermobus.mqtt.MqttBrokerVerticle;
 import io.thermobus.ops.Deployments;
 import io.thermobus.ops.Health;
 import io.thermobus.ops.MetricsVerticle;
@@ -77,6 +80,7 @@ public final class Thermobus {
   public static Future<Running> start(Vertx vertx, PrometheusMeterRegistry metrics, ThermobusConfig config,
                                       boolean readKeys, PrintStream console) {
     EventCodec.registerAll(vertx.eventBus());
+    MqttAddresses.registerCodecs(vertx.eventBus());
     BusService busService = busService(config.bus());
     SettingsHealth settings = new SettingsHealth();
     Map<String, Supplier<Deployable>> zoneVerticles = new LinkedHashMap<>();
@@ -93,7 +97,8 @@ public final class Thermobus {
     return deployments.deploy("bus", new BusVerticle(busService, config.bus().sweepInterval(), config.zones().get(0)))
         .compose(bus -> deployments.deploy("metrics", new MetricsVerticle(metrics, busService.bus(), streams)))
         .compose(meters -> deployments.deploy("state-log", new StateChangeLog()))
-        .compose(log -> deployments.deploy("supervisor", supervisor))
+        .compose(log -> deployBroker(config, deployments, readiness, metrics))
+        .compose(mqtt -> deployments.deploy("supervisor", supervisor))
         .compose(zones -> deployments.deploy("web", web))
         .map(id -> {
           Health.httpBound(readiness, deployments, "web", web.actualPort());
@@ -118,6 +123,18 @@ public final class Thermobus {
     } finally {
       vertx.close().await(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** The broker connection when a broker is configured, before the zones, so that a zone on MQTT finds it. */
+  private static Future<?> deployBroker(ThermobusConfig config, Deployments deployments, HealthChecks readiness,
+                                        PrometheusMeterRegistry metrics) {
+    if (config.mqtt().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    MqttBrokerVerticle connection = new MqttBrokerVerticle(config.mqtt().get());
+    BrokerHealth.register(readiness, connection);
+    BrokerHealth.meters(metrics, connection);
+    return deployments.deploy("mqtt", connection);
   }
 
   private static BusService busService(ThermobusConfig.BusSettings settings) {

@@ -39,7 +39,16 @@ public enum ConfigOption {
   BUS_MAX_WAIT_MS("busMaxWaitMs", "30000", "longest long-poll wait a bus client may ask for, milliseconds"),
   BUS_MAX_SUBSCRIPTIONS("busMaxSubscriptions", "1000", "most remote bus subscriptions at once, tombstoned ones counting until the sweep removes them; further subscribes are answered 429"),
   LOG_FORMAT("logFormat", "text", "log lines on stderr: text (readable) or json (one JSON object per line, for containers)"),
-  LOG_LEVEL("logLevel", "info", "least severe level logged: error, warn, info, debug (every state change) or trace");
+  LOG_LEVEL("logLevel", "info", "least severe level logged: error, warn, info, debug (every state change) or trace"),
+  MQTT_URL("mqttUrl", "", "MQTT broker as mqtt://host[:port] (1883) or mqtts://host[:port] (TLS, 8883); empty runs without a broker"),
+  MQTT_USERNAME("mqttUsername", "", "user name the MQTT broker checks; empty connects without credentials"),
+  MQTT_PASSWORD("mqttPassword", "", "password for mqttUsername; never logged or shown"),
+  MQTT_CA_FILE("mqttCaFile", "", "PEM file of the authority that signed the broker's certificate, for mqtts:// to a broker with its own CA; empty trusts the JVM's authorities"),
+  MQTT_CLIENT_ID("mqttClientId", null, "MQTT client id, unique on the broker; thermobus- and 8 random hex digits when unset"),
+  MQTT_KEEP_ALIVE("mqttKeepAlive", "30", "seconds between MQTT keep-alive pings; a ping unanswered for half as long again drops the connection, which is then opened again"),
+  MQTT_STATE_PREFIX("mqttStatePrefix", "thermobus", "topic prefix of the zones' retained states and of this node's availability, PREFIX/status (online or offline, retained)"),
+  MQTT_DISCOVERY("mqttDiscovery", "true", "announce each zone to Home Assistant as an MQTT climate entity"),
+  MQTT_DISCOVERY_PREFIX("mqttDiscoveryPrefix", "homeassistant", "Home Assistant's MQTT discovery prefix");
 
   private final String key;
   private final String defaultValue;

@@ -4,12 +4,16 @@ import static io.thermobus.config.ConfigOption.*;
 
 import io.thermobus.event.ZoneName;
 import io.thermobus.input.DesiredRange;
+import io.thermobus.mqtt.BrokerUrl;
+import io.thermobus.mqtt.MqttSettings;
+import io.thermobus.mqtt.TopicName;
 import io.thermobus.sim.Centi;
 import io.thermobus.thermostat.Thermostat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -19,6 +23,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -45,7 +50,8 @@ public record ThermobusConfig(
     int maxBodyBytes,
     WebLimits web,
     BusSettings bus,
-    LogSettings log) {
+    LogSettings log,
+    Optional<MqttSettings> mqtt) {
 
   /** Retention, lease and sweep of the subscriber-queue bus, and how many remote subscriptions it holds. */
   public record BusSettings(int retainEvents, Duration retainAge, Duration lease, Duration sweepInterval,
@@ -71,6 +77,7 @@ public record ThermobusConfig(
   }
 
   private static final Pattern TOKEN_TEXT = Pattern.compile("[\\x21-\\x7e]{1,512}");
+  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
   private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+");
 
   public ThermobusConfig {
@@ -149,7 +156,8 @@ public record ThermobusConfig(
             Duration.ofMillis(values.integer(BUS_SWEEP_MS, 10, 3_600_000)),
             Duration.ofMillis(values.integer(BUS_MAX_WAIT_MS, 0, 300_000)),
             values.integer(BUS_MAX_SUBSCRIPTIONS, 1, 1_000_000)),
-        new LogSettings(values.oneOf(LOG_FORMAT, LogFormat.class), values.oneOf(LOG_LEVEL, Level.class)));
+        new LogSettings(values.oneOf(LOG_FORMAT, LogFormat.class), values.oneOf(LOG_LEVEL, Level.class)),
+        values.mqtt());
   }
 
   private static void rejectUnknownKeys(JsonObject merged) {
@@ -161,6 +169,10 @@ public record ThermobusConfig(
                 + Arrays.stream(ConfigOption.values()).map(ConfigOption::key).collect(Collectors.joining(", ")));
       }
     }
+  }
+
+  private static String generateClientId() {
+    return String.format("thermobus-%08x", new SecureRandom().nextInt());
   }
 
   private static String generateToken() {
@@ -283,6 +295,47 @@ public record ThermobusConfig(
         }
       }
       return origins;
+    }
+
+    /** The broker settings, checked even without a broker so that a typo fails before it matters; empty without {@code mqttUrl}. */
+    Optional<MqttSettings> mqtt() {
+      Optional<String> username = Optional.ofNullable(text(MQTT_USERNAME));
+      Optional<String> password = Optional.ofNullable(text(MQTT_PASSWORD));
+      if (password.isPresent() && username.isEmpty()) {
+        throw invalid(MQTT_PASSWORD, "needs mqttUsername: MQTT sends no password without a user name");
+      }
+      String clientId = text(MQTT_CLIENT_ID);
+      if (clientId != null && !CLIENT_ID.matcher(clientId).matches()) {
+        throw invalid(MQTT_CLIENT_ID, "must be 1 to 64 of A-Z, a-z, 0-9, '.', '_', ':' and '-'");
+      }
+      Optional<Path> caFile = Optional.ofNullable(text(MQTT_CA_FILE)).map(Path::of);
+      if (caFile.isPresent() && !Files.isReadable(caFile.get())) {
+        throw invalid(MQTT_CA_FILE, "cannot read " + caFile.get());
+      }
+      Duration keepAlive = Duration.ofSeconds(integer(MQTT_KEEP_ALIVE, 1, 3600));
+      String statePrefix = topic(MQTT_STATE_PREFIX);
+      boolean discovery = bool(MQTT_DISCOVERY);
+      String discoveryPrefix = topic(MQTT_DISCOVERY_PREFIX);
+      String url = text(MQTT_URL);
+      if (url == null) {
+        return Optional.empty();
+      }
+      BrokerUrl broker;
+      try {
+        broker = BrokerUrl.parse(url);
+      } catch (IllegalArgumentException e) {
+        throw invalid(MQTT_URL, e.getMessage());
+      }
+      return Optional.of(new MqttSettings(broker, username, password, caFile, clientId != null ? clientId : generateClientId(),
+          keepAlive, statePrefix, discovery, discoveryPrefix));
+    }
+
+    private String topic(ConfigOption option) {
+      try {
+        return TopicName.check(required(option));
+      } catch (IllegalArgumentException e) {
+        throw invalid(option, e.getMessage());
+      }
     }
 
     DesiredRange desiredRange() {
