@@ -1,5 +1,6 @@
 package io.thermobus.web;
 
+import io.thermobus.cluster.ZoneOwnership;
 import io.thermobus.event.Addresses;
 import io.thermobus.event.SetDesired;
 import io.thermobus.event.ZoneName;
@@ -28,12 +29,17 @@ final class ZoneApi {
   private final Vertx vertx;
   private final List<String> zones;
   private final LongSupplier busHead;
+  private final ZoneOwnership ownership;
 
-  /** {@code busHead} stamps each state with the bus seq it was read at, so a reader can resume from the next. */
-  ZoneApi(Vertx vertx, List<String> zones, LongSupplier busHead) {
+  /**
+   * {@code busHead} stamps each state with the bus seq it was read at, so a reader can resume from
+   * the next; {@code ownership} names each zone's owner.
+   */
+  ZoneApi(Vertx vertx, List<String> zones, LongSupplier busHead, ZoneOwnership ownership) {
     this.vertx = vertx;
     this.zones = List.copyOf(zones);
     this.busHead = busHead;
+    this.ownership = ownership;
   }
 
   void list(RoutingContext ctx) {
@@ -83,11 +89,14 @@ final class ZoneApi {
         .onFailure(failure -> fail(ctx, failure));
   }
 
-  /** Asks the zone's display for its state; fails with NO_HANDLERS when the zone is unknown. */
+  /**
+   * Asks the zone's display for its state; fails with NO_HANDLERS when the zone is unknown. A zone
+   * that answers is online.
+   */
   Future<JsonObject> state(String zone) {
     long seq = busHead.getAsLong();
     return vertx.eventBus().<ZoneState>request(Addresses.zoneState(zone), null, REQUEST)
-        .map(reply -> toJson(reply.body()).put("seq", seq));
+        .map(reply -> toJson(reply.body()).put("seq", seq).put("owner", ownership.owner(zone)).put("online", true));
   }
 
   static JsonObject toJson(ZoneState state) {
