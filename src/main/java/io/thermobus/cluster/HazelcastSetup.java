@@ -58,7 +58,7 @@ public final class HazelcastSetup {
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(2)
+    join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(1)
         .setMembers(settings.members().isEmpty() ? List.of(settings.nodeId()) : settings.members());
     config.getMemberAttributeConfig().setAttribute(NODE_ATTRIBUTE, settings.nodeId());
 
