@@ -18,6 +18,7 @@ import io.vertx.ext.healthchecks.Status;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +51,8 @@ public final class HazelcastNode extends ClusterNode {
   private final Instant joinedAt = Instant.now();
   private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, Long> fences = new ConcurrentHashMap<>();
+  /** Zones with a claim under way; owned by the event loop. */
+  private final Set<String> claiming = new HashSet<>();
   /** Zone names the cluster knows; owned by the event loop. */
   private final Set<String> known = new TreeSet<>();
   private final List<Runnable> unregister = new ArrayList<>();
@@ -178,7 +181,12 @@ public final class HazelcastNode extends ClusterNode {
     owners = table.owners();
     moves = table.moves();
     change.lost().forEach(fences::remove);
-    change.gained().forEach(this::claim);
+    // A claim refused while the partition was still arriving is tried again with the next reading.
+    owners.forEach((zone, owner) -> {
+      if (owner.equals(node) && !fences.containsKey(zone) && claiming.add(zone)) {
+        claim(zone);
+      }
+    });
     if (!change.gained().isEmpty() || !change.lost().isEmpty()) {
       LOG.info("Cluster node {} now owns {} zone(s): gained {}, lost {}", node, zonesOf(owners, node), change.gained(), change.lost());
       listeners.forEach(listener -> listener.accept(change));
@@ -192,7 +200,8 @@ public final class HazelcastNode extends ClusterNode {
             fences.put(zone, fence);
           }
         })
-        .onFailure(failure -> LOG.warn("Zone {}: could not claim it: {}", zone, failure.getMessage()));
+        .onFailure(failure -> LOG.warn("Zone {}: could not claim it: {}", zone, failure.getMessage()))
+        .onComplete(done -> claiming.remove(zone));
   }
 
   /** Writes a hosted zone's new setpoint through to the cluster map. */
