@@ -17,6 +17,7 @@ import io.thermobus.ops.Health;
 import io.thermobus.ops.MetricsVerticle;
 import io.thermobus.ops.StateChangeLog;
 import io.thermobus.settings.SettingsFile;
+import io.thermobus.settings.SettingsHealth;
 import io.thermobus.sim.HeatLossVerticle;
 import io.thermobus.stream.StreamStats;
 import io.thermobus.sim.HeaterVerticle;
@@ -85,14 +86,15 @@ public final class Thermobus {
                                       ClusterNode cluster, boolean readKeys, PrintStream console) {
     EventCodec.registerAll(vertx.eventBus());
     BusService busService = busService(config.bus());
+    SettingsHealth settings = new SettingsHealth();
     Map<String, Supplier<Deployable>> zoneVerticles = new LinkedHashMap<>();
     for (String zone : config.zones()) {
-      zoneVerticles.putAll(zoneVerticles(config, zone));
+      zoneVerticles.putAll(zoneVerticles(config, zone, settings));
     }
     Supervisor supervisor = new Supervisor(zoneVerticles, config.restartBackoff());
     Deployments deployments = new Deployments(vertx);
     HealthChecks readiness = Health.readiness(vertx, config.zones(),
-        () -> verticleStatus(deployments, zoneVerticles.keySet(), supervisor));
+        () -> verticleStatus(deployments, zoneVerticles.keySet(), supervisor), settings);
     StreamStats streams = new StreamStats();
     readiness.register("cluster", promise -> cluster.membership().onComplete(promise));
     WebVerticle web = new WebVerticle(config, Health.liveness(vertx), readiness, busService, streams, metrics, cluster);
@@ -132,12 +134,12 @@ public final class Thermobus {
 
   private static BusService busService(ThermobusConfig.BusSettings settings) {
     SubscriberBus<JsonObject> bus = new SubscriberBus<>(
-        new Retention(settings.retainEvents(), settings.retainAge()), InstantSource.system());
-    return new BusService(bus, settings.lease(), settings.maxWait().toMillis());
+        new Retention(settings.retainEvents(), settings.retainAge()), InstantSource.system(), settings.maxSubscriptions());
+    return new BusService(bus, settings.lease(), settings.sweepInterval(), settings.maxWait().toMillis());
   }
 
   /** A zone's verticles by supervision name ({@code zone/role}), in the order they start. */
-  private static Map<String, Supplier<Deployable>> zoneVerticles(ThermobusConfig config, String zone) {
+  private static Map<String, Supplier<Deployable>> zoneVerticles(ThermobusConfig config, String zone, SettingsHealth settings) {
     double scale = config.timeScale();
     // The history, display and heater listen before the input and room announce their first values, so
     // the first decision sees both; heat loss starts last, so nothing cools before the thermostat is ready.
@@ -146,7 +148,7 @@ public final class Thermobus {
     verticles.put(zone + "/display", () -> new DisplayVerticle(zone, config.thermostat(), config.actuatorDelay(), scale, config.staleTimeout()));
     verticles.put(zone + "/heater", () -> new HeaterVerticle(zone, Physics.CHAPTER, scale));
     verticles.put(zone + "/input", () -> new InputVerticle(zone, config.desiredRange(), config.desiredStepCenti(), config.initialDesiredCenti(),
-        new SettingsFile(config.dataDir(), zone)));
+        new SettingsFile(config.dataDir(), zone), settings));
     verticles.put(zone + "/room", () -> new RoomVerticle(zone, config.initialTemperatureCenti()));
     verticles.put(zone + "/heat-loss", () -> new HeatLossVerticle(zone, Physics.CHAPTER, scale));
     return verticles;

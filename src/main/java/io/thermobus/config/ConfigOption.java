@@ -35,6 +35,7 @@ public enum ConfigOption {
   BUS_LEASE_SECONDS("busLeaseSeconds", "60", "lease of a remote bus subscription, seconds"),
   BUS_SWEEP_MS("busSweepMs", "1000", "interval of the bus's tombstone sweep, milliseconds"),
   BUS_MAX_WAIT_MS("busMaxWaitMs", "30000", "longest long-poll wait a bus client may ask for, milliseconds"),
+  BUS_MAX_SUBSCRIPTIONS("busMaxSubscriptions", "1000", "most remote bus subscriptions at once, tombstoned ones counting until the sweep removes them; further subscribes are answered 429"),
   CLUSTER("cluster", "false", "join a cluster of Thermobus nodes over Hazelcast; the zones are spread over its nodes"),
   CLUSTER_NAME("clusterName", "thermobus", "name of the cluster; nodes with another name never join this one"),
   CLUSTER_HOST("clusterHost", "127.0.0.1", "IPv4 address of this machine that Hazelcast binds to and announces to the other nodes"),

@@ -49,9 +49,9 @@ public record ThermobusConfig(
     ClusterSettings cluster,
     LogSettings log) {
 
-  /** Retention, lease and sweep of the subscriber-queue bus. */
+  /** Retention, lease and sweep of the subscriber-queue bus, and how many remote subscriptions it holds. */
   public record BusSettings(int retainEvents, Duration retainAge, Duration lease, Duration sweepInterval,
-                            Duration maxWait) {}
+                            Duration maxWait, int maxSubscriptions) {}
 
   /**
    * Whether and how this node joins a Hazelcast cluster: its name, the address Hazelcast binds to
@@ -167,7 +167,8 @@ public record ThermobusConfig(
             Duration.ofSeconds(values.integer(BUS_RETAIN_SECONDS, 1, 7 * 24 * 3600)),
             Duration.ofSeconds(values.integer(BUS_LEASE_SECONDS, 1, 24 * 3600)),
             Duration.ofMillis(values.integer(BUS_SWEEP_MS, 10, 3_600_000)),
-            Duration.ofMillis(values.integer(BUS_MAX_WAIT_MS, 0, 300_000))),
+            Duration.ofMillis(values.integer(BUS_MAX_WAIT_MS, 0, 300_000)),
+            values.integer(BUS_MAX_SUBSCRIPTIONS, 1, 1_000_000)),
         values.cluster(),
         new LogSettings(values.oneOf(LOG_FORMAT, LogFormat.class), values.oneOf(LOG_LEVEL, Level.class)));
   }

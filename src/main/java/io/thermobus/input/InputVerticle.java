@@ -1,5 +1,6 @@
 package io.thermobus.input;
 
+import io.thermobus.Refusal;
 import io.thermobus.event.Addresses;
 import io.thermobus.event.DesiredChanged;
 import io.thermobus.event.InputReceived;
@@ -7,27 +8,41 @@ import io.thermobus.event.KeyPressed;
 import io.thermobus.event.SetDesired;
 import io.thermobus.sim.Centi;
 import io.thermobus.settings.SettingsFile;
+import io.thermobus.settings.SettingsHealth;
 import io.thermobus.settings.SettingsUnreadableException;
 import io.thermobus.settings.ZoneSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The input of one zone: the single writer of its desired temperature. Takes exact values (REST,
- * WebSocket) and key presses (terminal, browser); every key is published at once so the display
- * renders it without waiting for the next temperature change. The desired temperature is restored
- * from the zone's settings file at start and saved on every change before the change is confirmed.
+ * WebSocket) and key presses (terminal, browser); every key is published as soon as it is its turn,
+ * so the display renders it without waiting for the next temperature change. The desired
+ * temperature is restored from the zone's settings file at start; a change is saved first and only
+ * then applied, published and confirmed, and a change that cannot be saved is refused and changes
+ * nothing. Requests are handled one at a time, in arrival order, each after the previous one's save.
  */
 public final class InputVerticle extends VerticleBase {
 
   /** Failure code of a refused request, mapped to HTTP 400 by the web layer. */
   public static final int REFUSED = 400;
+  /** Failure code of a change that could not be saved and so was not made, mapped to HTTP 503 by the web layer. */
+  public static final int NOT_SAVED = 503;
+  /**
+   * While saving fails, how often the current settings are written again to learn that saving
+   * works; the same as the Retry-After a refusal carries across the event bus.
+   */
+  public static final Duration SAVE_RETRY = Duration.ofSeconds(Refusal.DEFAULT_RETRY_SECONDS);
+  /** Requests waiting for their turn (behind a slow save) before further ones are refused as not saved. */
+  static final int MAX_WAITING = 64;
 
   private static final Logger LOG = LoggerFactory.getLogger(InputVerticle.class);
 
@@ -35,16 +50,21 @@ public final class InputVerticle extends VerticleBase {
   private final DesiredRange range;
   private final KeyInput keys;
   private final SettingsFile settings;
+  private final SettingsHealth health;
   // Owned by this verticle's event loop.
   private int desiredCenti;
-  private Future<?> lastSave = Future.succeededFuture();
+  private Future<?> lastTurn = Future.succeededFuture();
+  private int waiting;
+  private long retryTimer = -1;
 
-  public InputVerticle(String zone, DesiredRange range, int stepCenti, int initialDesiredCenti, SettingsFile settings) {
+  public InputVerticle(String zone, DesiredRange range, int stepCenti, int initialDesiredCenti, SettingsFile settings,
+                       SettingsHealth health) {
     this.zone = zone;
     this.range = range;
     this.keys = new KeyInput(range, stepCenti);
     this.desiredCenti = initialDesiredCenti;
     this.settings = settings;
+    this.health = health;
   }
 
   @Override
@@ -52,6 +72,10 @@ public final class InputVerticle extends VerticleBase {
     return vertx.executeBlocking(this::storedDesired)
         .compose(stored -> {
           stored.ifPresent(centi -> desiredCenti = centi);
+          if (health.isFailing(zone)) {
+            // A predecessor of this verticle could not save: keep finding out when saving works again.
+            retryUntilSaved();
+          }
           return Future.all(
                   vertx.eventBus().consumer(Addresses.setDesired(zone), this::setDesired).completion(),
                   vertx.eventBus().consumer(Addresses.keys(zone), this::keyPressed).completion(),
@@ -60,10 +84,10 @@ public final class InputVerticle extends VerticleBase {
         });
   }
 
-  /** Undeploying waits for the last save, so a clean shutdown never loses a confirmed change. */
+  /** Undeploying waits for the requests already accepted, so a clean shutdown never loses a confirmed change. */
   @Override
   public Future<?> stop() {
-    return lastSave.otherwiseEmpty();
+    return lastTurn.otherwiseEmpty();
   }
 
   private void setDesired(Message<SetDesired> message) {
@@ -75,9 +99,9 @@ public final class InputVerticle extends VerticleBase {
       message.fail(REFUSED, e.getMessage());
       return;
     }
-    Future<?> saved = change(requested);
-    publishDesired(request.source());
-    saved.onComplete(done -> message.reply(requested));
+    inTurn(message, () -> change(requested, request.source())
+        .onSuccess(changed -> message.reply(requested))
+        .onFailure(failure -> message.fail(NOT_SAVED, failure.getMessage())));
   }
 
   private void keyPressed(Message<KeyPressed> message) {
@@ -86,36 +110,94 @@ public final class InputVerticle extends VerticleBase {
       message.fail(REFUSED, KeyInput.UNSUPPORTED);
       return;
     }
-    KeyInput.Outcome outcome = keys.press(key.key(), desiredCenti);
-    InputReceived received = new InputReceived(zone, key.key(), keys.trace(), keys.pending(), Instant.now());
-    vertx.eventBus().publish(received.topic().address(), received);
-    Future<?> saved = Future.succeededFuture();
-    if (outcome.desiredCenti().isPresent() && outcome.desiredCenti().getAsInt() != desiredCenti) {
-      saved = change(outcome.desiredCenti().getAsInt());
-      publishDesired(key.source());
-    }
-    int answer = desiredCenti;
-    saved.onComplete(done -> {
-      if (outcome.error() != null) {
-        message.fail(REFUSED, outcome.error());
-      } else {
-        message.reply(answer);
-      }
+    inTurn(message, () -> {
+      KeyInput.Outcome outcome = keys.press(key.key(), desiredCenti);
+      InputReceived received = new InputReceived(zone, key.key(), keys.trace(), keys.pending(), Instant.now());
+      vertx.eventBus().publish(received.topic().address(), received);
+      Future<Void> changed = outcome.desiredCenti().isPresent()
+          ? change(outcome.desiredCenti().getAsInt(), key.source())
+          : Future.succeededFuture();
+      return changed.onComplete(done -> {
+        if (done.failed()) {
+          message.fail(NOT_SAVED, done.cause().getMessage());
+        } else if (outcome.error() != null) {
+          message.fail(REFUSED, outcome.error());
+        } else {
+          message.reply(desiredCenti);
+        }
+      });
     });
   }
 
-  /** Applies a new desired temperature and saves it; the future completes once it is on disk (or failed to get there). */
-  private Future<?> change(int centi) {
-    if (centi == desiredCenti) {
-      return lastSave;
+  /**
+   * Runs {@code step} once every earlier request has finished, so each one starts from the saved
+   * state of the last; refuses the request when too many already wait (a save that hangs).
+   */
+  private void inTurn(Message<?> request, Supplier<Future<?>> step) {
+    if (waiting >= MAX_WAITING) {
+      request.fail(NOT_SAVED, "zone '" + zone + "': too many changes are waiting to be saved; try again later");
+      return;
     }
-    desiredCenti = centi;
+    waiting++;
+    afterLastTurn(() -> {
+      waiting--;
+      return step.get();
+    });
+  }
+
+  private void afterLastTurn(Supplier<Future<?>> step) {
+    lastTurn = lastTurn.transform(previous -> step.get());
+  }
+
+  /** Saves a new desired temperature, then applies and publishes it; fails, changing nothing, when it cannot be saved. */
+  private Future<Void> change(int centi, String source) {
+    if (centi == desiredCenti) {
+      return Future.succeededFuture();
+    }
+    return save(centi)
+        .onSuccess(saved -> {
+          desiredCenti = centi;
+          publishDesired(source);
+        })
+        .recover(failure -> Future.failedFuture(
+            "zone '" + zone + "': the new setting could not be saved, so it was not changed; try again later"));
+  }
+
+  /** Writes the settings on a worker thread and keeps {@link SettingsHealth} and the retry timer up to date. */
+  private Future<Void> save(int centi) {
     ZoneSettings snapshot = ZoneSettings.ofDesiredCenti(centi);
-    lastSave = vertx.executeBlocking(() -> {
-      settings.write(snapshot);
-      return null;
-    }).onFailure(failure -> LOG.error("Zone {}: could not save settings to {}: {}", zone, settings.path(), failure.getMessage()));
-    return lastSave;
+    return vertx.<Void>executeBlocking(() -> {
+          settings.write(snapshot);
+          return null;
+        })
+        .onSuccess(saved -> {
+          if (health.isFailing(zone)) {
+            LOG.info("Zone {}: settings can be saved to {} again", zone, settings.path());
+            health.saved(zone);
+          }
+          if (retryTimer >= 0) {
+            vertx.cancelTimer(retryTimer);
+            retryTimer = -1;
+          }
+        })
+        .onFailure(failure -> {
+          String reason = failure instanceof IOException io ? SettingsFile.reason(io) : String.valueOf(failure.getMessage());
+          if (!health.isFailing(zone)) {
+            LOG.error("Zone {}: cannot save settings to {}: {}; refusing changes until saving works again", zone, settings.path(), reason);
+          }
+          health.failed(zone, reason);
+          retryUntilSaved();
+        });
+  }
+
+  /** While saving fails, writes the current (saved) settings again after {@link #SAVE_RETRY}, until one write succeeds. */
+  private void retryUntilSaved() {
+    if (retryTimer < 0) {
+      retryTimer = vertx.setTimer(SAVE_RETRY.toMillis(), id -> {
+        retryTimer = -1;
+        afterLastTurn(() -> save(desiredCenti));
+      });
+    }
   }
 
   /** Runs on a worker thread; an unusable file is reported, set aside, and the configured default is kept. */

@@ -1,10 +1,11 @@
 package io.thermobus.ops;
 
-import io.thermobus.event.Addresses;
+import io.thermobus.event.Readings;
+import io.thermobus.event.ZoneRequests;
 import io.thermobus.event.ZoneState;
+import io.thermobus.settings.SettingsHealth;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
@@ -14,12 +15,11 @@ import java.util.function.Supplier;
 
 /**
  * Liveness (the process answers) and readiness: one named procedure per condition, each with its
- * own detail: verticles deployed, zones answering without a fault, HTTP bound. The service adds a {@code cluster} procedure to the same {@link HealthChecks}:
- * this node is a member of a running cluster (a lone node is a cluster of one).
+ * own detail: verticles deployed, zones answering without a fault, settings being saved, HTTP bound. The service
+ * adds a {@code cluster} procedure to the same {@link HealthChecks}: this node is a member of a running cluster
+ * (a lone node is a cluster of one).
  */
 public final class Health {
-
-  private static final DeliveryOptions QUICK = new DeliveryOptions().setSendTimeout(2_000);
 
   private Health() {}
 
@@ -29,9 +29,10 @@ public final class Health {
 
   /**
    * Ready when every verticle is deployed ({@code verticles} tells which by name) and every hosted
-   * zone answers with readings and without a fault.
+   * zone answers with readings and without a fault, and its settings can be saved.
    */
-  public static HealthChecks readiness(Vertx vertx, List<String> zones, Supplier<Map<String, Boolean>> verticles) {
+  public static HealthChecks readiness(Vertx vertx, List<String> zones, Supplier<Map<String, Boolean>> verticles,
+                                       SettingsHealth settings) {
     return HealthChecks.create(vertx)
         .register("verticles", promise -> {
           Map<String, Boolean> status = verticles.get();
@@ -39,7 +40,17 @@ public final class Health {
           status.forEach((name, deployed) -> detail.put(name, deployed ? "deployed" : "missing"));
           promise.complete(status.containsValue(false) ? Status.KO(detail) : Status.OK(detail));
         })
-        .register("zones", 3_000, promise -> zoneStates(vertx, zones).onComplete(done -> promise.complete(done.result())));
+        .register("zones", ZoneRequests.TIMEOUT_MILLIS + 1_000, promise -> zoneStates(vertx, zones).onComplete(done -> promise.complete(done.result())))
+        .register("settings", promise -> {
+          JsonObject detail = new JsonObject();
+          boolean allSaved = true;
+          for (String zone : zones) {
+            String failure = settings.failure(zone);
+            detail.put(zone, failure == null ? "saved" : "cannot save: " + failure);
+            allSaved &= failure == null;
+          }
+          promise.complete(allSaved ? Status.OK(detail) : Status.KO(detail));
+        });
   }
 
   /** Registers the {@code http} procedure once the server is bound: up while the web verticle is deployed. */
@@ -52,7 +63,7 @@ public final class Health {
 
   private static Future<Status> zoneStates(Vertx vertx, List<String> zones) {
     List<Future<ZoneState>> states = zones.stream()
-        .map(zone -> vertx.eventBus().<ZoneState>request(Addresses.zoneState(zone), null, QUICK).map(reply -> reply.body()))
+        .map(zone -> ZoneRequests.state(vertx.eventBus(), zone))
         .toList();
     return Future.join(states).transform(done -> {
       JsonObject detail = new JsonObject();
@@ -73,6 +84,9 @@ public final class Health {
     if (state.result().fault() != null) {
       return "fault: " + state.result().fault();
     }
-    return state.result().known() ? "up" : "no readings yet";
+    if (state.result().readings() == Readings.WAITING) {
+      return "waiting for a first reading";
+    }
+    return state.result().desiredCenti() == null ? "waiting for the desired temperature" : "up";
   }
 }

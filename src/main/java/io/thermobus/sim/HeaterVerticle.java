@@ -1,12 +1,10 @@
 package io.thermobus.sim;
 
-import io.thermobus.event.Addresses;
 import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.TemperatureDelta;
 import io.thermobus.event.Topic;
-import io.thermobus.event.ZoneState;
+import io.thermobus.event.ZoneRequests;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 
@@ -23,10 +21,9 @@ public final class HeaterVerticle extends ThermalEffectVerticle {
   @Override
   public Future<?> start() {
     MessageConsumer<HeaterSwitched> switches = vertx.eventBus().consumer(Topic.HEATER.address(), this::onSwitch);
-    return switches.completion().onSuccess(ready -> vertx.eventBus()
-        .<ZoneState>request(Addresses.zoneState(zone), null, new DeliveryOptions().setSendTimeout(2_000))
-        .onSuccess(reply -> {
-          if (reply.body().heaterOn()) {
+    return switches.completion().onSuccess(ready -> ZoneRequests.state(vertx.eventBus(), zone)
+        .onSuccess(state -> {
+          if (state.heaterOn()) {
             activate();
           }
         }));

@@ -5,10 +5,9 @@ import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.TemperatureChanged;
 import io.thermobus.event.TemperatureDelta;
 import io.thermobus.event.Topic;
-import io.thermobus.event.ZoneState;
+import io.thermobus.event.ZoneRequests;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Instant;
@@ -44,13 +43,12 @@ public final class RoomVerticle extends VerticleBase {
 
   /** At first start the display knows no temperature yet; after a redeploy it knows the last one. */
   private Future<Void> lastSeen() {
-    return vertx.eventBus()
-        .<ZoneState>request(Addresses.zoneState(zone), null, new DeliveryOptions().setSendTimeout(2_000))
-        .onSuccess(reply -> {
-          if (reply.body().temperatureCenti() != null) {
-            temperatureCenti = reply.body().temperatureCenti();
+    return ZoneRequests.state(vertx.eventBus(), zone)
+        .onSuccess(state -> {
+          if (state.temperatureCenti() != null) {
+            temperatureCenti = state.temperatureCenti();
           }
-          heaterOn = reply.body().heaterOn();
+          heaterOn = state.heaterOn();
         })
         .<Void>mapEmpty()
         .otherwiseEmpty();

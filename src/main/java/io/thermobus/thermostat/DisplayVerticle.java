@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * input, makes the thermostat decision (it is the single writer of "heater on") and renders a
  * frame whenever a subject changes, immediately on every input. It also answers the zone's state.
  * It fails safe: when no temperature reading arrives for the stale timeout it commands the heater
- * off and reports the fault until readings return.
+ * off and reports the fault until readings return. Before the first reading it is waiting, not in
+ * a fault: the heater stays off (it is commanded off once the first reading is overdue).
  */
 public final class DisplayVerticle extends VerticleBase {
 
@@ -121,9 +122,20 @@ public final class DisplayVerticle extends VerticleBase {
   }
 
   private void checkReadings() {
-    if (!sensor.becameStale(clock.now())) {
-      return;
+    switch (sensor.check(clock.now())) {
+      case NONE -> { }
+      case FIRST_READING_OVERDUE -> {
+        // Nothing decided yet, but a redeployed display cannot know what its predecessor switched on.
+        LOG.info("Zone {}: still waiting for a first temperature reading after {} simulated s; heater kept off",
+            zone, sensor.silence(clock.now()).toSeconds());
+        switchHeater(false);
+        render(Instant.now());
+      }
+      case STALE -> failSafe();
     }
+  }
+
+  private void failSafe() {
     fault = "no temperature reading for " + sensor.silence(clock.now()).toSeconds() + " simulated s (stale timeout "
         + staleTimeout.toSeconds() + " s); heater forced off";
     LOG.warn("Zone {}: {}", zone, fault);
@@ -160,7 +172,6 @@ public final class DisplayVerticle extends VerticleBase {
   private void switchHeater(boolean on) {
     heaterOn = on;
     heaterCommanded = true;
-    LOG.debug("Zone {}: heater {} at {} (desired {})", zone, on ? "on" : "off", temperature, desired);
     HeaterSwitched event = new HeaterSwitched(zone, on, temperature, desired, Instant.now());
     vertx.eventBus().publish(event.topic().address(), event);
   }
@@ -169,11 +180,11 @@ public final class DisplayVerticle extends VerticleBase {
     changedAt = at;
     FrameRendered frame = new FrameRendered(
         zone, temperature == null ? 0 : temperature, desired == null ? 0 : desired, heaterOn, input,
-        FrameText.render(temperature, desired, heaterOn, input, fault), at);
+        FrameText.render(temperature, desired, heaterOn, input, sensor.readings(), fault), at);
     vertx.eventBus().publish(frame.topic().address(), frame);
   }
 
   private ZoneState state() {
-    return new ZoneState(zone, temperature, desired, heaterOn, input, changedAt, fault);
+    return new ZoneState(zone, temperature, desired, heaterOn, input, changedAt, sensor.readings(), fault);
   }
 }

@@ -1,5 +1,6 @@
 package io.thermobus.web;
 
+import io.thermobus.Refusal;
 import io.thermobus.config.ThermobusConfig.WebLimits;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpConnection;
@@ -13,7 +14,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The limits on what clients may do: simultaneous connections, and writes per second per client
- * address. Both answer 429 with {@code Retry-After}. The web verticle's event loop owns all state.
+ * address, counted apart for writes that carry the token and those that do not, so that anonymous
+ * requests cannot use up the token holder's allowance. Both answer 429 with {@code Retry-After}.
+ * The web verticle's event loop owns all state.
  */
 final class ClientLimits {
 
@@ -22,13 +25,17 @@ final class ClientLimits {
 
   private final int maxConnections;
   private final WriteRateLimiter writes;
+  private final WriteRateLimiter anonymousWrites;
+  private final BearerAuth auth;
   private final LongSupplier nanoClock;
   private final Set<HttpConnection> refused = new HashSet<>();
   private int admitted;
 
-  ClientLimits(WebLimits limits, LongSupplier nanoClock) {
+  ClientLimits(WebLimits limits, BearerAuth auth, LongSupplier nanoClock) {
     this.maxConnections = limits.maxConnections();
     this.writes = new WriteRateLimiter(limits.writesPerSecond(), limits.writeBurst(), MAX_TRACKED_CLIENTS);
+    this.anonymousWrites = new WriteRateLimiter(limits.writesPerSecond(), limits.writeBurst(), MAX_TRACKED_CLIENTS);
+    this.auth = auth;
     this.nanoClock = nanoClock;
   }
 
@@ -51,33 +58,41 @@ final class ClientLimits {
       ctx.next();
       return;
     }
-    ctx.response().putHeader(HttpHeaders.CONNECTION, "close").putHeader(HttpHeaders.RETRY_AFTER, "1");
-    Problems.send(ctx, 429, "the server has " + maxConnections + " connections open, its limit; retry later");
+    throw Refusal.retryAfter(429, 1, "the server has " + maxConnections + " connections open, its limit; retry later")
+        .withHeader(HttpHeaders.CONNECTION.toString(), "close");
   }
 
-  /** Before any write is read: 429 with Retry-After once the client address exceeds its write rate. */
+  /**
+   * Before any write is read: 429 with Retry-After once the client address exceeds its write
+   * rate, writes with the token and writes without it each against their own allowance.
+   */
   void limitWrites(RoutingContext ctx) {
-    long seconds = writeWaitSeconds(ctx.request().remoteAddress());
+    boolean authenticated = auth.accepts(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+    long seconds = waitSeconds(authenticated ? writes : anonymousWrites, ctx.request().remoteAddress());
     if (seconds == 0) {
       ctx.next();
       return;
     }
-    ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-    Problems.send(ctx, 429, "too many writes from this client; retry after " + seconds + " s");
+    throw Refusal.retryAfter(429, seconds, "too many writes from this client; retry after " + seconds + " s");
   }
 
   /**
-   * Counts one write from the address (REST or WebSocket input) and answers 0 when it may go
-   * ahead, else the whole seconds to wait.
+   * Counts one write with the token from the address (WebSocket input, whose frames carry it) and
+   * answers 0 when it may go ahead, else the whole seconds to wait.
    */
   long writeWaitSeconds(SocketAddress address) {
+    return waitSeconds(writes, address);
+  }
+
+  private long waitSeconds(WriteRateLimiter limiter, SocketAddress address) {
     String client = address == null ? "unknown" : address.hostAddress();
-    long wait = writes.acquire(client, nanoClock.getAsLong());
+    long wait = limiter.acquire(client, nanoClock.getAsLong());
     return wait == 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + 999_999_999L));
   }
 
   /** Called now and then so that clients who stopped writing are forgotten. */
   void sweep() {
     writes.forgetRefilled(nanoClock.getAsLong());
+    anonymousWrites.forgetRefilled(nanoClock.getAsLong());
   }
 }

@@ -1,7 +1,7 @@
 package io.thermobus.web;
 
+import io.thermobus.Refusal;
 import io.thermobus.cluster.ClusterNode;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -18,10 +18,7 @@ final class ClusterApi {
   void get(RoutingContext ctx) {
     cluster.view()
         .onSuccess(view -> ctx.json(toJson(view)))
-        .onFailure(failure -> {
-          ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
-          Problems.send(ctx, 503, "the cluster did not answer in time; try again");
-        });
+        .onFailure(failure -> ctx.fail(Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS, "the cluster did not answer in time; try again")));
   }
 
   private static JsonObject toJson(ClusterNode.View view) {

@@ -1,5 +1,6 @@
 package io.thermobus.web;
 
+import io.thermobus.Refusal;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -31,7 +32,19 @@ final class OriginPolicy {
       ctx.next();
       return;
     }
-    Problems.send(ctx, 403, "WebSocket connections from pages of another origin are refused");
+    throw Refusal.of(403, "WebSocket connections from pages of another origin are refused");
+  }
+
+  /**
+   * Before any write: one from a page of a foreign origin is refused (403), as browsers would
+   * otherwise let any site send it with the user's network position. With CORS on, the listed
+   * origins pass.
+   */
+  void refuseForeignWrites(RoutingContext ctx) {
+    if (!accepts(ctx.request())) {
+      throw Refusal.of(403, "writes from pages of another origin are refused");
+    }
+    ctx.next();
   }
 
   boolean accepts(HttpServerRequest request) {

@@ -1,5 +1,6 @@
 package io.thermobus.web;
 
+import io.thermobus.Refusal;
 import io.thermobus.bus.SubscriberBus;
 import io.thermobus.bus.Subscription;
 import io.thermobus.stream.StreamPump;
@@ -24,6 +25,7 @@ final class WebSocketStreams implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketStreams.class);
 
   private final Vertx vertx;
+  private final ZoneCalls zones;
   private final SubscriberBus<JsonObject> bus;
   private final String busId;
   private final BearerAuth auth;
@@ -31,9 +33,10 @@ final class WebSocketStreams implements Handler<RoutingContext> {
   private final StreamStats stats;
   private final OpenStreams open;
 
-  WebSocketStreams(Vertx vertx, SubscriberBus<JsonObject> bus, String busId, BearerAuth auth, ClientLimits limits,
+  WebSocketStreams(Vertx vertx, ZoneCalls zones, SubscriberBus<JsonObject> bus, String busId, BearerAuth auth, ClientLimits limits,
       StreamStats stats, OpenStreams open) {
     this.vertx = vertx;
+    this.zones = zones;
     this.bus = bus;
     this.busId = busId;
     this.auth = auth;
@@ -45,13 +48,8 @@ final class WebSocketStreams implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     StreamRequest request = StreamRequest.parse(ctx, null);
-    if (request == null) {
-      return;
-    }
     if (!ctx.request().canUpgradeToWebSocket()) {
-      ctx.response().putHeader("Upgrade", "websocket");
-      Problems.send(ctx, 426, "this is a WebSocket endpoint; connect with a WebSocket client");
-      return;
+      throw Refusal.of(426, "this is a WebSocket endpoint; connect with a WebSocket client").withHeader("Upgrade", "websocket");
     }
     ctx.request().toWebSocket()
         .onSuccess(socket -> connected(socket, request))
@@ -63,7 +61,7 @@ final class WebSocketStreams implements Handler<RoutingContext> {
     WebSocketSink sink = new WebSocketSink(socket);
     StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, request.zone(), sink, stats);
     // Answers to input are dropped while the client is not reading: they must not pile up either.
-    StreamInput input = new StreamInput(vertx, auth, () -> limits.writeWaitSeconds(socket.remoteAddress()), reply -> {
+    StreamInput input = new StreamInput(zones, auth, () -> limits.writeWaitSeconds(socket.remoteAddress()), reply -> {
       if (!sink.writeQueueFull()) {
         sink.send(reply.encode());
       }

@@ -16,20 +16,16 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** HTTP: the REST API, the browser streams, health, metrics, the API description and the dashboard's static files. */
 public final class WebVerticle extends VerticleBase {
 
-  private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
   private static final long STREAM_CLOSE_GRACE_MILLIS = 1_000;
   private static final int MAX_REQUEST_LINE = 4096;
   private static final int MAX_HEADERS = 8192;
@@ -65,20 +61,22 @@ public final class WebVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    ZoneApi zones = new ZoneApi(vertx, config.zones(), busService.bus()::head, cluster);
-    BusApi bus = new BusApi(busService, config.zones().get(0), streamStats);
+    ZoneCalls zoneCalls = new ZoneCalls(vertx.eventBus(), config.zones());
+    ZoneApi zones = new ZoneApi(zoneCalls, busService.bus()::head, cluster);
     BearerAuth auth = new BearerAuth(config.token());
+    BusApi bus = new BusApi(busService, auth, config.zones().get(0), streamStats);
     BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
 
-    ClientLimits limits = new ClientLimits(config.web(), System::nanoTime);
+    ClientLimits limits = new ClientLimits(config.web(), auth, System::nanoTime);
+    OriginPolicy origins = new OriginPolicy(config.web().corsOrigins());
     vertx.setPeriodic(LIMITS_SWEEP_MS, id -> limits.sweep());
 
     Router router = Router.router(vertx);
     router.route().handler(limits::admit);
-    router.route().handler(new OriginPolicy(config.web().corsOrigins())::refuseForeignUpgrades);
+    router.route().handler(origins::refuseForeignUpgrades);
     SecurityHeaders.mount(router, config.web().corsOrigins());
     router.route().method(HttpMethod.PUT).method(HttpMethod.POST).method(HttpMethod.DELETE).method(HttpMethod.PATCH)
-        .handler(limits::limitWrites);
+        .handler(origins::refuseForeignWrites).handler(limits::limitWrites);
     router.get("/api/zones").handler(zones::list);
     router.get("/api/zones/:zone").handler(zones::get);
     router.get("/api/zones/:zone/history").handler(zones::history);
@@ -89,7 +87,7 @@ public final class WebVerticle extends VerticleBase {
     router.get("/api/bus/subscriptions/:id/events").handler(bus::drain);
     router.delete("/api/bus/subscriptions/:id").handler(bus::unsubscribe);
     authenticatedJson(router.post("/api/bus/events"), jsonBody, auth).handler(bus::publish);
-    router.get("/api/ws").handler(new WebSocketStreams(vertx, busService.bus(), busId, auth, limits, streamStats, openStreams));
+    router.get("/api/ws").handler(new WebSocketStreams(vertx, zoneCalls, busService.bus(), busId, auth, limits, streamStats, openStreams));
     router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, openStreams));
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
@@ -97,7 +95,7 @@ public final class WebVerticle extends VerticleBase {
     ApiDocs.mount(router);
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
-    errors(router);
+    Problems.mount(router);
 
     HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
         .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS)
@@ -121,19 +119,13 @@ public final class WebVerticle extends VerticleBase {
     return Future.any(openStreams.closeAll(), vertx.timer(STREAM_CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS));
   }
 
-  /** A write: the body read within its limit, then the token, then a JSON content type. */
+  /**
+   * A write: the body read within its limit, then the token, then a JSON content type (vertx-web
+   * reads the body before any user handler; anonymous writes are bounded before it by their own
+   * allowance in {@link ClientLimits}).
+   */
   private static Route authenticatedJson(Route route, BodyHandler body, BearerAuth auth) {
     return route.handler(body).handler(auth).handler(JsonBodies.requireJsonContentType());
-  }
-
-  private static void errors(Router router) {
-    router.errorHandler(400, ctx -> Problems.send(ctx, 400, "the request is malformed"));
-    router.errorHandler(403, ctx -> Problems.send(ctx, 403, "this origin is not allowed to call the API"));
-    router.errorHandler(404, ctx -> Problems.send(ctx, 404, "nothing at " + ctx.request().path()));
-    router.errorHandler(405, ctx -> Problems.send(ctx, 405, ctx.request().method() + " is not allowed on " + ctx.request().path()));
-    router.errorHandler(413, ctx -> Problems.send(ctx, 413, "the body is larger than the limit"));
-    router.errorHandler(415, ctx -> Problems.send(ctx, 415, "unsupported media type"));
-    router.errorHandler(500, WebVerticle::internalError);
   }
 
   /** Requests the HTTP decoder refused (line or headers too long, not HTTP): a problem, then the connection closes. */
@@ -146,10 +138,5 @@ public final class WebVerticle extends VerticleBase {
     } else {
       Problems.send(request, 400, "the request is not valid HTTP");
     }
-  }
-
-  private static void internalError(RoutingContext ctx) {
-    LOG.error("Unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
-    Problems.send(ctx, 500, "the server failed to handle this request; it has been logged");
   }
 }

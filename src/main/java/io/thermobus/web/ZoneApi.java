@@ -1,17 +1,12 @@
 package io.thermobus.web;
 
+import io.thermobus.Refusal;
 import io.thermobus.cluster.ZoneOwnership;
 import io.thermobus.event.Addresses;
 import io.thermobus.event.SetDesired;
 import io.thermobus.event.ZoneName;
 import io.thermobus.event.ZoneState;
-import io.thermobus.input.InputVerticle;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -24,10 +19,8 @@ final class ZoneApi {
 
   private static final int DEFAULT_HISTORY_SECONDS = 600;
   private static final int MAX_HISTORY_SECONDS = 3600;
-  private static final DeliveryOptions REQUEST = new DeliveryOptions().setSendTimeout(5_000);
 
-  private final Vertx vertx;
-  private final List<String> zones;
+  private final ZoneCalls calls;
   private final LongSupplier busHead;
   private final ZoneOwnership ownership;
 
@@ -35,68 +28,43 @@ final class ZoneApi {
    * {@code busHead} stamps each state with the bus seq it was read at, so a reader can resume from
    * the next; {@code ownership} names each zone's owner.
    */
-  ZoneApi(Vertx vertx, List<String> zones, LongSupplier busHead, ZoneOwnership ownership) {
-    this.vertx = vertx;
-    this.zones = List.copyOf(zones);
+  ZoneApi(ZoneCalls calls, LongSupplier busHead, ZoneOwnership ownership) {
+    this.calls = calls;
     this.busHead = busHead;
     this.ownership = ownership;
   }
 
   void list(RoutingContext ctx) {
-    Future.all(zones.stream().map(this::state).toList())
-        .onSuccess(all -> {
-          JsonArray states = new JsonArray();
-          for (int i = 0; i < all.size(); i++) {
-            states.add(all.<JsonObject>resultAt(i));
-          }
-          ctx.json(new JsonObject().put("zones", states));
-        })
-        .onFailure(failure -> {
-          ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
-          Problems.send(ctx, 503, "a zone did not answer in time; try again");
-        });
+    List<Future<JsonObject>> states = calls.zones().stream().map(this::state).toList();
+    Future.all(states)
+        .onSuccess(all -> ctx.json(new JsonObject().put("zones", new JsonArray(states.stream().map(Future::result).toList()))))
+        .onFailure(failure -> ctx.fail(Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS, "a zone did not answer in time; try again")));
   }
 
   void get(RoutingContext ctx) {
-    String zone = zone(ctx);
-    if (zone != null) {
-      state(zone).onSuccess(ctx::json).onFailure(failure -> fail(ctx, failure));
-    }
+    state(zone(ctx)).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   void putDesired(RoutingContext ctx) {
-    JsonObject body = JsonBodies.object(ctx);
-    BigDecimal celsius = body == null ? null : JsonBodies.finiteNumber(ctx, body, "celsius");
-    String zone = celsius == null ? null : zone(ctx);
-    if (zone == null) {
-      return;
-    }
-    vertx.eventBus().request(Addresses.setDesired(zone), new SetDesired(zone, celsius, "rest"), REQUEST)
+    BigDecimal celsius = JsonBodies.finiteNumber(JsonBodies.object(ctx), "celsius");
+    String zone = zone(ctx);
+    calls.request(zone, Addresses.setDesired(zone), new SetDesired(zone, celsius, "rest"))
         .compose(applied -> state(zone))
         .onSuccess(ctx::json)
-        .onFailure(failure -> fail(ctx, failure));
+        .onFailure(ctx::fail);
   }
 
   /** {@code GET /api/zones/{zone}/history?seconds=N}: the chart's samples of the last N seconds. */
   void history(RoutingContext ctx) {
-    Integer seconds = historySeconds(ctx);
-    String zone = seconds == null ? null : zone(ctx);
-    if (zone == null) {
-      return;
-    }
-    vertx.eventBus().<JsonObject>request(Addresses.history(zone), seconds, REQUEST)
-        .onSuccess(reply -> ctx.json(reply.body()))
-        .onFailure(failure -> fail(ctx, failure));
+    int seconds = historySeconds(ctx);
+    String zone = zone(ctx);
+    calls.<JsonObject>request(zone, Addresses.history(zone), seconds).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
-  /**
-   * Asks the zone's display for its state; fails with NO_HANDLERS when the zone is unknown. A zone
-   * that answers is online.
-   */
-  Future<JsonObject> state(String zone) {
+  /** The zone's state, stamped with the bus seq it was read at and its owner; a zone that answers is online. */
+  private Future<JsonObject> state(String zone) {
     long seq = busHead.getAsLong();
-    return vertx.eventBus().<ZoneState>request(Addresses.zoneState(zone), null, REQUEST)
-        .map(reply -> toJson(reply.body()).put("seq", seq).put("owner", ownership.owner(zone)).put("online", true));
+    return calls.state(zone).map(state -> toJson(state).put("seq", seq).put("owner", ownership.owner(zone)).put("online", true));
   }
 
   static JsonObject toJson(ZoneState state) {
@@ -106,6 +74,7 @@ final class ZoneApi {
         .put("desired", state.desired())
         .put("heaterOn", state.heaterOn())
         .put("input", state.input())
+        .put("readings", state.readings().wireName())
         .put("fault", state.fault())
         .put("at", state.at().toString());
   }
@@ -113,13 +82,12 @@ final class ZoneApi {
   private static String zone(RoutingContext ctx) {
     String zone = ctx.pathParam("zone");
     if (!ZoneName.isValid(zone)) {
-      Problems.send(ctx, 404, "no zone named '" + zone + "'");
-      return null;
+      throw ZoneCalls.unknown(zone);
     }
     return zone;
   }
 
-  private static Integer historySeconds(RoutingContext ctx) {
+  private static int historySeconds(RoutingContext ctx) {
     List<String> values = ctx.queryParam("seconds");
     if (values.isEmpty()) {
       return DEFAULT_HISTORY_SECONDS;
@@ -131,29 +99,6 @@ final class ZoneApi {
         return seconds;
       }
     }
-    Problems.send(ctx, 400, "'seconds' must be one whole number from 1 to " + MAX_HISTORY_SECONDS);
-    return null;
+    throw Refusal.badRequest("'seconds' must be one whole number from 1 to " + MAX_HISTORY_SECONDS);
   }
-
-  private void fail(RoutingContext ctx, Throwable failure) {
-    String zone = ctx.pathParam("zone");
-    if (failure instanceof ReplyException reply) {
-      if (reply.failureType() == ReplyFailure.NO_HANDLERS && !zones.contains(zone)) {
-        Problems.send(ctx, 404, "no zone named '" + zone + "'");
-        return;
-      }
-      if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
-        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
-        Problems.send(ctx, 503, "zone '" + zone + "' is restarting after a failure; try again shortly");
-        return;
-      }
-      if (reply.failureType() == ReplyFailure.RECIPIENT_FAILURE && reply.failureCode() == InputVerticle.REFUSED) {
-        Problems.send(ctx, 400, reply.getMessage());
-        return;
-      }
-    }
-    ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
-    Problems.send(ctx, 503, "the zone did not answer in time; try again");
-  }
-
 }

@@ -56,6 +56,36 @@ class WebLimitsTest {
   }
 
   @Test
+  void shouldNotLetAnonymousWritesFromTheSameAddressUseUpTheTokenHoldersAllowance() throws Exception {
+    start(new JsonObject().put("writeRate", 1).put("writeBurst", 30));
+    List<Integer> anonymous = new ArrayList<>();
+    for (int i = 0; i < 45; i++) {
+      anonymous.add(service.client.put("/api/zones/home/desired").putHeader("Content-Type", "application/json")
+          .sendBuffer(Buffer.buffer("{\"celsius\": 30}")).await(10, TimeUnit.SECONDS).statusCode());
+    }
+    assertThat(anonymous).containsOnly(401, 429).contains(401, 429);
+    assertThat(anonymous.subList(0, service.config.web().writeBurst())).as("refused for the token first").containsOnly(401);
+    assertThat(putDesired("22").statusCode()).as("the token holder is not locked out").isEqualTo(200);
+    assertThat(desired()).isEqualTo(22.0);
+  }
+
+  @Test
+  void shouldRefuseAWriteFromAForeignPageWhenCorsIsOff() throws Exception {
+    start(new JsonObject());
+    for (var method : List.of(io.vertx.core.http.HttpMethod.PUT, io.vertx.core.http.HttpMethod.POST, io.vertx.core.http.HttpMethod.DELETE)) {
+      HttpResponse<Buffer> foreign = service.client.request(method, method == io.vertx.core.http.HttpMethod.PUT
+              ? "/api/zones/home/desired" : method == io.vertx.core.http.HttpMethod.POST ? "/api/bus/events" : "/api/bus/subscriptions/0")
+          .putHeader("Origin", "https://evil.example")
+          .putHeader("Authorization", "Bearer " + RunningService.TOKEN)
+          .putHeader("Content-Type", "application/json")
+          .sendBuffer(Buffer.buffer("{\"celsius\": 30, \"topic\": \"note\"}")).await(10, TimeUnit.SECONDS);
+      assertThat(foreign.statusCode()).as(method.name()).isEqualTo(403);
+      assertThat(foreign.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    }
+    assertThat(desired()).as("the refused write changed nothing").isNotEqualTo(30.0);
+  }
+
+  @Test
   void shouldRefuseRequestsOnConnectionsBeyondTheLimit() throws Exception {
     start(new JsonObject().put("maxConnections", 2));
     List<Socket> held = new ArrayList<>();
