@@ -95,7 +95,8 @@ public final class Main {
         vertx = Metrics.instrumentedVertx(metrics).build();
       }
     } catch (Exception e) {
-      System.err.println("thermobus: could not join the cluster: " + rootMessage(e));
+      // Hazelcast's own message names the address and port; its causes only say "Address already in use".
+      System.err.println("thermobus: could not join the cluster: " + (e.getMessage() != null ? e.getMessage() : rootMessage(e)));
       System.exit(EXIT_START);
       return;
     }

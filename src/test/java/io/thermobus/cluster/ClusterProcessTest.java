@@ -129,6 +129,18 @@ class ClusterProcessTest {
         .isBetween(1L, (long) zones.size());
   }
 
+  @Test
+  void aClusterPortInUseFailsTheStartNamingThePort() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      ServiceProcess process = ServiceProcess.start(Map.of(), "--cluster", "--cluster-port", Integer.toString(taken.getLocalPort()),
+          "--port", "0", "--data-dir", dir.resolve("taken").toString());
+      processes.add(process);
+      assertThat(process.waitForExit(60)).isEqualTo(1);
+      assertThat(process.stderr).anySatisfy(line -> assertThat(line)
+          .startsWith("thermobus: could not join the cluster: ").contains("Port [" + taken.getLocalPort() + "] is already in use"));
+    }
+  }
+
   private Node start(String name, int hazelcastPort, int[] allPorts) throws IOException {
     List<String> zones = IntStream.rangeClosed(1, ZONES_PER_NODE).mapToObj(i -> name + i).toList();
     String members = IntStream.of(allPorts).mapToObj(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
