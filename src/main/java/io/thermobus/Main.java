@@ -2,6 +2,8 @@ package io.thermobus;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.thermobus.bus.ChapterDemo;
+import io.thermobus.cluster.HazelcastNode;
+import io.thermobus.cluster.HazelcastSetup;
 import io.thermobus.config.ConfigException;
 import io.thermobus.config.ConfigLoader;
 import io.thermobus.config.ConfigOption;
@@ -14,6 +16,7 @@ import io.thermobus.experiment.ScenarioFiles;
 import io.thermobus.ops.Logging;
 import io.thermobus.ops.Metrics;
 import io.vertx.core.Vertx;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -36,6 +39,8 @@ public final class Main {
 
   public static void main(String[] args) {
     System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    // Hazelcast logs its first lines before it reads its configuration: the system property reaches those too.
+    System.setProperty("hazelcast.logging.type", "slf4j");
     CommandLine commandLine = new CommandLine(commandSpec());
     ParseResult parsed;
     try {
@@ -80,19 +85,37 @@ public final class Main {
     }
     ConfigLoader.Sources sources = new ConfigLoader.Sources(file, System.getenv(), systemProperties(), flags);
 
-    PrometheusMeterRegistry metrics = Metrics.newRegistry();
-    Vertx vertx = Metrics.instrumentedVertx(metrics).build();
     ThermobusConfig config;
+    // Configuration is read on a Vertx of its own: the service's may have to be clustered, as the configuration says.
+    Vertx loader = Vertx.vertx();
     try {
-      config = ConfigLoader.load(vertx, sources).await(30, TimeUnit.SECONDS);
+      config = ConfigLoader.load(loader, sources).await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
-      vertx.close();
+      loader.close();
       Throwable cause = e instanceof ConfigException ? e : e.getCause() instanceof ConfigException c ? c : e;
       System.err.println("thermobus: invalid configuration: " + cause.getMessage());
       System.exit(EXIT_CONFIG);
       return;
     }
+    loader.close();
     Logging.apply(config.log());
+    PrometheusMeterRegistry metrics = Metrics.newRegistry();
+    HazelcastClusterManager clusterManager = null;
+    Vertx vertx;
+    try {
+      if (config.cluster().enabled()) {
+        clusterManager = HazelcastSetup.clusterManager(config.cluster());
+        vertx = Metrics.instrumentedVertx(metrics, HazelcastSetup.vertxOptions(config.cluster()))
+            .withClusterManager(clusterManager).buildClustered().await(60, TimeUnit.SECONDS);
+      } else {
+        vertx = Metrics.instrumentedVertx(metrics).build();
+      }
+    } catch (Exception e) {
+      // Hazelcast's own message names the address and port; its causes only say "Address already in use".
+      System.err.println("thermobus: could not join the cluster: " + (e.getMessage() != null ? e.getMessage() : rootMessage(e)));
+      System.exit(EXIT_START);
+      return;
+    }
     PrintStream out = System.out;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -102,7 +125,10 @@ public final class Main {
       }
     }, "thermobus-shutdown"));
     try {
-      Thermobus.Running running = Thermobus.start(vertx, metrics, config, terminal, out).await(60, TimeUnit.SECONDS);
+      Thermobus.Running running = (clusterManager == null
+          ? Thermobus.start(vertx, metrics, config, terminal, out)
+          : Thermobus.start(vertx, metrics, config, new HazelcastNode(clusterManager.getHazelcastInstance(), config.zones()), terminal, out))
+          .await(60, TimeUnit.SECONDS);
       GracefulExit.onSignals(budget -> Thermobus.stop(vertx, running, budget));
       out.println(running.banner());
     } catch (Exception e) {
@@ -155,12 +181,15 @@ public final class Main {
     spec.addOption(OptionSpec.builder("--conf").paramLabel("FILE").type(String.class)
         .description("configuration file, JSON or YAML (by its .json/.yaml/.yml ending)").build());
     for (ConfigOption option : ConfigOption.values()) {
-      spec.addOption(OptionSpec.builder(option.flag())
+      OptionSpec.Builder flag = OptionSpec.builder(option.flag())
           .paramLabel(option.key().toUpperCase(java.util.Locale.ROOT))
           .type(String.class)
           .description(option.description() + " [env " + option.environmentVariable()
-              + (option.defaultValue() == null ? "" : ", default " + option.defaultValue()) + "]")
-          .build());
+              + (option.defaultValue() == null ? "" : ", default " + option.defaultValue()) + "]");
+      if (option.isSwitch()) {
+        flag.arity("0..1").fallbackValue("true");
+      }
+      spec.addOption(flag.build());
     }
     spec.addSubcommand("bus-demo", CommandSpec.create().mixinStandardHelpOptions(true).usageMessage(
         new CommandLine.Model.UsageMessageSpec().description(

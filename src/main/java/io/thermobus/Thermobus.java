@@ -5,6 +5,8 @@ import io.thermobus.bus.Retention;
 import io.thermobus.bus.SubscriberBus;
 import io.thermobus.bus.remote.BusService;
 import io.thermobus.bus.remote.BusVerticle;
+import io.thermobus.cluster.ClusterNode;
+import io.thermobus.cluster.LocalNode;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.event.EventCodec;
 import io.thermobus.history.HistoryVerticle;
@@ -79,6 +81,12 @@ public final class Thermobus {
    */
   public static Future<Running> start(Vertx vertx, PrometheusMeterRegistry metrics, ThermobusConfig config,
                                       boolean readKeys, PrintStream console) {
+    return start(vertx, metrics, config, new LocalNode(config.cluster().nodeId(), config.zones()), readKeys, console);
+  }
+
+  /** Starts the service as {@code cluster}'s node: a {@link io.thermobus.cluster.HazelcastNode} on a clustered Vert.x. */
+  public static Future<Running> start(Vertx vertx, PrometheusMeterRegistry metrics, ThermobusConfig config,
+                                      ClusterNode cluster, boolean readKeys, PrintStream console) {
     EventCodec.registerAll(vertx.eventBus());
     MqttAddresses.registerCodecs(vertx.eventBus());
     BusService busService = busService(config.bus());
@@ -92,18 +100,22 @@ public final class Thermobus {
     HealthChecks readiness = Health.readiness(vertx, config.zones(),
         () -> verticleStatus(deployments, zoneVerticles.keySet(), supervisor), settings);
     StreamStats streams = new StreamStats();
-    WebVerticle web = new WebVerticle(config, Health.liveness(vertx), readiness, busService, streams, metrics);
+    readiness.register("cluster", promise -> cluster.membership().onComplete(promise));
+    WebVerticle web = new WebVerticle(config, Health.liveness(vertx), readiness, busService, streams, metrics, cluster);
     // The bus listens first, so it records every zone's first events.
     return deployments.deploy("bus", new BusVerticle(busService, config.bus().sweepInterval(), config.zones().get(0)))
         .compose(bus -> deployments.deploy("metrics", new MetricsVerticle(metrics, busService.bus(), streams)))
         .compose(meters -> deployments.deploy("state-log", new StateChangeLog()))
         .compose(log -> deployBroker(config, deployments, readiness, metrics))
-        .compose(mqtt -> deployments.deploy("supervisor", supervisor))
+        // The cluster node listens before the zones start, so it writes their first setpoints through.
+        .compose(mqtt -> deployments.deploy("cluster", cluster))
+        .compose(joined -> deployments.deploy("supervisor", supervisor))
         .compose(zones -> deployments.deploy("web", web))
         .map(id -> {
           Health.httpBound(readiness, deployments, "web", web.actualPort());
           return new Running(config, web.actualPort(), supervisor, deployments);
         })
+        .compose(running -> cluster.announce(running.baseUrl()).map(running))
         .compose(running -> config.console()
             ? deployments.deploy("console", new ConsoleVerticle(config.zones().get(0), readKeys, console, running.banner()))
                 .map(id -> running)

@@ -38,6 +38,13 @@ public enum ConfigOption {
   BUS_SWEEP_MS("busSweepMs", "1000", "interval of the bus's tombstone sweep, milliseconds"),
   BUS_MAX_WAIT_MS("busMaxWaitMs", "30000", "longest long-poll wait a bus client may ask for, milliseconds"),
   BUS_MAX_SUBSCRIPTIONS("busMaxSubscriptions", "1000", "most remote bus subscriptions at once, tombstoned ones counting until the sweep removes them; further subscribes are answered 429"),
+  CLUSTER("cluster", "false", "join a cluster of Thermobus nodes over Hazelcast; the zones are spread over its nodes"),
+  CLUSTER_NAME("clusterName", "thermobus", "name of the cluster; nodes with another name never join this one"),
+  CLUSTER_HOST("clusterHost", "127.0.0.1", "IPv4 address of this machine that Hazelcast binds to and announces to the other nodes"),
+  CLUSTER_PORT("clusterPort", "5701", "Hazelcast's port, used exactly (no auto-increment): give each node on one host its own"),
+  CLUSTER_MEMBERS("clusterMembers", "", "comma-separated host:port of nodes to join (TCP-IP; multicast and auto-detection are off); empty: this node starts a cluster alone"),
+  EVENT_BUS_HOST("eventBusHost", "", "address the clustered Vert.x event bus binds to and announces; empty: the cluster host"),
+  EVENT_BUS_PORT("eventBusPort", "0", "port of the clustered Vert.x event bus; 0 picks any free port"),
   LOG_FORMAT("logFormat", "text", "log lines on stderr: text (readable) or json (one JSON object per line, for containers)"),
   LOG_LEVEL("logLevel", "info", "least severe level logged: error, warn, info, debug (every state change) or trace"),
   MQTT_URL("mqttUrl", "", "MQTT broker as mqtt://host[:port] (1883) or mqtts://host[:port] (TLS, 8883); empty runs without a broker"),
@@ -87,6 +94,11 @@ public enum ConfigOption {
   /** {@code timeScale} → {@code --time-scale}. */
   public String flag() {
     return "--" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** A yes/no option (its default is true or false): its flag may stand alone, meaning true ({@code --cluster}). */
+  public boolean isSwitch() {
+    return "true".equals(defaultValue) || "false".equals(defaultValue);
   }
 
   /** Names the key everywhere it can be set, for error messages. */

@@ -3,6 +3,7 @@ package io.thermobus.web;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.thermobus.Refusal;
 import io.thermobus.bus.remote.BusService;
+import io.thermobus.cluster.ClusterNode;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.config.ThermobusConfig.WebLimits;
 import io.thermobus.stream.StreamStats;
@@ -39,19 +40,21 @@ public final class WebVerticle extends VerticleBase {
   private final BusService busService;
   private final PrometheusMeterRegistry metrics;
   private final StreamStats streamStats;
+  private final ClusterNode cluster;
   private final OpenStreams openStreams = new OpenStreams();
   /** Names this process's bus to stream clients, so a seq kept from before a restart is not resumed on a new bus. */
   private final String busId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
   private HttpServer server;
 
   public WebVerticle(ThermobusConfig config, HealthChecks liveness, HealthChecks readiness, BusService busService,
-                     StreamStats streamStats, PrometheusMeterRegistry metrics) {
+                     StreamStats streamStats, PrometheusMeterRegistry metrics, ClusterNode cluster) {
     this.config = config;
     this.liveness = liveness;
     this.readiness = readiness;
     this.busService = busService;
     this.streamStats = streamStats;
     this.metrics = metrics;
+    this.cluster = cluster;
   }
 
   /** The port actually bound, once started (useful with port 0). */
@@ -62,7 +65,7 @@ public final class WebVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     ZoneCalls zoneCalls = new ZoneCalls(vertx.eventBus(), config.zones());
-    ZoneApi zones = new ZoneApi(zoneCalls, busService.bus()::head);
+    ZoneApi zones = new ZoneApi(zoneCalls, busService.bus()::head, cluster);
     ExperimentApi experiments = new ExperimentApi(vertx);
     BearerAuth auth = new BearerAuth(config.token());
     BusApi bus = new BusApi(busService, auth, config.zones().get(0), streamStats);
@@ -85,6 +88,7 @@ public final class WebVerticle extends VerticleBase {
     read(router, "/api/zones").handler(zones::list);
     read(router, "/api/zones/:zone").handler(zones::get);
     read(router, "/api/zones/:zone/history").handler(zones::history);
+    read(router, "/api/cluster").handler(new ClusterApi(cluster)::get);
     authenticatedJson(router.put("/api/zones/:zone/desired"), jsonBody, auth).handler(zones::putDesired);
     router.post("/api/bus/subscriptions").handler(jsonBody).handler(bus::subscribe);
     read(router, "/api/bus/subscriptions").handler(bus::introspect);

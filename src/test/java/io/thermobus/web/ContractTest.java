@@ -90,6 +90,11 @@ class ContractTest {
     exchange(HttpMethod.GET, "/api/zones");
     exchange(HttpMethod.GET, "/api/zones/home");
     exchange(HttpMethod.GET, "/api/zones/cellar");
+    JsonObject cluster = exchange(HttpMethod.GET, "/api/cluster").bodyAsJsonObject();
+    assertThat(cluster.getJsonArray("nodes")).as("a cluster of one without --cluster").hasSize(1);
+    assertThat(cluster.getJsonObject("owners").getMap()).as("this node owns every zone")
+        .containsOnlyKeys("home", "attic").containsValue(cluster.getString("node")).doesNotContainValue(null);
+    assertThat(exchange(HttpMethod.GET, "/api/zones/home").bodyAsJsonObject().getString("owner")).isEqualTo(cluster.getString("node"));
     exchange(HttpMethod.GET, "/api/zones/home/history?seconds=60");
     exchange(HttpMethod.GET, "/api/zones/home/history?seconds=0");
     exchange(HttpMethod.GET, "/api/zones/cellar/history");
