@@ -5,11 +5,16 @@ import io.thermobus.bus.Retention;
 import io.thermobus.bus.SubscriberBus;
 import io.thermobus.bus.remote.BusService;
 import io.thermobus.bus.remote.BusVerticle;
+import io.thermobus.cluster.ClusterNode;
+import io.thermobus.cluster.LocalNode;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.event.EventCodec;
 import io.thermobus.history.HistoryVerticle;
 import io.thermobus.input.ConsoleVerticle;
 import io.thermobus.input.InputVerticle;
+import io.thermobus.mqtt.BrokerHealth;
+import io.thermobus.mqtt.MqttAddresses;
+import io.thermobus.mqtt.MqttBrokerVerticle;
 import io.thermobus.ops.Deployments;
 import io.thermobus.ops.Health;
 import io.thermobus.ops.MetricsVerticle;
@@ -76,7 +81,14 @@ public final class Thermobus {
    */
   public static Future<Running> start(Vertx vertx, PrometheusMeterRegistry metrics, ThermobusConfig config,
                                       boolean readKeys, PrintStream console) {
+    return start(vertx, metrics, config, new LocalNode(config.cluster().nodeId(), config.zones()), readKeys, console);
+  }
+
+  /** Starts the service as {@code cluster}'s node: a {@link io.thermobus.cluster.HazelcastNode} on a clustered Vert.x. */
+  public static Future<Running> start(Vertx vertx, PrometheusMeterRegistry metrics, ThermobusConfig config,
+                                      ClusterNode cluster, boolean readKeys, PrintStream console) {
     EventCodec.registerAll(vertx.eventBus());
+    MqttAddresses.registerCodecs(vertx.eventBus());
     BusService busService = busService(config.bus());
     SettingsHealth settings = new SettingsHealth();
     Map<String, Supplier<Deployable>> zoneVerticles = new LinkedHashMap<>();
@@ -88,17 +100,22 @@ public final class Thermobus {
     HealthChecks readiness = Health.readiness(vertx, config.zones(),
         () -> verticleStatus(deployments, zoneVerticles.keySet(), supervisor), settings);
     StreamStats streams = new StreamStats();
-    WebVerticle.Instances web = new WebVerticle.Instances(config, Health.liveness(vertx), readiness, busService, streams, metrics);
+    readiness.register("cluster", promise -> cluster.membership().onComplete(promise));
+    WebVerticle.Instances web = new WebVerticle.Instances(config, Health.liveness(vertx), readiness, busService, streams, metrics, cluster);
     // The bus listens first, so it records every zone's first events.
     return deployments.deploy("bus", new BusVerticle(busService, config.bus().sweepInterval(), config.zones().get(0)))
         .compose(bus -> deployments.deploy("metrics", new MetricsVerticle(metrics, busService.bus(), streams)))
         .compose(meters -> deployments.deploy("state-log", new StateChangeLog()))
-        .compose(log -> deployments.deploy("supervisor", supervisor))
+        .compose(log -> deployBroker(config, deployments, readiness, metrics))
+        // The cluster node listens before the zones start, so it writes their first setpoints through.
+        .compose(mqtt -> deployments.deploy("cluster", cluster))
+        .compose(joined -> deployments.deploy("supervisor", supervisor))
         .compose(zones -> deployments.deploy("web", web, web.count()))
         .map(id -> {
           Health.httpBound(readiness, deployments, "web", web.actualPort());
           return new Running(config, web.actualPort(), supervisor, deployments);
         })
+        .compose(running -> cluster.announce(running.baseUrl()).map(running))
         .compose(running -> config.console()
             ? deployments.deploy("console", new ConsoleVerticle(config.zones().get(0), readKeys, console, running.banner()))
                 .map(id -> running)
@@ -118,6 +135,18 @@ public final class Thermobus {
     } finally {
       vertx.close().await(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** The broker connection when a broker is configured, before the zones, so that a zone on MQTT finds it. */
+  private static Future<?> deployBroker(ThermobusConfig config, Deployments deployments, HealthChecks readiness,
+                                        PrometheusMeterRegistry metrics) {
+    if (config.mqtt().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    MqttBrokerVerticle connection = new MqttBrokerVerticle(config.mqtt().get());
+    BrokerHealth.register(readiness, connection);
+    BrokerHealth.meters(metrics, connection);
+    return deployments.deploy("mqtt", connection);
   }
 
   private static BusService busService(ThermobusConfig.BusSettings settings) {

@@ -3,6 +3,7 @@ package io.thermobus.web;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.thermobus.Refusal;
 import io.thermobus.bus.remote.BusService;
+import io.thermobus.cluster.ClusterNode;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.config.ThermobusConfig.WebLimits;
 import io.thermobus.stream.EncodedFrames;
@@ -49,6 +50,7 @@ public final class WebVerticle extends VerticleBase {
   private final BusService busService;
   private final PrometheusMeterRegistry metrics;
   private final StreamStats streamStats;
+  private final ClusterNode cluster;
   private final ClientLimits limits;
   private final EncodedFrames frames;
   private final String busId;
@@ -66,13 +68,14 @@ public final class WebVerticle extends VerticleBase {
     this.limits = shared.limits;
     this.frames = shared.frames;
     this.busId = shared.busId;
+    this.cluster = shared.cluster;
   }
 
   /**
    * Makes the web verticle's instances, one per CPU, which share one port: Vert.x hands each new
    * connection to the next instance, so the browser streams' writes are spread over that many
    * event loops instead of one. They share the client limits (connections and write rates count
-   * for the whole server), the encoded frames and the bus id; each keeps its own open streams.
+   * for the whole server), the encoded frames, the bus id and the cluster node; each keeps its own open streams.
    */
   public static final class Instances implements Supplier<WebVerticle> {
 
@@ -82,6 +85,7 @@ public final class WebVerticle extends VerticleBase {
     private final BusService busService;
     private final StreamStats streamStats;
     private final PrometheusMeterRegistry metrics;
+    private final ClusterNode cluster;
     private final ClientLimits limits;
     private final EncodedFrames frames = new EncodedFrames();
     /** Names this process's bus to stream clients, so a seq kept from before a restart is not resumed on a new bus. */
@@ -89,13 +93,14 @@ public final class WebVerticle extends VerticleBase {
     private final List<WebVerticle> made = new CopyOnWriteArrayList<>();
 
     public Instances(ThermobusConfig config, HealthChecks liveness, HealthChecks readiness, BusService busService,
-                     StreamStats streamStats, PrometheusMeterRegistry metrics) {
+                     StreamStats streamStats, PrometheusMeterRegistry metrics, ClusterNode cluster) {
       this.config = config;
       this.liveness = liveness;
       this.readiness = readiness;
       this.busService = busService;
       this.streamStats = streamStats;
       this.metrics = metrics;
+      this.cluster = cluster;
       this.limits = new ClientLimits(config.web(), new BearerAuth(config.token()), System::nanoTime);
     }
 
@@ -120,7 +125,8 @@ public final class WebVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     ZoneCalls zoneCalls = new ZoneCalls(vertx.eventBus(), config.zones());
-    ZoneApi zones = new ZoneApi(zoneCalls, busService.bus()::head);
+    ZoneApi zones = new ZoneApi(zoneCalls, busService.bus()::head, cluster);
+    ExperimentApi experiments = new ExperimentApi(vertx);
     BearerAuth auth = new BearerAuth(config.token());
     BusApi bus = new BusApi(busService, auth, config.zones().get(0), streamStats);
     BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
@@ -141,12 +147,15 @@ public final class WebVerticle extends VerticleBase {
     read(router, "/api/zones").handler(zones::list);
     read(router, "/api/zones/:zone").handler(zones::get);
     read(router, "/api/zones/:zone/history").handler(zones::history);
+    read(router, "/api/cluster").handler(new ClusterApi(cluster)::get);
     authenticatedJson(router.put("/api/zones/:zone/desired"), jsonBody, auth).handler(zones::putDesired);
     router.post("/api/bus/subscriptions").handler(jsonBody).handler(bus::subscribe);
     read(router, "/api/bus/subscriptions").handler(bus::introspect);
     router.get("/api/bus/subscriptions/:id/events").handler(bus::drain);
     router.delete("/api/bus/subscriptions/:id").handler(bus::unsubscribe);
     authenticatedJson(router.post("/api/bus/events"), jsonBody, auth).handler(bus::publish);
+    authenticatedJson(router.post("/api/experiments"), jsonBody, auth).handler(experiments::run);
+    read(router, "/api/experiments/:id").handler(experiments::get);
     router.get("/api/ws").handler(new WebSocketStreams(vertx, zoneCalls, busService.bus(), busId, auth, limits, streamStats,
         frames, config.web().streamStall(), openStreams, config.web().wsMaxMessageBytes()));
     router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, frames, config.web().streamStall(), openStreams));

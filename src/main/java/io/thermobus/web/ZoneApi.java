@@ -1,6 +1,7 @@
 package io.thermobus.web;
 
 import io.thermobus.Refusal;
+import io.thermobus.cluster.ZoneOwnership;
 import io.thermobus.event.Addresses;
 import io.thermobus.event.SetDesired;
 import io.thermobus.event.ZoneName;
@@ -21,11 +22,16 @@ final class ZoneApi {
 
   private final ZoneCalls calls;
   private final LongSupplier busHead;
+  private final ZoneOwnership ownership;
 
-  /** {@code busHead} stamps each state with the bus seq it was read at, so a reader can resume from the next. */
-  ZoneApi(ZoneCalls calls, LongSupplier busHead) {
+  /**
+   * {@code busHead} stamps each state with the bus seq it was read at, so a reader can resume from
+   * the next; {@code ownership} names each zone's owner.
+   */
+  ZoneApi(ZoneCalls calls, LongSupplier busHead, ZoneOwnership ownership) {
     this.calls = calls;
     this.busHead = busHead;
+    this.ownership = ownership;
   }
 
   void list(RoutingContext ctx) {
@@ -55,10 +61,10 @@ final class ZoneApi {
     calls.<JsonObject>request(zone, Addresses.history(zone), seconds).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
-  /** The zone's state, stamped with the bus seq it was read at. */
+  /** The zone's state, stamped with the bus seq it was read at and its owner; a zone that answers is online. */
   private Future<JsonObject> state(String zone) {
     long seq = busHead.getAsLong();
-    return calls.state(zone).map(state -> toJson(state).put("seq", seq));
+    return calls.state(zone).map(state -> toJson(state).put("seq", seq).put("owner", ownership.owner(zone)).put("online", true));
   }
 
   static JsonObject toJson(ZoneState state) {
