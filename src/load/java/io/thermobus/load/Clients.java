@@ -34,14 +34,18 @@ final class Clients implements AutoCloseable {
 
   final List<Receiver> receivers = new ArrayList<>();
   final Recorder latency = new Recorder(3);
+  /** From a {@code PUT desired} to its {@code desired} frame at each client (Thermobus, one zone only). */
+  final Recorder desiredFrames = new Recorder(3);
+  private final java.util.function.LongSupplier lastPut;
   private final List<WebSocketClient> sockets = new ArrayList<>();
   private final List<HttpClient> https = new ArrayList<>();
   private final List<WebSocket> open = new ArrayList<>();
   private final Vertx vertx;
   private long pinger = -1;
 
-  Clients(Vertx vertx) {
+  Clients(Vertx vertx, java.util.function.LongSupplier lastPut) {
     this.vertx = vertx;
+    this.lastPut = lastPut;
     for (int i = 0; i < SOURCES; i++) {
       String source = "127.0.0." + (2 + i);
       sockets.add(vertx.createWebSocketClient(new WebSocketClientOptions().setLocalAddress(source).setMaxConnections(100_000)
@@ -56,7 +60,7 @@ final class Clients implements AutoCloseable {
     for (int from = 0; from < k; from += CONNECTING_AT_ONCE) {
       List<Future<?>> batch = new ArrayList<>();
       for (int i = from; i < Math.min(k, from + CONNECTING_AT_ONCE); i++) {
-        Receiver receiver = new Receiver(zones.get(i % zones.size()), i < slow, latency);
+        Receiver receiver = new Receiver(zones.get(i % zones.size()), i < slow, latency, desiredFrames, lastPut);
         receivers.add(receiver);
         batch.add(connect(kind, port, receiver, i % SOURCES, zones.size() > 1));
       }
@@ -69,7 +73,7 @@ final class Clients implements AutoCloseable {
   }
 
   private Future<?> connect(Kind kind, int port, Receiver receiver, int source, boolean narrowed) {
-    String query = "topics=load" + (narrowed ? "&zone=" + receiver.zone : "");
+    String query = narrowed ? "topics=load&zone=" + receiver.zone : "topics=load,desired";
     switch (kind) {
       case WS:
         return sockets.get(source).connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/api/ws?" + query))

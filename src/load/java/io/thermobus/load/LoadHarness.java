@@ -32,7 +32,7 @@ import org.HdrHistogram.Recorder;
  *
  * Options: {@code --ks=} client counts, {@code --seconds=} publishing per run, {@code --rate=}
  * events per second per zone, {@code --runs=one-zone,many-zones,slow}, {@code --slow-k=},
- * {@code --server-cpu=}, {@code --no-startup}, {@code --out=}.
+ * {@code --server-cpu=}, {@code --server-flags=}, {@code --no-startup}, {@code --out=}.
  */
 public final class LoadHarness {
 
@@ -51,17 +51,23 @@ public final class LoadHarness {
   private final HttpClient publisher;
   private final List<Result> results = new ArrayList<>();
   private final List<String> failures = new ArrayList<>();
+  /** When the last {@code PUT desired} was sent; written by the prober, read by the clients' event loops. */
+  private volatile long lastPutNanos;
+  /** Extra JVM flags for Thermobus, e.g. a flight recording: {@code --server-flags=-XX:StartFlightRecording=filename=x.jfr}. */
+  private final List<String> serverFlags;
 
   /** One run's figures. */
   record Result(String name, Clients.Kind kind, int k, int zones, int slow, long published, long frames, double framesPerSecond,
                 Histogram latency, double cpuMicrosPerFrame, long rssStartBytes, long rssConnectedBytes, long rssEndBytes, double rssPerConnectionBytes,
-                long lost, long duplicates, long coalesced, long lagged, Histogram putDesired, long liveHeapBytes) {}
+                long lost, long duplicates, long coalesced, long lagged, Histogram putDesired, long liveHeapBytes,
+                Histogram desiredFrames) {}
 
   private LoadHarness(Map<String, String> args) throws Exception {
     this.jar = Path.of(args.getOrDefault("jar", "target/thermobus.jar"));
     this.serverCpu = args.getOrDefault("server-cpu", "0");
     this.seconds = Integer.parseInt(args.getOrDefault("seconds", "10"));
     this.rate = Integer.parseInt(args.getOrDefault("rate", "1"));
+    this.serverFlags = args.containsKey("server-flags") ? List.of(args.get("server-flags").split(" ")) : List.of();
     this.out = Files.createDirectories(Path.of(args.getOrDefault("out", "target/load")));
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
     this.publisher = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(10_000), new PoolOptions().setHttp1MaxSize(16));
@@ -143,13 +149,14 @@ public final class LoadHarness {
     boolean bridge = kind == Clients.Kind.BRIDGE;
     Path log = out.resolve(name.replaceAll("[^a-zA-Z0-9]+", "-") + "-" + k + ".log");
     try (Target server = bridge ? Target.bridge(serverCpu, log)
-        : Target.thermobus(jar, serverCpu, config(Files.createTempDirectory("thermobus-load")), List.of(), log);
-         Clients clients = new Clients(vertx)) {
+        : Target.thermobus(jar, serverCpu, config(Files.createTempDirectory("thermobus-load")), serverFlags, log);
+         Clients clients = new Clients(vertx, () -> lastPutNanos)) {
       long rssStart = server.rssBytes();
       clients.open(kind, server.port, k, zones, slow);
       pause(1_000);
       long rssConnected = server.rssBytes();
       clients.latency.reset();
+      clients.desiredFrames.reset();
       long cpuBefore = server.cpuNanos();
       long started = System.nanoTime();
       Recorder putDesired = new Recorder(3);
@@ -200,6 +207,7 @@ public final class LoadHarness {
 
   private void putDesired(int port, Recorder latency) {
     long started = System.nanoTime();
+    lastPutNanos = started;
     String celsius = (started / 1_000_000 / 250) % 2 == 0 ? "20.5" : "21";
     publisher.request(new RequestOptions().setMethod(HttpMethod.PUT).setHost("127.0.0.1").setPort(port)
             .setURI("/api/zones/home/desired").putHeader("Content-Type", "application/json").putHeader("Authorization", "Bearer " + TOKEN))
@@ -243,7 +251,7 @@ public final class LoadHarness {
     long events = published.values().stream().mapToLong(AtomicLong::get).sum();
     return new Result(name, kind, k, zones, slow, events, frames, frames / elapsed, clients.latency.getIntervalHistogram(),
         frames == 0 ? 0 : cpu / 1000.0 / frames, rssStart, rssConnected, rssEnd, (rssConnected - rssStart) / (double) k, lost, duplicates,
-        coalesced, lagged, putDesired, liveHeap);
+        coalesced, lagged, putDesired, liveHeap, clients.desiredFrames.getIntervalHistogram());
   }
 
   static void pause(long millis) {

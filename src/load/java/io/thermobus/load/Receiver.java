@@ -14,6 +14,8 @@ final class Receiver {
   final String zone;
   final boolean slow;
   private final Recorder latency;
+  private final Recorder desiredFrames;
+  private final java.util.function.LongSupplier lastPut;
   volatile long frames;
   volatile long coalesced;
   volatile long lagged;
@@ -22,10 +24,13 @@ final class Receiver {
   volatile long lastN = -1;
   private final BitSet seen = new BitSet();
 
-  Receiver(String zone, boolean slow, Recorder latency) {
+  /** @param lastPut when the harness last sent {@code PUT desired} ({@code System.nanoTime}), 0 before the first */
+  Receiver(String zone, boolean slow, Recorder latency, Recorder desiredFrames, java.util.function.LongSupplier lastPut) {
     this.zone = zone;
     this.slow = slow;
     this.latency = latency;
+    this.desiredFrames = desiredFrames;
+    this.lastPut = lastPut;
   }
 
   void receive(String text) {
@@ -33,6 +38,13 @@ final class Receiver {
     JsonObject frame = new JsonObject(text);
     if (frame.containsKey("lagged")) {
       lagged += frame.getLong("lagged");
+      return;
+    }
+    if ("desired".equals(frame.getString("topic"))) {
+      long put = lastPut.getAsLong();
+      if (put != 0 && !slow) {
+        desiredFrames.recordValue(Math.max(0, now - put) / 1000);
+      }
       return;
     }
     JsonObject data = frame.getJsonObject("data", frame.getJsonObject("body"));
