@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * buffer is full stops draining (the backlog stays in the bus's shared log, bounded by retention)
  * and, once writable again, sends the backlog folded to the latest event per zone and topic; a
  * sink that stays full for the stall bound is closed, so a client that stopped reading gives its
- * memory back. A
- * subscription unsubscribed through the bus API ends the connection; the client may resume.
+ * memory back. A subscription unsubscribed through the bus API ends the connection; the client
+ * may resume.
  *
  * <p>Every field is owned by the connection's context; the bus's wakeup runs on a publisher's
  * thread and only hops onto that context.
@@ -45,6 +45,8 @@ public final class StreamPump {
   private final Duration stall;
   private final Coalescer<JsonObject> folded = new Coalescer<>();
   private Wakeup wakeup;
+  /** The timer that closes the connection if the sink stays full, or -1. */
+  private long cutOff = -1;
   private boolean congested;
   private boolean closed;
 
@@ -71,6 +73,7 @@ public final class StreamPump {
       return;
     }
     closed = true;
+    cancelCutOff();
     if (wakeup != null) {
       wakeup.cancel();
     }
@@ -127,14 +130,23 @@ public final class StreamPump {
   /** Waits for the sink to drain, at most {@code stall}: a client that reads nothing for that long is closed. */
   private void waitUntilWritable() {
     congested = true;
-    long cutOff = context.owner().setTimer(Math.max(1, stall.toMillis()), fired -> stalled());
+    cancelCutOff();
+    cutOff = context.owner().setTimer(Math.max(1, stall.toMillis()), fired -> stalled());
     sink.onWritable(() -> {
-      context.owner().cancelTimer(cutOff);
+      cancelCutOff();
       pump();
     });
   }
 
+  private void cancelCutOff() {
+    if (cutOff >= 0) {
+      context.owner().cancelTimer(cutOff);
+      cutOff = -1;
+    }
+  }
+
   private void stalled() {
+    cutOff = -1;
     if (closed) {
       return;
     }
