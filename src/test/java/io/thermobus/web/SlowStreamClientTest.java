@@ -8,6 +8,10 @@ import io.thermobus.testing.RunningService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -111,10 +115,7 @@ class SlowStreamClientTest {
 
   @Test
   void shouldCloseAClientThatLeavesItsWriteQueueFullPastTheStallBound() throws Exception {
-    service.close();
-    serverVertx.close().await(10, TimeUnit.SECONDS);
-    serverVertx = Vertx.vertx();
-    service = RunningService.start(serverVertx, new JsonObject().put("timeScale", 0.001).put("streamStallSeconds", 1));
+    restartWithAStallBoundOfOneSecond();
     Reader slow = connect();
     Reader fast = connect();
     await().atMost(Duration.ofSeconds(10)).until(() -> slow.hello && fast.hello);
@@ -134,6 +135,34 @@ class SlowStreamClientTest {
     long before = fast.frames.get();
     publish(100);
     await("the reading client still gets events").atMost(Duration.ofSeconds(30)).until(() -> fast.frames.get() >= before + 100);
+  }
+
+  @Test
+  void shouldCloseAnEventStreamWhoseClientStopsReadingPastTheStallBound() throws Exception {
+    restartWithAStallBoundOfOneSecond();
+    HttpClient http = clientVertx.createHttpClient(new HttpClientOptions().setReceiveBufferSize(4096));
+    HttpClientResponse events = http.request(HttpMethod.GET, service.port(), "127.0.0.1", "/api/events?topics=load")
+        .compose(request -> request.send()).await(10, TimeUnit.SECONDS);
+    CompletableFuture<Void> ended = new CompletableFuture<>();
+    events.handler(chunk -> { });
+    events.exceptionHandler(failure -> ended.complete(null));
+    events.endHandler(end -> ended.complete(null));
+    await().atMost(Duration.ofSeconds(10)).until(() -> introspect().getJsonObject("streams").getLong("open") == 1);
+    events.pause();
+
+    publish(3_000);
+    await("the stalled event stream is cut off").atMost(Duration.ofSeconds(60))
+        .until(() -> introspect().getJsonObject("streams").getLong("stalled") == 1);
+    assertThat(introspect().getJsonObject("streams").getLong("open")).isZero();
+    events.resume();
+    ended.get(60, TimeUnit.SECONDS);
+  }
+
+  private void restartWithAStallBoundOfOneSecond() throws Exception {
+    service.close();
+    serverVertx.close().await(10, TimeUnit.SECONDS);
+    serverVertx = Vertx.vertx();
+    service = RunningService.start(serverVertx, new JsonObject().put("timeScale", 0.001).put("streamStallSeconds", 1));
   }
 
   /** Publishes {@code count} events of {@value #PAYLOAD_BYTES} bytes round the zones; answers the latest seq per zone. */
