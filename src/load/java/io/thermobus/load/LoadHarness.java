@@ -38,6 +38,7 @@ public final class LoadHarness {
 
   private static final String TOKEN = "load-harness-token";
   private static final int MANY_ZONES = 50;
+  private static final long IDLE_SAMPLE_MILLIS = 2_000;
   /** With slow clients: events this many times as frequent and this large, so that what a server buffers for them shows. */
   private static final int SLOW_RUN_RATE_FACTOR = 50;
   private static final int SLOW_RUN_PAD_BYTES = 2048;
@@ -58,7 +59,7 @@ public final class LoadHarness {
 
   /** One run's figures. */
   record Result(String name, Clients.Kind kind, int k, int zones, int slow, long published, long frames, double framesPerSecond,
-                Histogram latency, double cpuMicrosPerFrame, long rssStartBytes, long rssConnectedBytes, long rssEndBytes, double rssPerConnectionBytes,
+                Histogram latency, double cpuMicrosPerFrame, double marginalCpuMicrosPerFrame, long rssStartBytes, long rssConnectedBytes, long rssEndBytes, double rssPerConnectionBytes,
                 long lost, long duplicates, long coalesced, long lagged, Histogram putDesired, long liveHeapBytes,
                 Histogram desiredFrames) {}
 
@@ -155,6 +156,12 @@ public final class LoadHarness {
       clients.open(kind, server.port, k, zones, slow);
       pause(1_000);
       long rssConnected = server.rssBytes();
+      // What the server spends with its clients connected and nothing published (Thermobus's own
+      // simulation, sweeps and timers), so that the per-frame figure can leave it out.
+      long idleFrom = server.cpuNanos();
+      long idleStarted = System.nanoTime();
+      pause(IDLE_SAMPLE_MILLIS);
+      double idlePerSecond = (server.cpuNanos() - idleFrom) / ((System.nanoTime() - idleStarted) / 1e9);
       clients.latency.reset();
       clients.desiredFrames.reset();
       long cpuBefore = server.cpuNanos();
@@ -168,9 +175,10 @@ public final class LoadHarness {
       awaitDelivery(clients, published, 10_000);
       double elapsed = (System.nanoTime() - started) / 1e9;
       long cpu = server.cpuNanos() - cpuBefore;
+      long marginalCpu = Math.max(0, cpu - (long) (idlePerSecond * elapsed));
       long rssEnd = server.rssBytes();
       long liveHeap = server.heapAfterLastGcBytes();
-      results.add(result(name, kind, k, zoneCount, slow, clients, published, elapsed, cpu, rssStart, rssConnected, rssEnd,
+      results.add(result(name, kind, k, zoneCount, slow, clients, published, elapsed, cpu, marginalCpu, rssStart, rssConnected, rssEnd,
           putDesired.getIntervalHistogram(), liveHeap));
       Result r = results.get(results.size() - 1);
       System.out.printf(Locale.ROOT, "  p50 %.1f ms, p99 %.1f ms, max %.1f ms, %.0f frames/s, lost %d%n",
@@ -233,7 +241,7 @@ public final class LoadHarness {
   }
 
   private static Result result(String name, Clients.Kind kind, int k, int zones, int slow, Clients clients,
-      Map<String, AtomicLong> published, double elapsed, long cpu, long rssStart, long rssConnected, long rssEnd, Histogram putDesired, long liveHeap) {
+      Map<String, AtomicLong> published, double elapsed, long cpu, long marginalCpu, long rssStart, long rssConnected, long rssEnd, Histogram putDesired, long liveHeap) {
     long frames = 0;
     long lost = 0;
     long duplicates = 0;
@@ -250,7 +258,7 @@ public final class LoadHarness {
     }
     long events = published.values().stream().mapToLong(AtomicLong::get).sum();
     return new Result(name, kind, k, zones, slow, events, frames, frames / elapsed, clients.latency.getIntervalHistogram(),
-        frames == 0 ? 0 : cpu / 1000.0 / frames, rssStart, rssConnected, rssEnd, (rssConnected - rssStart) / (double) k, lost, duplicates,
+        frames == 0 ? 0 : cpu / 1000.0 / frames, frames == 0 ? 0 : marginalCpu / 1000.0 / frames, rssStart, rssConnected, rssEnd, (rssConnected - rssStart) / (double) k, lost, duplicates,
         coalesced, lagged, putDesired, liveHeap, clients.desiredFrames.getIntervalHistogram());
   }
 
