@@ -6,6 +6,7 @@ import io.thermobus.bus.SubscriberBus;
 import io.thermobus.bus.remote.BusService;
 import io.thermobus.bus.remote.BusVerticle;
 import io.thermobus.config.ThermobusConfig;
+import io.thermobus.event.Concern;
 import io.thermobus.event.EventCodec;
 import io.thermobus.history.HistoryVerticle;
 import io.thermobus.input.ConsoleVerticle;
@@ -14,18 +15,21 @@ import io.thermobus.ops.Deployments;
 import io.thermobus.ops.Health;
 import io.thermobus.ops.MetricsVerticle;
 import io.thermobus.ops.StateChangeLog;
-import io.thermobus.settings.SettingsFile;
 import io.thermobus.sim.HeatLossVerticle;
 import io.thermobus.stream.StreamStats;
 import io.thermobus.sim.HeaterVerticle;
 import io.thermobus.sim.Physics;
 import io.thermobus.sim.RoomVerticle;
 import io.thermobus.supervision.Supervisor;
+import io.thermobus.sim.SimClock;
 import io.thermobus.thermostat.DisplayVerticle;
+import io.thermobus.thermostat.ZoneControls;
+import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.web.WebVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import java.io.PrintStream;
@@ -38,14 +42,18 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** Composes the service: one set of zone verticles per hosted zone, then the console and the web. */
+/**
+ * Composes the service: the zone directory and the node's simulated clock, each concern's verticle
+ * as one shard per event loop hosting its share of the zones, then the console and the web.
+ */
 public final class Thermobus {
 
   /**
    * A started service: where it listens and with which token, the supervisor of its zone
    * verticles, and the other verticles it deployed, by name.
    */
-  public record Running(ThermobusConfig config, int port, Supervisor supervisor, Deployments deployments) {
+  public record Running(ThermobusConfig config, int port, ZoneDirectory directory, SimClock clock, Supervisor supervisor,
+                        Deployments deployments) {
 
     public String baseUrl() {
       String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
@@ -66,6 +74,9 @@ public final class Thermobus {
     }
   }
 
+  /** Shards per concern: one per event loop of a default Vert.x, so every loop hosts a share of the zones. */
+  static final int SHARDS = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+
   private Thermobus() {}
 
   /**
@@ -74,31 +85,33 @@ public final class Thermobus {
    * {@link io.thermobus.ops.Metrics}); the service adds its own meters and serves it at {@code /metrics}.
    */
   public static Future<Running> start(Vertx vertx, PrometheusMeterRegistry metrics, ThermobusConfig config,
-                                      boolean readKeys, PrintStream console) {
+                                      boolean readKeys, PrintStream consoleOut) {
     EventCodec.registerAll(vertx.eventBus());
     BusService busService = busService(config.bus());
-    Map<String, Supplier<Deployable>> zoneVerticles = new LinkedHashMap<>();
-    for (String zone : config.zones()) {
-      zoneVerticles.putAll(zoneVerticles(config, zone));
-    }
-    Supervisor supervisor = new Supervisor(zoneVerticles, config.restartBackoff());
+    ZoneDirectory directory = new ZoneDirectory(SHARDS, config.maxZones(), config.zones());
+    SimClock clock = SimClock.system(config.timeScale());
+    Map<String, Supplier<Deployable>> shards = shardVerticles(config, directory, clock);
+    Supervisor supervisor = new Supervisor(shards, config.restartBackoff());
     Deployments deployments = new Deployments(vertx);
-    HealthChecks readiness = Health.readiness(vertx, config.zones(),
-        () -> verticleStatus(deployments, zoneVerticles.keySet(), supervisor));
+    HealthChecks readiness = Health.readiness(vertx, directory,
+        () -> verticleStatus(deployments, shards.keySet(), supervisor));
     StreamStats streams = new StreamStats();
-    WebVerticle web = new WebVerticle(config, Health.liveness(vertx), readiness, busService, streams, metrics);
+    WebVerticle web = new WebVerticle(config, directory, clock, Health.liveness(vertx), readiness, busService, streams, metrics);
+    String console = directory.firstZone();
     // The bus listens first, so it records every zone's first events.
-    return deployments.deploy("bus", new BusVerticle(busService, config.bus().sweepInterval(), config.zones().get(0)))
-        .compose(bus -> deployments.deploy("metrics", new MetricsVerticle(metrics, busService.bus(), streams)))
+    return deployments.deploy("bus", new BusVerticle(busService, config.bus().sweepInterval(), console))
+        .compose(bus -> deployments.deploy("metrics",
+            new MetricsVerticle(metrics, busService.bus(), streams, directory, config.zoneMeters())))
         .compose(meters -> deployments.deploy("state-log", new StateChangeLog()))
         .compose(log -> deployments.deploy("supervisor", supervisor))
         .compose(zones -> deployments.deploy("web", web))
         .map(id -> {
           Health.httpBound(readiness, deployments, "web", web.actualPort());
-          return new Running(config, web.actualPort(), supervisor, deployments);
+          return new Running(config, web.actualPort(), directory, clock, supervisor, deployments);
         })
         .compose(running -> config.console()
-            ? deployments.deploy("console", new ConsoleVerticle(config.zones().get(0), readKeys, console, running.banner()))
+            ? deployments.deploy("console", new ConsoleVerticle(console,
+                    Concern.INPUT.address(directory.shardOf(console)), readKeys, consoleOut, running.banner()))
                 .map(id -> running)
             : Future.succeededFuture(running));
   }
@@ -124,19 +137,28 @@ public final class Thermobus {
     return new BusService(bus, settings.lease(), settings.maxWait().toMillis());
   }
 
-  /** A zone's verticles by supervision name ({@code zone/role}), in the order they start. */
-  private static Map<String, Supplier<Deployable>> zoneVerticles(ThermobusConfig config, String zone) {
-    double scale = config.timeScale();
-    // The history, display and heater listen before the input and room announce their first values, so
-    // the first decision sees both; heat loss starts last, so nothing cools before the thermostat is ready.
+  /**
+   * Every shard of every concern by supervision name ({@code room/3}), in the order they start:
+   * concern by concern, each concern's shards together.
+   */
+  private static Map<String, Supplier<Deployable>> shardVerticles(ThermobusConfig config, ZoneDirectory directory,
+                                                                   SimClock clock) {
+    ZoneControls controls = ZoneControls.chapter(config.thermostat(), config.actuatorDelay());
     Map<String, Supplier<Deployable>> verticles = new LinkedHashMap<>();
-    verticles.put(zone + "/history", () -> new HistoryVerticle(zone));
-    verticles.put(zone + "/display", () -> new DisplayVerticle(zone, config.thermostat(), config.actuatorDelay(), scale, config.staleTimeout()));
-    verticles.put(zone + "/heater", () -> new HeaterVerticle(zone, Physics.CHAPTER, scale));
-    verticles.put(zone + "/input", () -> new InputVerticle(zone, config.desiredRange(), config.desiredStepCenti(), config.initialDesiredCenti(),
-        new SettingsFile(config.dataDir(), zone)));
-    verticles.put(zone + "/room", () -> new RoomVerticle(zone, config.initialTemperatureCenti()));
-    verticles.put(zone + "/heat-loss", () -> new HeatLossVerticle(zone, Physics.CHAPTER, scale));
+    for (Concern concern : Concern.values()) {
+      for (int shard = 0; shard < directory.shards(); shard++) {
+        int index = shard;
+        Supplier<Deployable> factory = switch (concern) {
+          case HISTORY -> () -> new HistoryVerticle(index, directory);
+          case DISPLAY -> () -> new DisplayVerticle(index, directory, controls, clock, config.staleTimeout());
+          case HEATER -> () -> new HeaterVerticle(index, directory, Physics.CHAPTER, clock);
+          case INPUT -> () -> new InputVerticle(index, directory, config.desiredRange(), config.desiredStepCenti(), config.dataDir());
+          case ROOM -> () -> new RoomVerticle(index, directory);
+          case HEAT_LOSS -> () -> new HeatLossVerticle(index, directory, Physics.CHAPTER, clock);
+        };
+        verticles.put(concern.shardName(shard), factory);
+      }
+    }
     return verticles;
   }
 

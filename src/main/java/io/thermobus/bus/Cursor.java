@@ -121,7 +121,7 @@ final class Cursor<T> extends CursorFields<T> {
           }
           n++;
           index = RetainedLog.nextIndex(ring, index);
-          if (all || filter.matches(e.topic())) {
+          if (all || filter.matches(e)) {
             count++;
             sink.accept(e);
             if (closedInSink) {
@@ -183,7 +183,7 @@ final class Cursor<T> extends CursorFields<T> {
       while (true) {
         Envelope<T> e = ring[index];
         if (e != null && e.seq() == n) {
-          if (filter.matches(e.topic())) {
+          if (filter.matches(e)) {
             return true;
           }
           n++;

@@ -96,7 +96,7 @@ final class RetainedLog<T> {
       writeLock.unlock();
     }
     if (wake) {
-      wakeups.published(topic);
+      wakeups.published(topic, envelope.zone());
     }
     return envelope;
   }

@@ -99,13 +99,21 @@ public final class SubscriberBus<T> {
   }
 
   /**
+   * Subscribes to one zone's events of {@code topics} (empty = all): the others are skipped on
+   * their envelope's zone, and never wake this subscriber.
+   */
+  public Subscription<T> subscribe(Collection<String> topics, String zone, StartAt from) {
+    return new Subscription<>(this, open(new TopicFilter(topics, Objects.requireNonNull(zone, "zone")), from, null));
+  }
+
+  /**
    * Subscribes and returns a handle; closing the handle, or dropping it unclosed, unsubscribes.
    *
    * @param topics topics to receive; empty = all
    * @param lease  if not {@code null}, the subscription is tombstoned when not read for this long
    */
   public Subscription<T> subscribe(Collection<String> topics, StartAt from, Duration lease) {
-    return new Subscription<>(this, open(topics, from, lease));
+    return new Subscription<>(this, open(new TopicFilter(topics), from, lease));
   }
 
   /**
@@ -113,8 +121,13 @@ public final class SubscriberBus<T> {
    * only {@link #unsubscribe} or the lease ends it, so the lease is required.
    */
   public SubscriptionInfo subscribeDetached(Collection<String> topics, StartAt from, Duration lease) {
+    return subscribeDetached(topics, null, from, lease);
+  }
+
+  /** As {@link #subscribeDetached(Collection, StartAt, Duration)}, narrowed to one zone unless {@code zone} is {@code null}. */
+  public SubscriptionInfo subscribeDetached(Collection<String> topics, String zone, StartAt from, Duration lease) {
     Objects.requireNonNull(lease, "lease");
-    return open(topics, from, lease).info(log.head());
+    return open(new TopicFilter(topics, zone), from, lease).info(log.head());
   }
 
   /** Pops the next delivery, or returns {@code null} when the subscriber is caught up. */
@@ -298,8 +311,7 @@ public final class SubscriberBus<T> {
     return false;
   }
 
-  private Cursor<T> open(Collection<String> topics, StartAt from, Duration lease) {
-    TopicFilter filter = new TopicFilter(topics);
+  private Cursor<T> open(TopicFilter filter, StartAt from, Duration lease) {
     Objects.requireNonNull(from, "from");
     long leaseMillis = 0;
     if (lease != null) {

@@ -5,13 +5,23 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 
-/** An immutable set of topics a subscriber wants; empty matches every topic. */
+/**
+ * An immutable set of topics a subscriber wants (empty matches every topic), and optionally the
+ * one zone it wants: checked on the envelope's fields, without reading its data.
+ */
 final class TopicFilter {
 
   private final String[] topics;
   private final List<String> sorted;
+  private final String zone;
 
   TopicFilter(Collection<String> topics) {
+    this(topics, null);
+  }
+
+  /** {@code zone} {@code null} matches every zone. */
+  TopicFilter(Collection<String> topics, String zone) {
+    this.zone = zone;
     Objects.requireNonNull(topics, "topics");
     TreeSet<String> set = new TreeSet<>();
     for (String topic : topics) {
@@ -22,10 +32,19 @@ final class TopicFilter {
   }
 
   boolean matchesAll() {
-    return topics.length == 0;
+    return topics.length == 0 && zone == null;
   }
 
-  boolean matches(String topic) {
+  boolean matches(Envelope<?> envelope) {
+    return (zone == null || zone.equals(envelope.zone())) && matches(envelope.topic());
+  }
+
+  /** The one zone wanted, or {@code null} for all. */
+  String zone() {
+    return zone;
+  }
+
+  private boolean matches(String topic) {
     if (topics.length == 0) {
       return true;
     }

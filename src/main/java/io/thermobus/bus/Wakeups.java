@@ -17,6 +17,8 @@ final class Wakeups {
   private final Object lock = new Object();
   /** Guarded by lock. */
   private final HashMap<String, List<Waiter>> byTopic = new HashMap<>();
+  /** Guarded by lock: waiters of subscriptions narrowed to one zone, under that zone only. */
+  private final HashMap<String, List<Waiter>> byZone = new HashMap<>();
   /** Guarded by lock: waiters of subscriptions to every topic. */
   private List<Waiter> anyTopic = new ArrayList<>();
   /** Number of listed entries (a waiter for k topics is listed k times). Written under lock. */
@@ -25,7 +27,10 @@ final class Wakeups {
   /** Lists the waiter under each of its topics; called under the log's writer lock. */
   void add(Waiter waiter, TopicFilter filter) {
     synchronized (lock) {
-      if (filter.matchesAll()) {
+      if (filter.zone() != null) {
+        byZone.computeIfAbsent(filter.zone(), z -> new ArrayList<>()).add(waiter);
+        entries += 1;
+      } else if (filter.matchesAll()) {
         anyTopic.add(waiter);
         entries += 1;
       } else {
@@ -37,13 +42,18 @@ final class Wakeups {
     }
   }
 
-  /** Called by a publisher after it released the writer lock; fires on the publisher's thread. */
-  void published(String topic) {
+  /**
+   * Called by a publisher after it released the writer lock; fires on the publisher's thread. A
+   * waiter narrowed to a zone wakes only for its zone's events, so a stream of one zone costs
+   * nothing per event of the others.
+   */
+  void published(String topic, String zone) {
     if (entries == 0) {
       return;
     }
     List<Waiter> all;
     List<Waiter> some;
+    List<Waiter> ofZone;
     synchronized (lock) {
       all = anyTopic.isEmpty() ? List.of() : anyTopic;
       if (!all.isEmpty()) {
@@ -53,10 +63,15 @@ final class Wakeups {
       if (some == null) {
         some = List.of();
       }
-      entries -= all.size() + some.size();
+      ofZone = byZone.isEmpty() ? null : byZone.remove(zone);
+      if (ofZone == null) {
+        ofZone = List.of();
+      }
+      entries -= all.size() + some.size() + ofZone.size();
     }
     all.forEach(Waiter::fire);
     some.forEach(Waiter::fire);
+    ofZone.forEach(Waiter::fire);
   }
 
   /** Drops fired and cancelled waiters, which otherwise stay listed until their topic is published. */
@@ -66,18 +81,26 @@ final class Wakeups {
       int before = anyTopic.size();
       anyTopic.removeIf(w -> !w.armed());
       removed += before - anyTopic.size();
-      var it = byTopic.values().iterator();
-      while (it.hasNext()) {
-        List<Waiter> list = it.next();
-        before = list.size();
-        list.removeIf(w -> !w.armed());
-        removed += before - list.size();
-        if (list.isEmpty()) {
-          it.remove();
-        }
-      }
+      removed += purge(byTopic);
+      removed += purge(byZone);
       entries -= removed;
     }
+  }
+
+  /** Called under lock. */
+  private static int purge(HashMap<String, List<Waiter>> lists) {
+    int removed = 0;
+    var it = lists.values().iterator();
+    while (it.hasNext()) {
+      List<Waiter> list = it.next();
+      int before = list.size();
+      list.removeIf(w -> !w.armed());
+      removed += before - list.size();
+      if (list.isEmpty()) {
+        it.remove();
+      }
+    }
+    return removed;
   }
 
   int armedEntries() {

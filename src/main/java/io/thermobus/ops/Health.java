@@ -1,15 +1,20 @@
 package io.thermobus.ops;
 
-import io.thermobus.event.Addresses;
+import io.thermobus.event.Concern;
+import io.thermobus.event.ShardQuery;
 import io.thermobus.event.ZoneState;
+import io.thermobus.event.ZoneStates;
+import io.thermobus.zone.ZoneDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +24,7 @@ import java.util.function.Supplier;
 public final class Health {
 
   private static final DeliveryOptions QUICK = new DeliveryOptions().setSendTimeout(2_000);
+  static final int NAMED = 10;
 
   private Health() {}
 
@@ -30,7 +36,7 @@ public final class Health {
    * Ready when every verticle is deployed ({@code verticles} tells which by name) and every hosted
    * zone answers with readings and without a fault.
    */
-  public static HealthChecks readiness(Vertx vertx, List<String> zones, Supplier<Map<String, Boolean>> verticles) {
+  public static HealthChecks readiness(Vertx vertx, ZoneDirectory directory, Supplier<Map<String, Boolean>> verticles) {
     return HealthChecks.create(vertx)
         .register("verticles", promise -> {
           Map<String, Boolean> status = verticles.get();
@@ -38,7 +44,7 @@ public final class Health {
           status.forEach((name, deployed) -> detail.put(name, deployed ? "deployed" : "missing"));
           promise.complete(status.containsValue(false) ? Status.KO(detail) : Status.OK(detail));
         })
-        .register("zones", 3_000, promise -> zoneStates(vertx, zones).onComplete(done -> promise.complete(done.result())));
+        .register("zones", 3_000, promise -> zoneStates(vertx, directory).onComplete(done -> promise.complete(done.result())));
   }
 
   /** Registers the {@code http} procedure once the server is bound: up while the web verticle is deployed. */
@@ -49,29 +55,51 @@ public final class Health {
     });
   }
 
-  private static Future<Status> zoneStates(Vertx vertx, List<String> zones) {
-    List<Future<ZoneState>> states = zones.stream()
-        .map(zone -> vertx.eventBus().<ZoneState>request(Addresses.zoneState(zone), null, QUICK).map(reply -> reply.body()))
-        .toList();
-    return Future.join(states).transform(done -> {
-      JsonObject detail = new JsonObject();
-      boolean allUp = true;
-      for (int i = 0; i < zones.size(); i++) {
-        String health = health(states.get(i));
-        detail.put(zones.get(i), health);
-        allUp &= health.equals("up");
+  /**
+   * Asks each display shard once for all its zones. The detail counts zones by health and names
+   * up to {@value #NAMED} zones that are not up, with why: it stays small with 100,000 zones.
+   */
+  private static Future<Status> zoneStates(Vertx vertx, ZoneDirectory directory) {
+    List<Future<ZoneStates>> shards = new ArrayList<>();
+    for (int shard = 0; shard < directory.shards(); shard++) {
+      shards.add(vertx.eventBus().<ZoneStates>request(Concern.DISPLAY.address(shard), new ShardQuery(), QUICK)
+          .map(reply -> reply.body()));
+    }
+    return Future.join(shards).transform(done -> {
+      Map<String, Integer> counts = new TreeMap<>();
+      JsonObject notUp = new JsonObject();
+      int answered = 0;
+      for (int shard = 0; shard < shards.size(); shard++) {
+        if (shards.get(shard).failed()) {
+          counts.merge("not answering", 1, Integer::sum);
+          if (notUp.size() < NAMED) {
+            notUp.put(Concern.DISPLAY.shardName(shard), "not answering");
+          }
+          continue;
+        }
+        for (ZoneState state : shards.get(shard).result().states()) {
+          answered++;
+          String health = health(state);
+          counts.merge(health.startsWith("fault") ? "fault" : health, 1, Integer::sum);
+          if (!health.equals("up") && notUp.size() < NAMED) {
+            notUp.put(state.zone(), health);
+          }
+        }
       }
+      JsonObject detail = new JsonObject().put("hosted", directory.size()).put("answered", answered);
+      counts.forEach(detail::put);
+      if (!notUp.isEmpty()) {
+        detail.put("notUp", notUp);
+      }
+      boolean allUp = notUp.isEmpty() && answered == directory.size();
       return Future.succeededFuture(allUp ? Status.OK(detail) : Status.KO(detail));
     });
   }
 
-  private static String health(Future<ZoneState> state) {
-    if (state.failed()) {
-      return "not answering";
+  private static String health(ZoneState state) {
+    if (state.fault() != null) {
+      return "fault: " + state.fault();
     }
-    if (state.result().fault() != null) {
-      return "fault: " + state.result().fault();
-    }
-    return state.result().known() ? "up" : "no readings yet";
+    return state.known() ? "up" : "no readings yet";
   }
 }

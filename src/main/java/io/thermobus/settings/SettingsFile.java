@@ -90,6 +90,13 @@ public final class SettingsFile {
     forceDirectory();
   }
 
+  /** Removes the stored settings, durably; nothing to remove is fine. */
+  public void delete() throws IOException {
+    if (Files.deleteIfExists(file)) {
+      forceDirectory();
+    }
+  }
+
   /** Moves an unreadable file aside so the next write does not destroy it; answers where it went. */
   public Path quarantine() throws IOException {
     Path aside = directory.resolve(file.getFileName() + ".corrupt-" + System.currentTimeMillis());

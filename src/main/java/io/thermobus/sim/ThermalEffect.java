@@ -5,8 +5,10 @@ import java.util.OptionalLong;
 /**
  * A change of temperature that takes effect after each full period of continuous activity: the
  * heater (+0.03 °C per 3 s of on-time) and heat loss (−0.01 °C per 3 s, always active). As in the
- * chapter, the period restarts when the effect fires and when it is switched off, so an
- * interrupted heater starts its three seconds from scratch. Pure: times are simulated nanoseconds.
+ * chapter, switching off restarts the period, so an interrupted heater starts its three seconds
+ * from scratch. Periods follow each other exactly in simulated time: advancing late (a stalled
+ * event loop) applies every period that completed meanwhile, neither losing nor inventing heat.
+ * Pure: times are simulated nanoseconds.
  */
 public final class ThermalEffect {
 
@@ -42,12 +44,13 @@ public final class ThermalEffect {
     return active() ? OptionalLong.of(periodStart + periodNanos) : OptionalLong.empty();
   }
 
-  /** The temperature change due at {@code now}: the step once the period is complete, else 0. */
+  /** The temperature change due at {@code now}: one step per period completed since the last advance. */
   public int advance(long now) {
     if (!active() || now < periodStart + periodNanos) {
       return 0;
     }
-    periodStart = now;
-    return stepCenti;
+    long periods = (now - periodStart) / periodNanos;
+    periodStart += periods * periodNanos;
+    return Math.toIntExact(periods * stepCenti);
   }
 }

@@ -36,7 +36,6 @@ public final class StreamPump {
 
   private final Context context;
   private final Subscription<JsonObject> subscription;
-  private final String zone;
   private final FrameSink sink;
   private final StreamStats stats;
   private final Coalescer<JsonObject> folded = new Coalescer<>();
@@ -44,13 +43,10 @@ public final class StreamPump {
   private boolean congested;
   private boolean closed;
 
-  /**
-   * @param zone only this zone's events are sent; {@code null} for every zone
-   */
-  public StreamPump(Context context, Subscription<JsonObject> subscription, String zone, FrameSink sink, StreamStats stats) {
+  /** {@code subscription} is the stream's own, narrowed to the topics and zone the client asked for. */
+  public StreamPump(Context context, Subscription<JsonObject> subscription, FrameSink sink, StreamStats stats) {
     this.context = Objects.requireNonNull(context, "context");
     this.subscription = Objects.requireNonNull(subscription, "subscription");
-    this.zone = zone;
     this.sink = Objects.requireNonNull(sink, "sink");
     this.stats = Objects.requireNonNull(stats, "stats");
   }
@@ -134,20 +130,12 @@ public final class StreamPump {
     }
   }
 
-  private boolean wanted(Delivery<JsonObject> delivery) {
-    return zone == null || !(delivery instanceof Envelope<JsonObject> envelope) || envelope.zone().equals(zone);
-  }
-
   private void send(Delivery<JsonObject> delivery) {
-    if (wanted(delivery)) {
-      write(delivery, BusJson.delivery(delivery));
-    }
+    write(delivery, BusJson.delivery(delivery));
   }
 
   private void fold(Delivery<JsonObject> delivery) {
-    if (wanted(delivery)) {
-      folded.add(delivery);
-    }
+    folded.add(delivery);
   }
 
   private void writeFolded() {

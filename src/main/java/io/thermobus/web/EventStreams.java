@@ -48,9 +48,9 @@ final class EventStreams implements Handler<RoutingContext> {
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
         .putHeader("X-Accel-Buffering", "no");
-    Subscription<JsonObject> subscription = bus.subscribe(request.topics(), request.startAt(bus.head(), busId));
+    Subscription<JsonObject> subscription = request.subscribe(bus, busId);
     EventStreamSink sink = new EventStreamSink(response);
-    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, request.zone(), sink, stats);
+    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, sink, stats);
     long keepAlive = vertx.setPeriodic(KEEP_ALIVE_MILLIS, tick -> sink.send(":\n\n"));
     open.add(sink);
     Runnable finished = () -> {

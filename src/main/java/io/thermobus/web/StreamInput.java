@@ -1,18 +1,19 @@
 package io.thermobus.web;
 
-import io.thermobus.event.Addresses;
+import io.thermobus.event.Concern;
 import io.thermobus.event.KeyPressed;
 import io.thermobus.event.SetDesired;
 import io.thermobus.event.ZoneName;
 import io.thermobus.input.InputVerticle;
 import io.thermobus.input.KeyInput;
 import io.thermobus.sim.Centi;
+import io.thermobus.zone.ShardVerticle;
+import io.thermobus.zone.ZoneDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -36,6 +37,7 @@ final class StreamInput {
   private static final String SOURCE = "browser";
 
   private final Vertx vertx;
+  private final ZoneDirectory directory;
   private final BearerAuth auth;
   private final LongSupplier writeWaitSeconds;
   private final Consumer<JsonObject> reply;
@@ -46,8 +48,9 @@ final class StreamInput {
    *                         answers 0 when it may go ahead, else the seconds to wait (the limit
    *                         REST writes have)
    */
-  StreamInput(Vertx vertx, BearerAuth auth, LongSupplier writeWaitSeconds, Consumer<JsonObject> reply) {
+  StreamInput(Vertx vertx, ZoneDirectory directory, BearerAuth auth, LongSupplier writeWaitSeconds, Consumer<JsonObject> reply) {
     this.vertx = vertx;
+    this.directory = directory;
     this.auth = auth;
     this.writeWaitSeconds = writeWaitSeconds;
     this.reply = reply;
@@ -86,7 +89,7 @@ final class StreamInput {
       error(ref, 400, KeyInput.UNSUPPORTED);
       return;
     }
-    apply(ref, zone, () -> vertx.eventBus().request(Addresses.keys(zone), new KeyPressed(zone, name, SOURCE), REQUEST));
+    apply(ref, zone, () -> vertx.eventBus().request(Concern.INPUT.address(directory.shardOf(zone)), new KeyPressed(zone, name, SOURCE), REQUEST));
   }
 
   private void desired(Object ref, String zone, Object celsius) {
@@ -95,10 +98,14 @@ final class StreamInput {
       error(ref, 400, "'celsius' must be a finite number, got " + (celsius == null ? "nothing" : JsonBodies.describe(celsius)));
       return;
     }
-    apply(ref, zone, () -> vertx.eventBus().request(Addresses.setDesired(zone), new SetDesired(zone, decimal, SOURCE), REQUEST));
+    apply(ref, zone, () -> vertx.eventBus().request(Concern.INPUT.address(directory.shardOf(zone)), new SetDesired(zone, decimal, SOURCE), REQUEST));
   }
 
   private void apply(Object ref, String zone, Supplier<Future<Message<Object>>> request) {
+    if (!directory.hosts(zone)) {
+      error(ref, 404, "no zone named '" + zone + "'");
+      return;
+    }
     long wait = writeWaitSeconds.getAsLong();
     if (wait > 0) {
       error(ref, 429, "too many writes from this client; retry after " + wait + " s");
@@ -109,7 +116,7 @@ final class StreamInput {
       inFlight--;
       if (answer.succeeded()) {
         reply.accept(frame("applied", ref).put("zone", zone).put("desired", Centi.toCelsius((Integer) answer.result().body())));
-      } else if (answer.cause() instanceof ReplyException failure && failure.failureType() == ReplyFailure.NO_HANDLERS) {
+      } else if (answer.cause() instanceof ReplyException failure && failure.failureCode() == ShardVerticle.UNKNOWN_ZONE) {
         error(ref, 404, "no zone named '" + zone + "'");
       } else if (answer.cause() instanceof ReplyException failure && failure.failureCode() == InputVerticle.REFUSED) {
         error(ref, 400, failure.getMessage());

@@ -1,7 +1,10 @@
 package io.thermobus.web;
 
 import io.thermobus.bus.StartAt;
+import io.thermobus.bus.SubscriberBus;
+import io.thermobus.bus.Subscription;
 import io.thermobus.event.ZoneName;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +29,12 @@ record StreamRequest(List<String> topics, String zone, Long since, String bus) {
   StartAt startAt(long head, String currentBus) {
     boolean sameBus = bus == null || bus.equals(currentBus);
     return since == null || !sameBus || since > head + 1 ? StartAt.latest() : StartAt.seq(since);
+  }
+
+  /** The stream's own subscription, narrowed to its zone (if any) by the bus itself. */
+  Subscription<JsonObject> subscribe(SubscriberBus<JsonObject> bus, String currentBus) {
+    StartAt from = startAt(bus.head(), currentBus);
+    return zone == null ? bus.subscribe(topics, from) : bus.subscribe(topics, zone, from);
   }
 
   /**

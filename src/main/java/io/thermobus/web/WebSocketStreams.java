@@ -6,6 +6,7 @@ import io.thermobus.stream.StreamPump;
 import io.thermobus.stream.StreamStats;
 import io.thermobus.stream.WebSocketSink;
 import io.vertx.core.Handler;
+import io.thermobus.zone.ZoneDirectory;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
@@ -24,6 +25,7 @@ final class WebSocketStreams implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketStreams.class);
 
   private final Vertx vertx;
+  private final ZoneDirectory directory;
   private final SubscriberBus<JsonObject> bus;
   private final String busId;
   private final BearerAuth auth;
@@ -31,9 +33,10 @@ final class WebSocketStreams implements Handler<RoutingContext> {
   private final StreamStats stats;
   private final OpenStreams open;
 
-  WebSocketStreams(Vertx vertx, SubscriberBus<JsonObject> bus, String busId, BearerAuth auth, ClientLimits limits,
-      StreamStats stats, OpenStreams open) {
+  WebSocketStreams(Vertx vertx, ZoneDirectory directory, SubscriberBus<JsonObject> bus, String busId, BearerAuth auth,
+      ClientLimits limits, StreamStats stats, OpenStreams open) {
     this.vertx = vertx;
+    this.directory = directory;
     this.bus = bus;
     this.busId = busId;
     this.auth = auth;
@@ -59,11 +62,11 @@ final class WebSocketStreams implements Handler<RoutingContext> {
   }
 
   private void connected(ServerWebSocket socket, StreamRequest request) {
-    Subscription<JsonObject> subscription = bus.subscribe(request.topics(), request.startAt(bus.head(), busId));
+    Subscription<JsonObject> subscription = request.subscribe(bus, busId);
     WebSocketSink sink = new WebSocketSink(socket);
-    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, request.zone(), sink, stats);
+    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, sink, stats);
     // Answers to input are dropped while the client is not reading: they must not pile up either.
-    StreamInput input = new StreamInput(vertx, auth, () -> limits.writeWaitSeconds(socket.remoteAddress()), reply -> {
+    StreamInput input = new StreamInput(vertx, directory, auth, () -> limits.writeWaitSeconds(socket.remoteAddress()), reply -> {
       if (!sink.writeQueueFull()) {
         sink.send(reply.encode());
       }

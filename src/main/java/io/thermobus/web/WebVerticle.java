@@ -3,7 +3,9 @@ package io.thermobus.web;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.thermobus.bus.remote.BusService;
 import io.thermobus.config.ThermobusConfig;
+import io.thermobus.sim.SimClock;
 import io.thermobus.stream.StreamStats;
+import io.thermobus.zone.ZoneDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -35,6 +37,8 @@ public final class WebVerticle extends VerticleBase {
   private static final long LIMITS_SWEEP_MS = 10_000;
 
   private final ThermobusConfig config;
+  private final ZoneDirectory directory;
+  private final SimClock clock;
   private final HealthChecks liveness;
   private final HealthChecks readiness;
   private final BusService busService;
@@ -45,9 +49,11 @@ public final class WebVerticle extends VerticleBase {
   private final String busId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
   private HttpServer server;
 
-  public WebVerticle(ThermobusConfig config, HealthChecks liveness, HealthChecks readiness, BusService busService,
+  public WebVerticle(ThermobusConfig config, ZoneDirectory directory, SimClock clock, HealthChecks liveness, HealthChecks readiness, BusService busService,
                      StreamStats streamStats, PrometheusMeterRegistry metrics) {
     this.config = config;
+    this.directory = directory;
+    this.clock = clock;
     this.liveness = liveness;
     this.readiness = readiness;
     this.busService = busService;
@@ -62,8 +68,10 @@ public final class WebVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    ZoneApi zones = new ZoneApi(vertx, config.zones(), busService.bus()::head);
-    BusApi bus = new BusApi(busService, config.zones().get(0), streamStats);
+    ZoneApi zones = new ZoneApi(vertx, directory, config.desiredRange(), config.initialDesiredCenti(),
+        config.initialTemperatureCenti(), busService.bus()::head);
+    SimulationApi simulation = new SimulationApi(clock);
+    BusApi bus = new BusApi(busService, directory.firstZone(), streamStats);
     BearerAuth auth = new BearerAuth(config.token());
     BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
 
@@ -77,15 +85,19 @@ public final class WebVerticle extends VerticleBase {
     router.route().method(HttpMethod.PUT).method(HttpMethod.POST).method(HttpMethod.DELETE).method(HttpMethod.PATCH)
         .handler(limits::limitWrites);
     router.get("/api/zones").handler(zones::list);
+    authenticatedJson(router.post("/api/zones"), jsonBody, auth).handler(zones::create);
     router.get("/api/zones/:zone").handler(zones::get);
+    router.delete("/api/zones/:zone").handler(auth).handler(zones::delete);
     router.get("/api/zones/:zone/history").handler(zones::history);
     authenticatedJson(router.put("/api/zones/:zone/desired"), jsonBody, auth).handler(zones::putDesired);
+    router.get("/api/simulation").handler(simulation::get);
+    authenticatedJson(router.put("/api/simulation"), jsonBody, auth).handler(simulation::put);
     router.post("/api/bus/subscriptions").handler(jsonBody).handler(bus::subscribe);
     router.get("/api/bus/subscriptions").handler(bus::introspect);
     router.get("/api/bus/subscriptions/:id/events").handler(bus::drain);
     router.delete("/api/bus/subscriptions/:id").handler(bus::unsubscribe);
     authenticatedJson(router.post("/api/bus/events"), jsonBody, auth).handler(bus::publish);
-    router.get("/api/ws").handler(new WebSocketStreams(vertx, busService.bus(), busId, auth, limits, streamStats, openStreams));
+    router.get("/api/ws").handler(new WebSocketStreams(vertx, directory, busService.bus(), busId, auth, limits, streamStats, openStreams));
     router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, openStreams));
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));

@@ -35,6 +35,7 @@ public final class BusService {
 
   public static final int MAX_TOPICS = 32;
   public static final int MAX_BATCH = 1000;
+  private static final String BAD_ZONE = "zone must be 1 to 32 of a-z, 0-9, '_' and '-'";
   public static final int DEFAULT_BATCH = 100;
 
   private static final Pattern TOPIC = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
@@ -59,11 +60,15 @@ public final class BusService {
     return maxWaitMs;
   }
 
-  /** {@code {"topics":[...],"from":"latest"|"earliest"|SEQ|"ISO instant"}}, both optional. */
+  /** {@code {"topics":[...],"zone":"home","from":"latest"|"earliest"|SEQ|"ISO instant"}}, each optional. */
   public JsonObject subscribe(JsonObject request) {
     List<String> topics = topics(request.getValue("topics"));
+    Object zone = request.getValue("zone");
+    if (zone != null && !(zone instanceof String name && ZoneName.isValid(name))) {
+      throw new BusException(400, BAD_ZONE);
+    }
     StartAt from = startAt(request.getValue("from"));
-    return BusJson.subscription(bus.subscribeDetached(topics, from, lease));
+    return BusJson.subscription(bus.subscribeDetached(topics, (String) zone, from, lease));
   }
 
   /**
@@ -140,7 +145,7 @@ public final class BusService {
     Object zoneValue = request.getValue("zone");
     String zone = zoneValue == null ? defaultZone : text(zoneValue, "zone");
     if (!ZoneName.isValid(zone)) {
-      throw new BusException(400, "zone must be 1 to 32 of a-z, 0-9, '_' and '-'");
+      throw new BusException(400, BAD_ZONE);
     }
     Object data = request.getValue("data");
     if (data != null && !(data instanceof JsonObject)) {
