@@ -8,13 +8,15 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import java.util.List;
 
-/** One shard of heat loss: always active, each hosted room cools by one step each period. */
+/** One shard of heat loss: always active, each hosted room cools by one step each period, on its own phase. */
 public final class HeatLossVerticle extends ThermalEffectVerticle {
 
+  private final Physics physics;
   private List<ZoneSpec> initial = List.of();
 
   public HeatLossVerticle(int shard, ZoneDirectory directory, Physics physics, SimClock clock) {
     super(Concern.HEAT_LOSS, shard, directory, TemperatureDelta.HEAT_LOSS, physics::heatLoss, clock);
+    this.physics = physics;
   }
 
   @Override
@@ -26,13 +28,14 @@ public final class HeatLossVerticle extends ThermalEffectVerticle {
 
   @Override
   protected void started() {
-    initial.forEach(spec -> activate(spec.name()));
+    long now = clock.now();
+    initial.forEach(spec -> activate(spec.name(), now - physics.lossPhaseNanos(spec.name())));
     initial = List.of();
   }
 
   @Override
   protected Future<?> add(ZoneSpec spec) {
-    return super.add(spec).onSuccess(added -> activate(spec.name()));
+    return super.add(spec).onSuccess(added -> activate(spec.name(), clock.now() - physics.lossPhaseNanos(spec.name())));
   }
 
   @Override

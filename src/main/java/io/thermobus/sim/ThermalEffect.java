@@ -14,7 +14,8 @@ public final class ThermalEffect {
 
   private final int stepCenti;
   private final long periodNanos;
-  private long periodStart = -1;
+  private boolean active;
+  private long periodStart;
 
   public ThermalEffect(int stepCenti, long periodNanos) {
     if (periodNanos <= 0) {
@@ -26,17 +27,18 @@ public final class ThermalEffect {
 
   /** Starts a period unless one is already running. */
   public void activate(long now) {
-    if (periodStart < 0) {
+    if (!active) {
+      active = true;
       periodStart = now;
     }
   }
 
   public void deactivate() {
-    periodStart = -1;
+    active = false;
   }
 
   public boolean active() {
-    return periodStart >= 0;
+    return active;
   }
 
   /** When the current period completes, if active. */

@@ -61,9 +61,14 @@ abstract class ThermalEffectVerticle extends ShardVerticle {
   }
 
   protected final void activate(String zone) {
+    activate(zone, clock.now());
+  }
+
+  /** Activates a zone's effect as if it had been active since {@code since} (simulated nanoseconds). */
+  protected final void activate(String zone, long since) {
     ThermalEffect effect = effects.get(zone);
     if (effect != null) {
-      effect.activate(clock.now());
+      effect.activate(since);
       schedule(zone, effect);
       timer().rearm();
     }
