@@ -394,7 +394,8 @@ function showFault(fault) {
 
 async function refreshBus() {
   try {
-    const response = await fetch('/api/bus/subscriptions', { cache: 'no-store' });
+    // Only the rows the panel shows; the totals come with every page.
+    const response = await fetch(`/api/bus/subscriptions?limit=${MAX_ROWS}`, { cache: 'no-store' });
     if (!response.ok) throw new Error(String(response.status));
     renderBus(await response.json());
   } catch (error) {
@@ -429,8 +430,9 @@ function renderBus(bus) {
   });
   $('subs').replaceChildren(...rows);
   $('bus-empty').hidden = rows.length > 0;
-  $('bus-more').hidden = subscriptions.length <= MAX_ROWS;
-  $('bus-more').textContent = `and ${subscriptions.length - MAX_ROWS} more`;
+  const hidden = (bus.live || 0) + (bus.tombstoned || 0) - rows.length;
+  $('bus-more').hidden = hidden <= 0;
+  $('bus-more').textContent = `and ${hidden} more`;
   $('bus-updated').textContent = `updated ${new Date().toLocaleTimeString()}`;
 }
 

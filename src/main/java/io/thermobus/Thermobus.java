@@ -15,6 +15,7 @@ import io.thermobus.ops.Deployments;
 import io.thermobus.ops.Health;
 import io.thermobus.ops.MetricsVerticle;
 import io.thermobus.ops.StateChangeLog;
+import io.thermobus.settings.SettingsHealth;
 import io.thermobus.sim.HeatLossVerticle;
 import io.thermobus.stream.StreamStats;
 import io.thermobus.sim.HeaterVerticle;
@@ -90,11 +91,12 @@ public final class Thermobus {
     BusService busService = busService(config.bus());
     ZoneDirectory directory = new ZoneDirectory(SHARDS, config.maxZones(), config.zones());
     SimClock clock = SimClock.system(config.timeScale());
-    Map<String, Supplier<Deployable>> shards = shardVerticles(config, directory, clock);
+    SettingsHealth settings = new SettingsHealth();
+    Map<String, Supplier<Deployable>> shards = shardVerticles(config, directory, clock, settings);
     Supervisor supervisor = new Supervisor(shards, config.restartBackoff());
     Deployments deployments = new Deployments(vertx);
     HealthChecks readiness = Health.readiness(vertx, directory,
-        () -> verticleStatus(deployments, shards.keySet(), supervisor));
+        () -> verticleStatus(deployments, shards.keySet(), supervisor), settings);
     StreamStats streams = new StreamStats();
     WebVerticle web = new WebVerticle(config, directory, clock, Health.liveness(vertx), readiness, busService, streams, metrics);
     String console = directory.firstZone();
@@ -133,8 +135,8 @@ public final class Thermobus {
 
   private static BusService busService(ThermobusConfig.BusSettings settings) {
     SubscriberBus<JsonObject> bus = new SubscriberBus<>(
-        new Retention(settings.retainEvents(), settings.retainAge()), InstantSource.system());
-    return new BusService(bus, settings.lease(), settings.maxWait().toMillis());
+        new Retention(settings.retainEvents(), settings.retainAge()), InstantSource.system(), settings.maxSubscriptions());
+    return new BusService(bus, settings.lease(), settings.sweepInterval(), settings.maxWait().toMillis());
   }
 
   /**
@@ -142,7 +144,7 @@ public final class Thermobus {
    * concern by concern, each concern's shards together.
    */
   private static Map<String, Supplier<Deployable>> shardVerticles(ThermobusConfig config, ZoneDirectory directory,
-                                                                   SimClock clock) {
+                                                                   SimClock clock, SettingsHealth settings) {
     ZoneControls controls = ZoneControls.chapter(config.thermostat(), config.actuatorDelay());
     Map<String, Supplier<Deployable>> verticles = new LinkedHashMap<>();
     for (Concern concern : Concern.values()) {
@@ -152,7 +154,8 @@ public final class Thermobus {
           case HISTORY -> () -> new HistoryVerticle(index, directory);
           case DISPLAY -> () -> new DisplayVerticle(index, directory, controls, clock, config.staleTimeout());
           case HEATER -> () -> new HeaterVerticle(index, directory, Physics.CHAPTER, clock);
-          case INPUT -> () -> new InputVerticle(index, directory, config.desiredRange(), config.desiredStepCenti(), config.dataDir());
+          case INPUT -> () -> new InputVerticle(index, directory, config.desiredRange(), config.desiredStepCenti(),
+              config.dataDir(), settings);
           case ROOM -> () -> new RoomVerticle(index, directory);
           case HEAT_LOSS -> () -> new HeatLossVerticle(index, directory, Physics.CHAPTER, clock);
         };

@@ -1,5 +1,6 @@
 package io.thermobus.bus;
 
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -8,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +42,8 @@ import java.util.function.Consumer;
  * <p><b>Ids.</b> 64-bit, counting up from 0 like the chapter's, never reused. An id that was
  * issued and is not live answers {@link SubscriptionGoneException} for the life of the bus, also
  * after {@link #sweep} removed it; an id never issued answers {@link UnknownSubscriptionException}.
+ * Ids are public (introspection lists them); what proves a detached subscription is the caller's
+ * is the secret it was created with ({@link #holdsSecret}), kept until the sweep removes it.
  *
  * @param <T> the payload type
  */
@@ -51,6 +55,9 @@ public final class SubscriberBus<T> {
   private final Wakeups wakeups = new Wakeups();
   private final ConcurrentHashMap<Long, Cursor<T>> cursors = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Cursor<T>> tombstoned = new ConcurrentLinkedQueue<>();
+  /** The secrets of detached subscriptions, live or tombstoned until swept: its size is how many exist. Added under idLock. */
+  private final ConcurrentHashMap<Long, byte[]> secrets = new ConcurrentHashMap<>();
+  private final int maxDetached;
   private final Object idLock = new Object();
   /** Next id to issue; every id below it was issued. Written under idLock after the cursor is listed. */
   private volatile long nextId;
@@ -63,6 +70,15 @@ public final class SubscriberBus<T> {
   }
 
   public SubscriberBus(Retention retention, InstantSource clock) {
+    this(retention, clock, Integer.MAX_VALUE);
+  }
+
+  /** @param maxDetached how many detached subscriptions may exist at once, tombstoned ones counting until swept */
+  public SubscriberBus(Retention retention, InstantSource clock, int maxDetached) {
+    if (maxDetached < 1) {
+      throw new IllegalArgumentException("maxDetached must be >= 1: " + maxDetached);
+    }
+    this.maxDetached = maxDetached;
     this.retention = Objects.requireNonNull(retention, "retention");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = new RetainedLog<>(retention, clock, wakeups);
@@ -103,7 +119,7 @@ public final class SubscriberBus<T> {
    * their envelope's zone, and never wake this subscriber.
    */
   public Subscription<T> subscribe(Collection<String> topics, String zone, StartAt from) {
-    return new Subscription<>(this, open(new TopicFilter(topics, Objects.requireNonNull(zone, "zone")), from, null));
+    return new Subscription<>(this, open(new TopicFilter(topics, Objects.requireNonNull(zone, "zone")), from, null, null));
   }
 
   /**
@@ -113,21 +129,37 @@ public final class SubscriberBus<T> {
    * @param lease  if not {@code null}, the subscription is tombstoned when not read for this long
    */
   public Subscription<T> subscribe(Collection<String> topics, StartAt from, Duration lease) {
-    return new Subscription<>(this, open(new TopicFilter(topics), from, lease));
+    return new Subscription<>(this, open(new TopicFilter(topics), from, lease, null));
   }
 
   /**
    * Subscribes without a handle, for callers that keep only the id (HTTP, event-bus clients):
    * only {@link #unsubscribe} or the lease ends it, so the lease is required.
+   *
+   * @param secret what {@link #holdsSecret} will accept for it; {@code null}: nothing
+   * @throws TooManySubscriptionsException if {@code maxDetached} detached subscriptions exist
    */
-  public SubscriptionInfo subscribeDetached(Collection<String> topics, StartAt from, Duration lease) {
-    return subscribeDetached(topics, null, from, lease);
+  public SubscriptionInfo subscribeDetached(Collection<String> topics, StartAt from, Duration lease, byte[] secret) {
+    return subscribeDetached(topics, null, from, lease, secret);
   }
 
-  /** As {@link #subscribeDetached(Collection, StartAt, Duration)}, narrowed to one zone unless {@code zone} is {@code null}. */
-  public SubscriptionInfo subscribeDetached(Collection<String> topics, String zone, StartAt from, Duration lease) {
+  /** As {@link #subscribeDetached(Collection, StartAt, Duration, byte[])}, narrowed to one zone unless {@code zone} is {@code null}. */
+  public SubscriptionInfo subscribeDetached(Collection<String> topics, String zone, StartAt from, Duration lease, byte[] secret) {
     Objects.requireNonNull(lease, "lease");
-    return open(new TopicFilter(topics, zone), from, lease).info(log.head());
+    return open(new TopicFilter(topics, zone), from, lease, secret == null ? new byte[0] : secret.clone()).info(log.head());
+  }
+
+  /**
+   * Whether {@code candidate} is the live subscription's secret, compared in time independent of
+   * where they differ. A subscription with a handle (a browser stream's) has none.
+   *
+   * @throws UnknownSubscriptionException if the id was never issued
+   * @throws SubscriptionGoneException if it is not live
+   */
+  public boolean holdsSecret(long id, byte[] candidate) {
+    live(id);
+    byte[] secret = secrets.get(id);
+    return secret != null && secret.length > 0 && candidate != null && MessageDigest.isEqual(secret, candidate);
   }
 
   /** Pops the next delivery, or returns {@code null} when the subscriber is caught up. */
@@ -230,6 +262,7 @@ public final class SubscriberBus<T> {
         break;
       }
       cursors.remove(cursor.id, cursor);
+      secrets.remove(cursor.id);
       removed++;
     }
     expireLeases(clock.instant());
@@ -255,17 +288,51 @@ public final class SubscriberBus<T> {
     return expired;
   }
 
-  /** Live and tombstoned subscriptions by id, and the bus's counters. */
+  /** Every live and tombstoned subscription by id, and the bus's counters. */
   public BusSnapshot snapshot() {
+    return snapshot(-1, Integer.MAX_VALUE);
+  }
+
+  /**
+   * One page of the subscriptions (those with an id above {@code after}, at most {@code limit},
+   * by id) with the counts of all of them, and the bus's counters. Costs one pass over the
+   * subscriptions and keeps only the page.
+   */
+  public BusSnapshot snapshot(long after, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be >= 1: " + limit);
+    }
     long head = log.head();
-    List<SubscriptionInfo> subscriptions = new ArrayList<>(cursors.size());
+    long live = 0;
+    long tombstoned = 0;
+    // The page's cursors and one more (which tells whether more exist), largest id first, so the
+    // largest is dropped in O(log limit).
+    PriorityQueue<Cursor<T>> page = new PriorityQueue<>(Comparator.comparingLong((Cursor<T> c) -> c.id).reversed());
     for (Cursor<T> cursor : cursors.values()) {
+      if (cursor.live()) {
+        live++;
+      } else {
+        tombstoned++;
+      }
+      if (cursor.id > after) {
+        page.add(cursor);
+        if (page.size() > (long) limit + 1) {
+          page.poll();
+        }
+      }
+    }
+    boolean more = page.size() > limit;
+    if (more) {
+      page.poll();
+    }
+    List<SubscriptionInfo> subscriptions = new ArrayList<>(page.size());
+    for (Cursor<T> cursor : page) {
       subscriptions.add(cursor.info(head));
     }
     subscriptions.sort(Comparator.comparingLong(SubscriptionInfo::id));
     long[] window = log.window();
-    return new BusSnapshot(List.copyOf(subscriptions), sweeps.get(), window[1], window[1] - window[0] + 1,
-        window[0], laggedMarkers.sum(), log.publishRate(Duration.ofSeconds(10)));
+    return new BusSnapshot(List.copyOf(subscriptions), live, tombstoned, more, sweeps.get(), window[1],
+        window[1] - window[0] + 1, window[0], laggedMarkers.sum(), log.publishRate(Duration.ofSeconds(10)));
   }
 
   // Handle-side operations: the handle holds its cursor, so no lookup.
@@ -311,7 +378,8 @@ public final class SubscriberBus<T> {
     return false;
   }
 
-  private Cursor<T> open(TopicFilter filter, StartAt from, Duration lease) {
+  /** @param secret {@code null} for a subscription with a handle, else the detached one's secret (maybe empty) */
+  private Cursor<T> open(TopicFilter filter, StartAt from, Duration lease, byte[] secret) {
     Objects.requireNonNull(from, "from");
     long leaseMillis = 0;
     if (lease != null) {
@@ -322,8 +390,14 @@ public final class SubscriberBus<T> {
     }
     long start = resolve(from);
     synchronized (idLock) {
+      if (secret != null && secrets.size() >= maxDetached) {
+        throw new TooManySubscriptionsException(maxDetached);
+      }
       long id = nextId;
       Cursor<T> cursor = new Cursor<>(id, filter, start, leaseMillis, clock.millis());
+      if (secret != null) {
+        secrets.put(id, secret);
+      }
       cursors.put(id, cursor);
       nextId = id + 1;
       return cursor;

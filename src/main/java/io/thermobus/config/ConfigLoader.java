@@ -1,11 +1,13 @@
 package io.thermobus.config;
 
+import io.thermobus.settings.SettingsFile;
 import io.vertx.config.ConfigRetriever;
 import io.vertx.config.ConfigRetrieverOptions;
 import io.vertx.config.ConfigStoreOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -47,7 +49,19 @@ public final class ConfigLoader {
             "--conf " + sources.file() + ": not valid " + format(sources.file()).toUpperCase(Locale.ROOT) + ": "
                 + firstLine(failure.getMessage()), failure)))
         .map(ThermobusConfig::from)
+        .compose(config -> vertx.executeBlocking(() -> withWritableDataDir(config)))
         .eventually(retriever::close);
+  }
+
+  /** Runs on a worker thread: a data directory that cannot hold settings is a configuration error, not a later lost write. */
+  private static ThermobusConfig withWritableDataDir(ThermobusConfig config) {
+    try {
+      SettingsFile.requireWritable(config.dataDir());
+    } catch (IOException e) {
+      throw ThermobusConfig.invalid(ConfigOption.DATA_DIR,
+          "cannot create or write the directory " + config.dataDir().toAbsolutePath().normalize() + ": " + SettingsFile.reason(e));
+    }
+    return config;
   }
 
   private static ConfigStoreOptions fileStore(Path file) {

@@ -27,7 +27,9 @@ public enum ConfigOption {
   STALE_TIMEOUT("staleTimeout", "12", "simulated seconds without a temperature reading before a zone's heater is forced off and the zone reports a fault (at least one wall second)"),
   RESTART_BACKOFF_MS("restartBackoffMs", "500", "wait before a failed zone verticle is deployed again, milliseconds; doubles with each further failure, up to 30 s"),
   MAX_BODY_BYTES("maxBodyBytes", "16384", "largest accepted request body, bytes"),
-  MAX_CONNECTIONS("maxConnections", "256", "most simultaneous HTTP connections; requests on further ones are answered 429 and the connection closed"),
+  MAX_CONNECTIONS("maxConnections", "256", "most simultaneous HTTP connections; at the limit the longest-idle keep-alive connection is closed for a new one, and when none is idle requests on the new one are answered 429 and it is closed"),
+  REQUEST_HEADER_TIMEOUT_MS("requestHeaderTimeoutMs", "10000", "time a new connection has to send its first request's headers, milliseconds; then it is closed"),
+  IDLE_TIMEOUT_MS("idleTimeoutMs", "60000", "time a keep-alive connection may stay open with no request in flight, milliseconds; WebSockets, event streams and long-polls are not idle"),
   WRITE_RATE("writeRate", "10", "writes per second one client address may sustain; beyond it writes are answered 429 with Retry-After"),
   WRITE_BURST("writeBurst", "30", "writes one client address may send in a burst before writeRate applies"),
   WS_MAX_MESSAGE_BYTES("wsMaxMessageBytes", "4096", "largest input message a WebSocket client may send, bytes; a larger one drops the connection"),
@@ -37,6 +39,7 @@ public enum ConfigOption {
   BUS_LEASE_SECONDS("busLeaseSeconds", "60", "lease of a remote bus subscription, seconds"),
   BUS_SWEEP_MS("busSweepMs", "1000", "interval of the bus's tombstone sweep, milliseconds"),
   BUS_MAX_WAIT_MS("busMaxWaitMs", "30000", "longest long-poll wait a bus client may ask for, milliseconds"),
+  BUS_MAX_SUBSCRIPTIONS("busMaxSubscriptions", "1000", "most remote bus subscriptions at once, tombstoned ones counting until the sweep removes them; further subscribes are answered 429"),
   LOG_FORMAT("logFormat", "text", "log lines on stderr: text (readable) or json (one JSON object per line, for containers)"),
   LOG_LEVEL("logLevel", "info", "least severe level logged: error, warn, info, debug (every state change) or trace");
 

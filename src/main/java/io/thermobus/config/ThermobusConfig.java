@@ -51,9 +51,9 @@ public record ThermobusConfig(
     BusSettings bus,
     LogSettings log) {
 
-  /** Retention, lease and sweep of the subscriber-queue bus. */
+  /** Retention, lease and sweep of the subscriber-queue bus, and how many remote subscriptions it holds. */
   public record BusSettings(int retainEvents, Duration retainAge, Duration lease, Duration sweepInterval,
-                            Duration maxWait) {}
+                            Duration maxWait, int maxSubscriptions) {}
 
   /** How log lines look and which are written. */
   public record LogSettings(LogFormat format, Level level) {}
@@ -62,11 +62,12 @@ public record ThermobusConfig(
   public enum LogFormat { TEXT, JSON }
 
   /**
-   * What the HTTP server lets clients do: connections, write rate per client address, cross-site
-   * origins, and the largest message a WebSocket client may send.
+   * What the HTTP server lets clients do: connections and how long they may wait idle or for a
+   * request's headers, write rate per client address, cross-site origins, and the largest message
+   * a WebSocket client may send.
    */
-  public record WebLimits(int maxConnections, int writesPerSecond, int writeBurst, List<String> corsOrigins,
-                          int wsMaxMessageBytes) {
+  public record WebLimits(int maxConnections, Duration requestHeaderTimeout, Duration idleTimeout, int writesPerSecond,
+                          int writeBurst, List<String> corsOrigins, int wsMaxMessageBytes) {
 
     public WebLimits {
       corsOrigins = List.copyOf(corsOrigins);
@@ -153,6 +154,8 @@ public record ThermobusConfig(
         values.integer(MAX_BODY_BYTES, 64, 16 * 1024 * 1024),
         new WebLimits(
             values.integer(MAX_CONNECTIONS, 1, 100_000),
+            Duration.ofMillis(values.integer(REQUEST_HEADER_TIMEOUT_MS, 50, 3_600_000)),
+            Duration.ofMillis(values.integer(IDLE_TIMEOUT_MS, 50, 3_600_000)),
             values.integer(WRITE_RATE, 1, 1_000_000),
             values.integer(WRITE_BURST, 1, 1_000_000),
             values.origins(),
@@ -162,7 +165,8 @@ public record ThermobusConfig(
             Duration.ofSeconds(values.integer(BUS_RETAIN_SECONDS, 1, 7 * 24 * 3600)),
             Duration.ofSeconds(values.integer(BUS_LEASE_SECONDS, 1, 24 * 3600)),
             Duration.ofMillis(values.integer(BUS_SWEEP_MS, 10, 3_600_000)),
-            Duration.ofMillis(values.integer(BUS_MAX_WAIT_MS, 0, 300_000))),
+            Duration.ofMillis(values.integer(BUS_MAX_WAIT_MS, 0, 300_000)),
+            values.integer(BUS_MAX_SUBSCRIPTIONS, 1, 1_000_000)),
         new LogSettings(values.oneOf(LOG_FORMAT, LogFormat.class), values.oneOf(LOG_LEVEL, Level.class)));
   }
 

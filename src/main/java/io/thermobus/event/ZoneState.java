@@ -6,11 +6,12 @@ import java.time.Instant;
 
 /**
  * A zone's current state as its display knows it; {@code null} temperatures are not yet known,
- * and {@code fault} says why the zone is in a fail-safe state, or is {@code null} when it is not.
+ * {@code readings} says whether its first reading is still awaited, and {@code fault} says why the
+ * zone is in a fail-safe state, or is {@code null} when it is not.
  */
 public record ZoneState(
     String zone, Integer temperatureCenti, Integer desiredCenti, boolean heaterOn, String input,
-    Instant at, String fault) {
+    Instant at, Readings readings, String fault) {
 
   public BigDecimal temperature() {
     return temperatureCenti == null ? null : Centi.toCelsius(temperatureCenti);
@@ -18,9 +19,5 @@ public record ZoneState(
 
   public BigDecimal desired() {
     return desiredCenti == null ? null : Centi.toCelsius(desiredCenti);
-  }
-
-  public boolean known() {
-    return temperatureCenti != null && desiredCenti != null;
   }
 }

@@ -1,5 +1,6 @@
 package io.thermobus.input;
 
+import io.thermobus.Refusal;
 import io.thermobus.event.Concern;
 import io.thermobus.event.DesiredChanged;
 import io.thermobus.event.DesiredValues;
@@ -8,6 +9,7 @@ import io.thermobus.event.KeyPressed;
 import io.thermobus.event.SetDesired;
 import io.thermobus.event.ShardQuery;
 import io.thermobus.settings.SettingsFile;
+import io.thermobus.settings.SettingsHealth;
 import io.thermobus.settings.SettingsUnreadableException;
 import io.thermobus.settings.ZoneSettings;
 import io.thermobus.sim.Centi;
@@ -19,27 +21,43 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One shard of inputs: the single writer of each hosted zone's desired temperature. Takes exact
- * values (REST, WebSocket) and key presses (terminal, browser); every key is published at once so
- * the display renders it without waiting for the next temperature change. Desired temperatures
- * are restored from the zones' settings files at start and saved on every change before the
- * change is confirmed; a deleted zone's file is removed. Start-up findings are logged once for
- * all zones, not once per zone.
+ * values (REST, WebSocket) and key presses (terminal, browser); every key is published as soon as
+ * it is its turn, so the display renders it without waiting for the next temperature change.
+ * Desired temperatures are restored from the zones' settings files at start. A change is saved
+ * first and only then applied, published and confirmed; a change that cannot be saved is refused
+ * and changes nothing. Each zone's requests are handled one at a time, in arrival order, each
+ * after the previous one's save; zones do not wait for each other. A deleted zone's file is
+ * removed. Start-up findings and save failures are logged once for many zones, not once per zone.
  */
 public final class InputVerticle extends ShardVerticle {
 
   /** Failure code of a refused request, mapped to HTTP 400 by the web layer. */
   public static final int REFUSED = 400;
+  /** Failure code of a change that could not be saved and so was not made, mapped to HTTP 503 by the web layer. */
+  public static final int NOT_SAVED = 503;
+  /**
+   * While saving fails, how often the shard writes the current settings of its zones that could
+   * not save again, to learn that saving works; the same as the Retry-After a refusal carries
+   * across the event bus.
+   */
+  public static final Duration SAVE_RETRY = Duration.ofSeconds(Refusal.DEFAULT_RETRY_SECONDS);
+  /** Requests of one zone waiting for their turn (behind a slow save) before further ones are refused as not saved. */
+  static final int MAX_WAITING = 64;
 
   private static final Logger LOG = LoggerFactory.getLogger(InputVerticle.class);
   /** Unusable settings files are logged one by one up to this many per start, then only counted. */
@@ -52,7 +70,9 @@ public final class InputVerticle extends ShardVerticle {
     int desiredCenti;
     boolean restored;
     KeyInput keys;
-    Future<?> lastSave = Future.succeededFuture();
+    /** The zone's last request (or retry, or removal); the next one starts after it. */
+    Future<?> lastTurn = Future.succeededFuture();
+    int waiting;
 
     Input(String zone, int desiredCenti) {
       this.zone = zone;
@@ -74,14 +94,20 @@ public final class InputVerticle extends ShardVerticle {
   private final DesiredRange range;
   private final int stepCenti;
   private final Path dataDir;
+  private final SettingsHealth health;
   // Owned by this verticle's event loop.
   private final Map<String, Input> inputs = new HashMap<>();
+  /** The hosted zones whose last save failed; one retry timer serves them all. */
+  private final Set<Input> unsaved = new LinkedHashSet<>();
+  private long retryTimer = -1;
 
-  public InputVerticle(int shard, ZoneDirectory directory, DesiredRange range, int stepCenti, Path dataDir) {
+  public InputVerticle(int shard, ZoneDirectory directory, DesiredRange range, int stepCenti, Path dataDir,
+                       SettingsHealth health) {
     super(Concern.INPUT, shard, directory);
     this.range = range;
     this.stepCenti = stepCenti;
     this.dataDir = dataDir;
+    this.health = health;
   }
 
   @Override
@@ -107,39 +133,64 @@ public final class InputVerticle extends ShardVerticle {
 
   @Override
   protected void started() {
-    inputs.forEach((zone, input) -> publishDesired(zone, input, input.restored ? "restored" : "start"));
-  }
-
-  /** Undeploying waits for the last saves, so a clean shutdown never loses a confirmed change. */
-  @Override
-  public Future<?> stop() {
-    List<Future<?>> saves = new ArrayList<>();
-    inputs.values().forEach(input -> {
-      if (!input.lastSave.isComplete()) {
-        saves.add(input.lastSave);
+    inputs.forEach((zone, input) -> {
+      publishDesired(input, input.restored ? "restored" : "start");
+      if (health.isFailing(zone)) {
+        // A predecessor of this shard could not save this zone: keep finding out when saving works again.
+        unsaved.add(input);
       }
     });
-    return Future.join(saves).otherwiseEmpty();
+    retryUntilSaved();
   }
 
-  /** A zone created at run time starts from its requested desired temperature, saved before it is confirmed. */
+  /** Undeploying waits for the requests already accepted, so a clean shutdown never loses a confirmed change. */
+  @Override
+  public Future<?> stop() {
+    List<Future<?>> turns = new ArrayList<>();
+    inputs.values().forEach(input -> {
+      if (!input.lastTurn.isComplete()) {
+        turns.add(input.lastTurn);
+      }
+    });
+    return Future.join(turns).otherwiseEmpty();
+  }
+
+  /**
+   * A zone created at run time starts from its requested desired temperature, saved before the
+   * creation is confirmed; requests for it wait for that save. A zone whose settings cannot be
+   * saved is not created.
+   */
   @Override
   protected Future<?> add(ZoneSpec spec) {
     Input input = new Input(spec.name(), spec.desiredCenti());
     inputs.put(spec.name(), input);
-    return save(spec.name(), input).onSuccess(saved -> publishDesired(spec.name(), input, "created"));
+    Future<Void> saved = write(input, spec.desiredCenti())
+        .onSuccess(written -> publishDesired(input, "created"))
+        .recover(failure -> {
+          inputs.remove(spec.name(), input);
+          LOG.error("Zone {}: cannot save settings to {}: {}; the zone was not created", spec.name(), input.settings.path(),
+              reason(failure));
+          return Future.failedFuture("its settings could not be saved");
+        });
+    input.lastTurn = saved;
+    return saved;
   }
 
+  /** Drops the zone once its accepted requests are done, then removes its settings file. */
   @Override
   protected Future<?> remove(String zone) {
     Input input = inputs.remove(zone);
     if (input == null) {
       return Future.succeededFuture();
     }
-    return input.lastSave.otherwiseEmpty().compose(saved -> vertx.executeBlocking(() -> {
+    unsaved.remove(input);
+    health.saved(zone);
+    Future<?> removed = input.lastTurn.transform(previous -> vertx.executeBlocking(() -> {
       input.settings.delete();
       return null;
     }));
+    input.lastTurn = removed;
+    return removed;
   }
 
   @Override
@@ -156,9 +207,8 @@ public final class InputVerticle extends ShardVerticle {
   }
 
   private void setDesired(SetDesired request, Message<Object> message) {
-    Input input = inputs.get(request.zone());
+    Input input = hosted(request.zone(), message);
     if (input == null) {
-      message.fail(UNKNOWN_ZONE, "no zone named '" + request.zone() + "'");
       return;
     }
     int requested;
@@ -168,55 +218,138 @@ public final class InputVerticle extends ShardVerticle {
       message.fail(REFUSED, e.getMessage());
       return;
     }
-    Future<?> saved = change(request.zone(), input, requested);
-    publishDesired(request.zone(), input, request.source());
-    saved.onComplete(done -> message.reply(requested));
+    inTurn(input, message, () -> change(input, requested, request.source())
+        .onSuccess(changed -> message.reply(requested))
+        .onFailure(failure -> message.fail(NOT_SAVED, failure.getMessage())));
   }
 
   private void keyPressed(KeyPressed key, Message<Object> message) {
-    Input input = inputs.get(key.zone());
+    Input input = hosted(key.zone(), message);
     if (input == null) {
-      message.fail(UNKNOWN_ZONE, "no zone named '" + key.zone() + "'");
       return;
     }
     if (!KeyInput.isKnown(key.key())) {
       message.fail(REFUSED, KeyInput.UNSUPPORTED);
       return;
     }
-    KeyInput keys = input.keys();
-    KeyInput.Outcome outcome = keys.press(key.key(), input.desiredCenti);
-    events.publish(new InputReceived(key.zone(), key.key(), keys.trace(), keys.pending(), Instant.now()));
-    Future<?> saved = Future.succeededFuture();
-    if (outcome.desiredCenti().isPresent() && outcome.desiredCenti().getAsInt() != input.desiredCenti) {
-      saved = change(key.zone(), input, outcome.desiredCenti().getAsInt());
-      publishDesired(key.zone(), input, key.source());
-    }
-    int answer = input.desiredCenti;
-    saved.onComplete(done -> {
-      if (outcome.error() != null) {
-        message.fail(REFUSED, outcome.error());
-      } else {
-        message.reply(answer);
-      }
+    inTurn(input, message, () -> {
+      KeyInput keys = input.keys();
+      KeyInput.Outcome outcome = keys.press(key.key(), input.desiredCenti);
+      events.publish(new InputReceived(input.zone, key.key(), keys.trace(), keys.pending(), Instant.now()));
+      Future<Void> changed = outcome.desiredCenti().isPresent()
+          ? change(input, outcome.desiredCenti().getAsInt(), key.source())
+          : Future.succeededFuture();
+      return changed.onComplete(done -> {
+        if (done.failed()) {
+          message.fail(NOT_SAVED, done.cause().getMessage());
+        } else if (outcome.error() != null) {
+          message.fail(REFUSED, outcome.error());
+        } else {
+          message.reply(input.desiredCenti);
+        }
+      });
     });
   }
 
-  /** Applies a new desired temperature and saves it; the future completes once it is on disk (or failed to get there). */
-  private Future<?> change(String zone, Input input, int centi) {
-    if (centi == input.desiredCenti) {
-      return input.lastSave;
+  /** The hosted zone's input, or {@code null} after failing the request as for an unknown zone. */
+  private Input hosted(String zone, Message<Object> message) {
+    Input input = inputs.get(zone);
+    if (input == null) {
+      message.fail(UNKNOWN_ZONE, "no zone named '" + zone + "'");
     }
-    input.desiredCenti = centi;
-    return save(zone, input);
+    return input;
   }
 
-  private Future<?> save(String zone, Input input) {
-    ZoneSettings snapshot = ZoneSettings.ofDesiredCenti(input.desiredCenti);
-    input.lastSave = vertx.executeBlocking(() -> {
+  /**
+   * Runs {@code step} once every earlier request of the zone has finished, so each one starts from
+   * the saved state of the last; refuses the request when too many already wait (a save that hangs).
+   */
+  private void inTurn(Input input, Message<?> request, Supplier<Future<?>> step) {
+    if (input.waiting >= MAX_WAITING) {
+      request.fail(NOT_SAVED, "zone '" + input.zone + "': too many changes are waiting to be saved; try again later");
+      return;
+    }
+    input.waiting++;
+    afterLastTurn(input, () -> {
+      input.waiting--;
+      if (inputs.get(input.zone) != input) {
+        // Deleted, or its creation failed, while the request waited.
+        request.fail(UNKNOWN_ZONE, "no zone named '" + input.zone + "'");
+        return Future.succeededFuture();
+      }
+      return step.get();
+    });
+  }
+
+  private static void afterLastTurn(Input input, Supplier<Future<?>> step) {
+    input.lastTurn = input.lastTurn.transform(previous -> step.get());
+  }
+
+  /** Saves a new desired temperature, then applies and publishes it; fails, changing nothing, when it cannot be saved. */
+  private Future<Void> change(Input input, int centi, String source) {
+    if (centi == input.desiredCenti) {
+      return Future.succeededFuture();
+    }
+    return save(input, centi)
+        .onSuccess(saved -> {
+          input.desiredCenti = centi;
+          publishDesired(input, source);
+        })
+        .recover(failure -> Future.failedFuture(
+            "zone '" + input.zone + "': the new setting could not be saved, so it was not changed; try again later"));
+  }
+
+  /** Writes a hosted zone's settings and keeps {@link SettingsHealth} and the retry timer up to date. */
+  private Future<Void> save(Input input, int centi) {
+    return write(input, centi)
+        .onSuccess(saved -> {
+          if (unsaved.remove(input)) {
+            health.saved(input.zone);
+            if (unsaved.isEmpty()) {
+              LOG.info("Input shard {}: settings can be saved to {} again", shard, dataDir);
+            }
+          }
+        })
+        .onFailure(failure -> {
+          if (inputs.get(input.zone) != input) {
+            return; // deleted meanwhile
+          }
+          if (unsaved.isEmpty()) {
+            LOG.error("Zone {}: cannot save settings to {}: {}; refusing changes to this shard's zones that cannot save"
+                + " until saving works again (further zones are not logged one by one)", input.zone, input.settings.path(),
+                reason(failure));
+          }
+          unsaved.add(input);
+          health.failed(input.zone, reason(failure));
+          retryUntilSaved();
+        });
+  }
+
+  /** Writes the settings on a worker thread. */
+  private Future<Void> write(Input input, int centi) {
+    ZoneSettings snapshot = ZoneSettings.ofDesiredCenti(centi);
+    return vertx.executeBlocking(() -> {
       input.settings.write(snapshot);
       return null;
-    }).onFailure(failure -> LOG.error("Zone {}: could not save settings to {}: {}", zone, input.settings.path(), failure.getMessage()));
-    return input.lastSave;
+    });
+  }
+
+  /**
+   * While some zones cannot save, writes their current (saved) settings again after
+   * {@link #SAVE_RETRY}, each in its zone's turn, until every one succeeds: one timer per shard.
+   */
+  private void retryUntilSaved() {
+    if (retryTimer < 0 && !unsaved.isEmpty()) {
+      retryTimer = vertx.setTimer(SAVE_RETRY.toMillis(), id -> {
+        retryTimer = -1;
+        // A retry that fails arms the timer again.
+        List.copyOf(unsaved).forEach(input -> afterLastTurn(input, () -> save(input, input.desiredCenti)));
+      });
+    }
+  }
+
+  private static String reason(Throwable failure) {
+    return failure instanceof IOException io ? SettingsFile.reason(io) : String.valueOf(failure.getMessage());
   }
 
   /** Runs on a worker thread; an unusable file is reported, set aside, and the configured default is kept. */
@@ -253,7 +386,7 @@ public final class InputVerticle extends ShardVerticle {
     }
   }
 
-  private void publishDesired(String zone, Input input, String source) {
-    events.publish(new DesiredChanged(zone, input.desiredCenti, source, Instant.now()));
+  private void publishDesired(Input input, String source) {
+    events.publish(new DesiredChanged(input.zone, input.desiredCenti, source, Instant.now()));
   }
 }

@@ -1,17 +1,17 @@
 package io.thermobus.ops;
 
 import io.thermobus.event.Concern;
-import io.thermobus.event.ShardQuery;
+import io.thermobus.event.Readings;
+import io.thermobus.event.ZoneRequests;
 import io.thermobus.event.ZoneState;
 import io.thermobus.event.ZoneStates;
+import io.thermobus.settings.SettingsHealth;
 import io.thermobus.zone.ZoneDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,11 +19,10 @@ import java.util.function.Supplier;
 
 /**
  * Liveness (the process answers) and readiness: one named procedure per condition, each with its
- * own detail: verticles deployed, zones answering without a fault, HTTP bound. A clustered start adds a {@code cluster} procedure to the same {@link HealthChecks}.
+ * own detail: verticles deployed, zones answering without a fault, settings being saved, HTTP bound. A clustered start adds a {@code cluster} procedure to the same {@link HealthChecks}.
  */
 public final class Health {
 
-  private static final DeliveryOptions QUICK = new DeliveryOptions().setSendTimeout(2_000);
   static final int NAMED = 10;
 
   private Health() {}
@@ -34,9 +33,10 @@ public final class Health {
 
   /**
    * Ready when every verticle is deployed ({@code verticles} tells which by name) and every hosted
-   * zone answers with readings and without a fault.
+   * zone answers with readings and without a fault, and its settings can be saved.
    */
-  public static HealthChecks readiness(Vertx vertx, ZoneDirectory directory, Supplier<Map<String, Boolean>> verticles) {
+  public static HealthChecks readiness(Vertx vertx, ZoneDirectory directory, Supplier<Map<String, Boolean>> verticles,
+                                       SettingsHealth settings) {
     return HealthChecks.create(vertx)
         .register("verticles", promise -> {
           Map<String, Boolean> status = verticles.get();
@@ -44,7 +44,9 @@ public final class Health {
           status.forEach((name, deployed) -> detail.put(name, deployed ? "deployed" : "missing"));
           promise.complete(status.containsValue(false) ? Status.KO(detail) : Status.OK(detail));
         })
-        .register("zones", 3_000, promise -> zoneStates(vertx, directory).onComplete(done -> promise.complete(done.result())));
+        .register("zones", ZoneRequests.TIMEOUT_MILLIS + 1_000,
+            promise -> zoneStates(vertx, directory).onComplete(done -> promise.complete(done.result())))
+        .register("settings", promise -> promise.complete(settingsStatus(directory, settings)));
   }
 
   /** Registers the {@code http} procedure once the server is bound: up while the web verticle is deployed. */
@@ -56,15 +58,27 @@ public final class Health {
   }
 
   /**
+   * Counts the hosted zones whose settings cannot be saved now, and names up to {@value #NAMED} of
+   * them with why: it stays small with 100,000 zones.
+   */
+  private static Status settingsStatus(ZoneDirectory directory, SettingsHealth settings) {
+    Map<String, String> failing = settings.failures(NAMED);
+    int count = settings.failingCount();
+    JsonObject detail = new JsonObject().put("hosted", directory.size()).put("cannotSave", count);
+    if (count == 0) {
+      return Status.OK(detail);
+    }
+    JsonObject notSaved = new JsonObject();
+    failing.forEach((zone, reason) -> notSaved.put(zone, "cannot save: " + reason));
+    return Status.KO(detail.put("notSaved", notSaved));
+  }
+
+  /**
    * Asks each display shard once for all its zones. The detail counts zones by health and names
    * up to {@value #NAMED} zones that are not up, with why: it stays small with 100,000 zones.
    */
   private static Future<Status> zoneStates(Vertx vertx, ZoneDirectory directory) {
-    List<Future<ZoneStates>> shards = new ArrayList<>();
-    for (int shard = 0; shard < directory.shards(); shard++) {
-      shards.add(vertx.eventBus().<ZoneStates>request(Concern.DISPLAY.address(shard), new ShardQuery(), QUICK)
-          .map(reply -> reply.body()));
-    }
+    List<Future<ZoneStates>> shards = ZoneRequests.states(vertx.eventBus(), directory);
     return Future.join(shards).transform(done -> {
       Map<String, Integer> counts = new TreeMap<>();
       JsonObject notUp = new JsonObject();
@@ -100,6 +114,9 @@ public final class Health {
     if (state.fault() != null) {
       return "fault: " + state.fault();
     }
-    return state.known() ? "up" : "no readings yet";
+    if (state.readings() == Readings.WAITING) {
+      return "waiting for a first reading";
+    }
+    return state.desiredCenti() == null ? "waiting for the desired temperature" : "up";
   }
 }

@@ -1,7 +1,9 @@
 package io.thermobus.ops;
 
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.thermobus.web.HttpMethods;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
@@ -16,8 +18,11 @@ public final class Metrics {
 
   private Metrics() {}
 
+  /** A registry whose HTTP method label takes a bounded set of values, whatever method names clients send. */
   public static PrometheusMeterRegistry newRegistry() {
-    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().meterFilter(MeterFilter.replaceTagValues(Label.HTTP_METHOD.toString(), HttpMethods::metricLabel));
+    return registry;
   }
 
   /** A builder for a Vertx that reports into {@code registry}; the service adds its own meters to the same one. */

@@ -33,8 +33,8 @@ public final class StateChangeLog extends VerticleBase {
         on(Topic.DESIRED, (DesiredChanged event) ->
             LOG.debug("Zone {}: desired {} °C (from {})", event.zone(), Centi.toCelsius(event.centi()), event.source())),
         on(Topic.HEATER, (HeaterSwitched event) ->
-            LOG.debug("Zone {}: heater {} at {} °C (desired {} °C)", event.zone(), event.on() ? "on" : "off",
-                Centi.toCelsius(event.temperature()), Centi.toCelsius(event.desired()))));
+            LOG.debug("Zone {}: heater {} at {} (desired {})", event.zone(), event.on() ? "on" : "off",
+                Centi.describe(event.temperature()), Centi.describe(event.desired()))));
   }
 
   private <E extends ZoneEvent> Future<Void> on(Topic topic, Consumer<E> log) {

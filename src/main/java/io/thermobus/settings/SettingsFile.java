@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -95,6 +97,33 @@ public final class SettingsFile {
     if (Files.deleteIfExists(file)) {
       forceDirectory();
     }
+  }
+
+  /**
+   * Creates the data directory if it is missing and proves that a file can be written, forced to
+   * disk and removed there, as {@link #write} will: checked once at start.
+   */
+  public static void requireWritable(Path dataDirectory) throws IOException {
+    Path directory = dataDirectory.toAbsolutePath().normalize();
+    Files.createDirectories(directory);
+    Path probe = directory.resolve(".write-probe");
+    try (FileChannel channel = FileChannel.open(probe,
+        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.wrap(new byte[] {'o', 'k'}));
+      channel.force(true);
+    }
+    Files.delete(probe);
+  }
+
+  /** Why a write failed, in words an operator can act on; the file's path is left to the caller. */
+  public static String reason(IOException e) {
+    if (e instanceof FileAlreadyExistsException) {
+      return e.getMessage() + " exists and is not a directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return e.getMessage() + ": permission denied";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** Moves an unreadable file aside so the next write does not destroy it; answers where it went. */

@@ -28,4 +28,9 @@ public final class Centi {
   public static String format(int centi) {
     return toCelsius(centi).toPlainString();
   }
+
+  /** {@code "20.90 °C"}, or {@code "--"} for a temperature not known yet. */
+  public static String describe(Integer centi) {
+    return centi == null ? "--" : format(centi) + " °C";
+  }
 }

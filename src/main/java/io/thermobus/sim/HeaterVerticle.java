@@ -2,14 +2,12 @@ package io.thermobus.sim;
 
 import io.thermobus.event.Concern;
 import io.thermobus.event.HeaterSwitched;
-import io.thermobus.event.ShardQuery;
 import io.thermobus.event.TemperatureDelta;
+import io.thermobus.event.ZoneRequests;
 import io.thermobus.event.ZoneState;
-import io.thermobus.event.ZoneStates;
 import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import java.util.List;
 
@@ -18,8 +16,6 @@ import java.util.List;
  * is deployed again after a failure it asks the display shard which heaters should be on.
  */
 public final class HeaterVerticle extends ThermalEffectVerticle {
-
-  private static final DeliveryOptions QUICK = new DeliveryOptions().setSendTimeout(2_000);
 
   public HeaterVerticle(int shard, ZoneDirectory directory, Physics physics, SimClock clock) {
     super(Concern.HEATER, shard, directory, TemperatureDelta.HEATER, physics::heater, clock);
@@ -33,9 +29,9 @@ public final class HeaterVerticle extends ThermalEffectVerticle {
 
   @Override
   protected void started() {
-    vertx.eventBus().<ZoneStates>request(Concern.DISPLAY.address(shard), new ShardQuery(), QUICK)
-        .onSuccess(reply -> {
-          for (ZoneState state : reply.body().states()) {
+    ZoneRequests.states(vertx.eventBus(), shard)
+        .onSuccess(states -> {
+          for (ZoneState state : states.states()) {
             if (state.heaterOn()) {
               activate(state.zone());
             }

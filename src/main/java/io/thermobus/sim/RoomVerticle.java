@@ -2,17 +2,15 @@ package io.thermobus.sim;
 
 import io.thermobus.event.Concern;
 import io.thermobus.event.HeaterSwitched;
-import io.thermobus.event.ShardQuery;
 import io.thermobus.event.TemperatureChanged;
 import io.thermobus.event.TemperatureDelta;
+import io.thermobus.event.ZoneRequests;
 import io.thermobus.event.ZoneState;
-import io.thermobus.event.ZoneStates;
 import io.thermobus.zone.ShardVerticle;
 import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneSource;
 import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import java.time.Instant;
 import java.util.HashMap;
@@ -40,8 +38,6 @@ public final class RoomVerticle extends ShardVerticle {
     }
   }
 
-  private static final DeliveryOptions QUICK = new DeliveryOptions().setSendTimeout(2_000);
-
   private final Map<String, Room> rooms = new HashMap<>();
 
   public RoomVerticle(int shard, ZoneDirectory directory) {
@@ -61,9 +57,9 @@ public final class RoomVerticle extends ShardVerticle {
 
   /** At first start the display knows no temperatures yet; after a redeploy it knows the last ones. */
   private Future<Void> lastSeen() {
-    return vertx.eventBus().<ZoneStates>request(Concern.DISPLAY.address(shard), new ShardQuery(), QUICK)
-        .onSuccess(reply -> {
-          for (ZoneState state : reply.body().states()) {
+    return ZoneRequests.states(vertx.eventBus(), shard)
+        .onSuccess(states -> {
+          for (ZoneState state : states.states()) {
             Room room = rooms.get(state.zone());
             if (room != null) {
               if (state.temperatureCenti() != null) {

@@ -1,5 +1,6 @@
 package io.thermobus.stream;
 
+import io.netty.channel.Channel;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
@@ -7,7 +8,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A WebSocket as a stream: one JSON text message per frame; closes with 1000 when its subscription
- * ends and 1001 (going away) on shutdown.
+ * ends and 1001 (going away) on shutdown. While its write queue is full it stops reading from the
+ * client: every frame the client sends may add one to the queue (a ping its pong, input its
+ * answer), so a client that sends without reading holds at most one queue's worth, as TCP's own
+ * flow control would. Used only on the connection's event loop.
  */
 public final class WebSocketSink implements FrameSink {
 
@@ -16,9 +20,44 @@ public final class WebSocketSink implements FrameSink {
   public static final short GOING_AWAY = 1001;
 
   private final ServerWebSocket socket;
+  private final Channel channel;
+  private Runnable writable;
+  private boolean reading = true;
 
-  public WebSocketSink(ServerWebSocket socket) {
+  /** @param channel the socket's Netty channel, whose reading this turns off and on */
+  public WebSocketSink(ServerWebSocket socket, Channel channel) {
     this.socket = socket.setWriteQueueMaxSize(StreamPump.WRITE_QUEUE_BYTES);
+    this.channel = channel;
+    socket.drainHandler(drained -> drained());
+  }
+
+  /** For every frame the client sends: stops reading from it while the write queue is full. */
+  public void received() {
+    if (reading && socket.writeQueueFull()) {
+      reading = false;
+      readFromClient(false);
+    }
+  }
+
+  private void drained() {
+    if (!reading) {
+      reading = true;
+      readFromClient(true);
+    }
+    Runnable waiting = writable;
+    writable = null;
+    if (waiting != null) {
+      waiting.run();
+    }
+  }
+
+  /**
+   * Turns reading from the TCP connection off or on. {@code pause()} cannot do it: Vert.x answers a
+   * ping with a pong as it decodes it, before its paused queue, and lets pings through a pause; so
+   * this sets the Netty channel's auto-read, as Vert.x's own flow control does.
+   */
+  private void readFromClient(boolean on) {
+    channel.config().setAutoRead(on);
   }
 
   @Override
@@ -28,7 +67,7 @@ public final class WebSocketSink implements FrameSink {
 
   @Override
   public void onWritable(Runnable writable) {
-    socket.drainHandler(drained -> writable.run());
+    this.writable = writable;
   }
 
   @Override

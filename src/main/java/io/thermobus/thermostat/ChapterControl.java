@@ -1,5 +1,6 @@
 package io.thermobus.thermostat;
 
+import io.thermobus.event.Readings;
 import io.thermobus.thermostat.Thermostat.Decision;
 import java.time.Duration;
 
@@ -7,8 +8,9 @@ import java.time.Duration;
  * The chapter's control of one zone: the {@link Thermostat} rule on every reading and setting,
  * an optional actuator delay between decision and switch, and the fail-safe of a
  * {@link SensorWatch}: readings silent for the stale timeout switch the heater off and report a
- * fault until they return. After a (re)start the heater may be in either state, so the first
- * decision is always commanded.
+ * fault until they return. Waiting for a first reading is not a fault: the heater is switched off
+ * once the first reading is overdue, and nothing is decided until it arrives. After a (re)start
+ * the heater may be in either state, so the first decision is always commanded.
  */
 public final class ChapterControl implements ZoneControl {
 
@@ -50,11 +52,18 @@ public final class ChapterControl implements ZoneControl {
 
   @Override
   public HeaterCommand tick(long now) {
-    if (sensor.becameStale(now)) {
-      fault = "no temperature reading for " + sensor.silence(now).toSeconds() + " simulated s (stale timeout "
-          + staleTimeout.toSeconds() + " s); heater forced off";
-      pendingAt = Long.MAX_VALUE;
-      return switchTo(false);
+    switch (sensor.check(now)) {
+      case STALE -> {
+        fault = "no temperature reading for " + sensor.silence(now).toSeconds() + " simulated s (stale timeout "
+            + staleTimeout.toSeconds() + " s); heater forced off";
+        pendingAt = Long.MAX_VALUE;
+        return switchTo(false);
+      }
+      // Nothing decided yet, but after a restart the heater may still be on from before.
+      case FIRST_READING_OVERDUE -> {
+        return switchTo(false);
+      }
+      case NONE -> { }
     }
     if (pendingAt > now) {
       return HeaterCommand.NONE;
@@ -73,6 +82,11 @@ public final class ChapterControl implements ZoneControl {
   @Override
   public boolean heaterOn() {
     return heaterOn;
+  }
+
+  @Override
+  public Readings readings() {
+    return sensor.readings();
   }
 
   @Override

@@ -6,9 +6,11 @@ import io.thermobus.event.DesiredValues;
 import io.thermobus.event.FrameRendered;
 import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.InputReceived;
+import io.thermobus.event.Readings;
 import io.thermobus.event.ShardQuery;
 import io.thermobus.event.StateQuery;
 import io.thermobus.event.TemperatureChanged;
+import io.thermobus.event.ZoneRequests;
 import io.thermobus.event.ZoneState;
 import io.thermobus.event.ZoneStates;
 import io.thermobus.sim.SimClock;
@@ -19,7 +21,6 @@ import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneList;
 import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,13 +37,13 @@ import org.slf4j.LoggerFactory;
  * "heater on"), and renders a frame whenever a subject changes, immediately on every input. It
  * answers the zones' states, one or all at once. Its zones fail safe: one periodic check for the
  * whole shard finds zones whose readings went stale; zones that fault or recover together are
- * logged as one line.
+ * logged as one line. Before its first reading a zone is waiting, not in a fault: its heater stays
+ * off (it is commanded off once the first reading is overdue).
  */
 public final class DisplayVerticle extends ShardVerticle {
 
   private static final Logger LOG = LoggerFactory.getLogger(DisplayVerticle.class);
   private static final Duration MIN_STALE_WALL = Duration.ofSeconds(1);
-  private static final DeliveryOptions QUICK = new DeliveryOptions().setSendTimeout(2_000);
 
   /** What the display knows of one zone; owned by this verticle's event loop. */
   private static final class View {
@@ -87,8 +88,8 @@ public final class DisplayVerticle extends ShardVerticle {
 
   /** At first start the input is not deployed yet; after a redeploy of this display it knows the settings. */
   private Future<Void> currentDesired() {
-    return vertx.eventBus().<DesiredValues>request(Concern.INPUT.address(shard), new ShardQuery(), QUICK)
-        .onSuccess(reply -> reply.body().desiredCenti().forEach((zone, centi) -> {
+    return ZoneRequests.<DesiredValues>toShard(vertx.eventBus(), Concern.INPUT, shard, new ShardQuery())
+        .onSuccess(values -> values.desiredCenti().forEach((zone, centi) -> {
           View view = views.get(zone);
           if (view != null && view.desired == null) {
             view.desired = centi;
@@ -158,10 +159,14 @@ public final class DisplayVerticle extends ShardVerticle {
     }
   }
 
-  /** The shard's periodic check: zones whose readings went stale are switched off, in one log line. */
+  /**
+   * The shard's periodic check: zones whose readings went stale are switched off, and so are zones
+   * whose first reading is overdue (without a fault), each kind in one log line.
+   */
   private void checkReadings() {
     long now = clock.now();
     List<String> faulted = new ArrayList<>();
+    List<String> overdue = new ArrayList<>();
     views.forEach((zone, view) -> {
       boolean wasFaulted = view.control.fault() != null;
       HeaterCommand command = view.control.tick(now);
@@ -169,8 +174,15 @@ public final class DisplayVerticle extends ShardVerticle {
       if (!wasFaulted && view.control.fault() != null) {
         faulted.add(zone);
         render(zone, view, Instant.now());
+      } else if (command == HeaterCommand.OFF && view.control.readings() == Readings.WAITING) {
+        overdue.add(zone);
+        render(zone, view, Instant.now());
       }
     });
+    if (!overdue.isEmpty()) {
+      LOG.info("{}: still waiting for a first temperature reading after {} simulated s; heater kept off",
+          ZoneList.describe(overdue), staleTimeout.toSeconds());
+    }
     if (!faulted.isEmpty()) {
       LOG.warn("{}: no temperature reading for over {} simulated s; heater forced off", ZoneList.describe(faulted),
           staleTimeout.toSeconds());
@@ -194,7 +206,6 @@ public final class DisplayVerticle extends ShardVerticle {
   /** Publishes what the control commanded and keeps its next action scheduled. */
   private void command(String zone, View view, HeaterCommand command) {
     if (command != HeaterCommand.NONE) {
-      LOG.debug("Zone {}: heater {} at {} (desired {})", zone, command, view.temperature, view.desired);
       events.publish(new HeaterSwitched(zone, command == HeaterCommand.ON, view.temperature, view.desired, Instant.now()));
     }
     long next = view.control.nextTick();
@@ -215,11 +226,11 @@ public final class DisplayVerticle extends ShardVerticle {
     boolean heaterOn = view.control.heaterOn();
     events.publish(new FrameRendered(zone, view.temperature == null ? 0 : view.temperature,
         view.desired == null ? 0 : view.desired, heaterOn, view.input,
-        FrameText.render(view.temperature, view.desired, heaterOn, view.input, view.control.fault()), at));
+        FrameText.render(view.temperature, view.desired, heaterOn, view.input, view.control.readings(), view.control.fault()), at));
   }
 
   private static ZoneState state(String zone, View view) {
     return new ZoneState(zone, view.temperature, view.desired, view.control.heaterOn(), view.input, view.changedAt,
-        view.control.fault());
+        view.control.readings(), view.control.fault());
   }
 }

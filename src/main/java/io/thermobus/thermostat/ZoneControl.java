@@ -1,5 +1,7 @@
 package io.thermobus.thermostat;
 
+import io.thermobus.event.Readings;
+
 /**
  * The heating decision of one zone: fed its temperature readings, its desired temperature and the
  * passing of simulated time (nanoseconds of the node's clock), it answers what the heater must do.
@@ -21,6 +23,9 @@ public interface ZoneControl {
 
   /** The heater's state as last commanded. */
   boolean heaterOn();
+
+  /** Whether its first reading is still awaited, readings arrive, or they went stale. */
+  Readings readings();
 
   /** Why the zone is in a fail-safe state, or {@code null} when it is not. */
   String fault();

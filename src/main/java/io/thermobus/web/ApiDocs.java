@@ -2,7 +2,6 @@ package io.thermobus.web;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.StaticHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,21 +22,20 @@ final class ApiDocs {
   private ApiDocs() {}
 
   static void mount(Router router) {
-    router.get("/openapi.yaml").handler(ctx -> ctx.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8")
-        .sendFile(CONTRACT));
+    WebVerticle.read(router, "/openapi.yaml").handler(ctx -> {
+      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8");
+      ctx.next();
+    }).handler(ClasspathFiles.file(CONTRACT));
     // A regex route matches exactly: a path route "/docs" would also take "/docs/" and redirect it forever.
     router.getWithRegex("/docs").handler(ctx -> ctx.redirect("/docs/"));
     // Swagger UI's own initializer points at a demo contract: ours points at /openapi.yaml.
-    router.get("/docs/swagger-initializer.js").handler(ctx -> ctx.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, "text/javascript; charset=utf-8")
-        .sendFile("docs/swagger-initializer.js"));
-    router.get("/docs/*")
+    WebVerticle.read(router, "/docs/swagger-initializer.js").handler(ClasspathFiles.file("docs/swagger-initializer.js"));
+    WebVerticle.read(router, "/docs/*")
         .handler(ctx -> {
           ctx.response().putHeader("Content-Security-Policy", SWAGGER_UI_POLICY);
           ctx.next();
         })
-        .handler(StaticHandler.create(swaggerUiRoot()).setCachingEnabled(false));
+        .handler(new ClasspathFiles(swaggerUiRoot(), "/docs/"));
   }
 
   /** The webjar's versioned folder, read once when the routes are built (a few bytes from the class path). */

@@ -1,5 +1,6 @@
 package io.thermobus.web;
 
+import io.thermobus.Refusal;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -23,16 +24,21 @@ public final class BearerAuth implements Handler<RoutingContext> {
       ctx.next();
       return;
     }
-    ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"thermobus\"");
-    Problems.send(ctx, 401, "this write needs the header 'Authorization: Bearer <token>' with the service's token");
+    throw Refusal.of(401, "this write needs the header 'Authorization: Bearer <token>' with the service's token")
+        .withHeader("WWW-Authenticate", "Bearer realm=\"thermobus\"");
   }
 
   /** Whether an Authorization header value carries the token. */
   public boolean accepts(String authorization) {
+    return acceptsToken(credential(authorization));
+  }
+
+  /** What an Authorization header value carries as a bearer credential, or {@code null}. */
+  static String credential(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-      return false;
+      return null;
     }
-    return acceptsToken(authorization.substring(SCHEME.length()).trim());
+    return authorization.substring(SCHEME.length()).trim();
   }
 
   /** Whether a bare token is the service's, in time independent of where they differ. */

@@ -1,96 +1,82 @@
 package io.thermobus.web;
 
-import io.thermobus.bus.remote.BusException;
+import io.thermobus.Refusal;
+import io.thermobus.bus.remote.BusCaller;
 import io.thermobus.bus.remote.BusService;
 import io.thermobus.stream.StreamStats;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.function.Supplier;
 
 /** The bus routes: subscribe, introspect (with the browser streams' counters), drain (long-poll), unsubscribe and publish. */
 final class BusApi {
 
   private final BusService service;
+  private final BearerAuth auth;
   private final String defaultZone;
   private final StreamStats streams;
 
-  BusApi(BusService service, String defaultZone, StreamStats streams) {
+  BusApi(BusService service, BearerAuth auth, String defaultZone, StreamStats streams) {
     this.service = service;
+    this.auth = auth;
     this.defaultZone = defaultZone;
     this.streams = streams;
   }
 
   void subscribe(RoutingContext ctx) {
-    if (!ctx.body().isEmpty() && !JsonBodies.declaresJson(ctx)) {
-      Problems.send(ctx, 415, JsonBodies.NOT_JSON);
-      return;
+    JsonObject request = new JsonObject();
+    if (!ctx.body().isEmpty()) {
+      JsonBodies.requireJson(ctx);
+      request = JsonBodies.object(ctx);
     }
-    JsonObject request = ctx.body().isEmpty() ? new JsonObject() : JsonBodies.object(ctx);
-    if (request != null) {
-      answer(ctx, 201, () -> service.subscribe(request));
-    }
+    created(ctx, service.subscribe(request));
   }
 
   void introspect(RoutingContext ctx) {
-    ctx.json(service.introspect().put("streams", streams.toJson()));
+    String after = ctx.queryParams().get("after");
+    if (after != null && !after.matches("\\d{1,18}")) {
+      throw Refusal.badRequest("query parameter 'after' must be a subscription id, got '" + after + "'");
+    }
+    JsonObject page = service.introspect(after == null ? -1 : Long.parseLong(after), intParam(ctx, "limit", BusService.DEFAULT_PAGE));
+    ctx.json(page.put("streams", streams.toJson()));
   }
 
   void drain(RoutingContext ctx) {
-    Long id = id(ctx);
-    Integer max = id == null ? null : intParam(ctx, "max", BusService.DEFAULT_BATCH);
-    Integer waitMs = max == null ? null : intParam(ctx, "waitMs", 0);
-    if (waitMs == null) {
-      return;
-    }
-    service.drain(id, max, waitMs, ctx.vertx().getOrCreateContext())
-        .onSuccess(ctx::json)
-        .onFailure(failure -> refuse(ctx, failure));
+    long id = id(ctx);
+    int max = intParam(ctx, "max", BusService.DEFAULT_BATCH);
+    int waitMs = intParam(ctx, "waitMs", 0);
+    service.drain(id, caller(ctx), max, waitMs, ctx.vertx().getOrCreateContext()).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   void unsubscribe(RoutingContext ctx) {
-    Long id = id(ctx);
-    if (id != null) {
-      try {
-        service.unsubscribe(id);
-        ctx.response().setStatusCode(204).end();
-      } catch (BusException e) {
-        refuse(ctx, e);
-      }
-    }
+    service.unsubscribe(id(ctx), caller(ctx));
+    ctx.response().setStatusCode(204).end();
   }
 
   void publish(RoutingContext ctx) {
-    JsonObject request = JsonBodies.object(ctx);
-    if (request != null) {
-      answer(ctx, 201, () -> service.publish(request, defaultZone));
-    }
+    created(ctx, service.publish(JsonBodies.object(ctx), defaultZone));
   }
 
-  private static void answer(RoutingContext ctx, int status, Supplier<JsonObject> operation) {
-    BusService.attempt(operation)
-        .onSuccess(body -> ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode()))
-        .onFailure(failure -> refuse(ctx, failure));
+  private static void created(RoutingContext ctx, JsonObject body) {
+    ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(body.encode());
   }
 
-  private static void refuse(RoutingContext ctx, Throwable failure) {
-    if (failure instanceof BusException refused) {
-      Problems.send(ctx, refused.status(), refused.getMessage());
-    } else {
-      ctx.fail(failure);
-    }
+  /** The bearer credential: the service's token (the operator), else maybe the subscription's secret. */
+  private BusCaller caller(RoutingContext ctx) {
+    String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    return auth.accepts(authorization) ? BusCaller.asOperator() : BusCaller.showing(BearerAuth.credential(authorization));
   }
 
   /** The path's subscription id; anything that is not an issued id's digits was never issued: 404. */
-  private static Long id(RoutingContext ctx) {
+  private static long id(RoutingContext ctx) {
     String text = ctx.pathParam("id");
     if (text != null && text.matches("\\d{1,18}")) {
       return Long.parseLong(text);
     }
-    Problems.send(ctx, 404, "no subscription '" + text + "' was ever issued");
-    return null;
+    throw Refusal.of(404, "no subscription '" + text + "' was ever issued");
   }
 
-  private static Integer intParam(RoutingContext ctx, String name, int fallback) {
+  private static int intParam(RoutingContext ctx, String name, int fallback) {
     String text = ctx.queryParams().get(name);
     if (text == null) {
       return fallback;
@@ -98,7 +84,6 @@ final class BusApi {
     if (text.matches("\\d{1,9}")) {
       return Integer.parseInt(text);
     }
-    Problems.send(ctx, 400, "query parameter '" + name + "' must be a whole number, got '" + text + "'");
-    return null;
+    throw Refusal.badRequest("query parameter '" + name + "' must be a whole number, got '" + text + "'");
   }
 }

@@ -1,19 +1,21 @@
 package io.thermobus.web;
 
+import io.thermobus.Refusal;
 import io.thermobus.config.ThermobusConfig.WebLimits;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * The limits on what clients may do: simultaneous connections, and writes per second per client
- * address. Both answer 429 with {@code Retry-After}. The web verticle's event loop owns all state.
+ * The limits on what clients may do: simultaneous connections and how long they may wait (see
+ * {@link ConnectionSlots}), and writes per second per client address, counted apart for writes
+ * that carry the token and those that do not, so that anonymous requests cannot use up the token
+ * holder's allowance. Both limits answer 429 with {@code Retry-After}. The web verticle's event
+ * loop owns all state.
  */
 final class ClientLimits {
 
@@ -22,62 +24,99 @@ final class ClientLimits {
 
   private final int maxConnections;
   private final WriteRateLimiter writes;
+  private final WriteRateLimiter anonymousWrites;
+  private final BearerAuth auth;
   private final LongSupplier nanoClock;
-  private final Set<HttpConnection> refused = new HashSet<>();
-  private int admitted;
+  private final ConnectionSlots<HttpConnection> slots;
 
-  ClientLimits(WebLimits limits, LongSupplier nanoClock) {
+  ClientLimits(WebLimits limits, BearerAuth auth, LongSupplier nanoClock) {
     this.maxConnections = limits.maxConnections();
+    this.slots = new ConnectionSlots<>(limits.maxConnections(), limits.requestHeaderTimeout().toNanos(),
+        limits.idleTimeout().toNanos());
     this.writes = new WriteRateLimiter(limits.writesPerSecond(), limits.writeBurst(), MAX_TRACKED_CLIENTS);
+    this.anonymousWrites = new WriteRateLimiter(limits.writesPerSecond(), limits.writeBurst(), MAX_TRACKED_CLIENTS);
+    this.auth = auth;
     this.nanoClock = nanoClock;
   }
 
-  /** For the server: counts connections and marks those beyond the limit, whose requests are then refused. */
+  /**
+   * For the server: gives each connection a slot, closing the longest-idle one to make room, or
+   * marks it refused when every slot is busy. The close handler does not fire for a connection
+   * upgraded to a WebSocket: the socket's own reports it ({@link #closed}).
+   */
   Handler<HttpConnection> connections() {
     return connection -> {
-      if (admitted >= maxConnections) {
-        refused.add(connection);
-        connection.closeHandler(closed -> refused.remove(connection));
-        return;
+      ConnectionSlots.Opened<HttpConnection> opened = slots.open(connection, nanoClock.getAsLong());
+      if (opened.evicted() != null) {
+        opened.evicted().close();
       }
-      admitted++;
-      connection.closeHandler(closed -> admitted--);
+      connection.closeHandler(closed -> slots.closed(connection));
     };
   }
 
-  /** First handler of every request: a connection beyond the limit gets 429 and is closed. */
+  /** The connection is now a WebSocket: it keeps its slot, without the idle timeout, until {@link #closed}. */
+  void upgraded(HttpConnection connection) {
+    slots.upgraded(connection);
+  }
+
+  void closed(HttpConnection connection) {
+    slots.closed(connection);
+  }
+
+  /** Called now and then: closes connections that waited longer than the header or idle timeout. */
+  void closeExpired() {
+    for (HttpConnection connection : slots.expire(nanoClock.getAsLong())) {
+      connection.close();
+    }
+  }
+
+  /**
+   * First handler of every request: a connection beyond the limit gets 429 and is closed; on any
+   * other, the request keeps the connection busy (not idle) until its response ends.
+   */
   void admit(RoutingContext ctx) {
-    if (!refused.contains(ctx.request().connection())) {
+    HttpConnection connection = ctx.request().connection();
+    if (!slots.isRefused(connection)) {
+      slots.requestStarted(connection);
+      ctx.addEndHandler(ended -> slots.requestEnded(connection, nanoClock.getAsLong()));
       ctx.next();
       return;
     }
-    ctx.response().putHeader(HttpHeaders.CONNECTION, "close").putHeader(HttpHeaders.RETRY_AFTER, "1");
-    Problems.send(ctx, 429, "the server has " + maxConnections + " connections open, its limit; retry later");
+    throw Refusal.retryAfter(429, 1, "the server has " + maxConnections + " connections open, its limit; retry later")
+        .withHeader(HttpHeaders.CONNECTION.toString(), "close");
   }
 
-  /** Before any write is read: 429 with Retry-After once the client address exceeds its write rate. */
+  /**
+   * Before any write is read: 429 with Retry-After once the client address exceeds its write
+   * rate, writes with the token and writes without it each against their own allowance.
+   */
   void limitWrites(RoutingContext ctx) {
-    long seconds = writeWaitSeconds(ctx.request().remoteAddress());
+    boolean authenticated = auth.accepts(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+    long seconds = waitSeconds(authenticated ? writes : anonymousWrites, ctx.request().remoteAddress());
     if (seconds == 0) {
       ctx.next();
       return;
     }
-    ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-    Problems.send(ctx, 429, "too many writes from this client; retry after " + seconds + " s");
+    throw Refusal.retryAfter(429, seconds, "too many writes from this client; retry after " + seconds + " s");
   }
 
   /**
-   * Counts one write from the address (REST or WebSocket input) and answers 0 when it may go
-   * ahead, else the whole seconds to wait.
+   * Counts one write with the token from the address (WebSocket input, whose frames carry it) and
+   * answers 0 when it may go ahead, else the whole seconds to wait.
    */
   long writeWaitSeconds(SocketAddress address) {
+    return waitSeconds(writes, address);
+  }
+
+  private long waitSeconds(WriteRateLimiter limiter, SocketAddress address) {
     String client = address == null ? "unknown" : address.hostAddress();
-    long wait = writes.acquire(client, nanoClock.getAsLong());
+    long wait = limiter.acquire(client, nanoClock.getAsLong());
     return wait == 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + 999_999_999L));
   }
 
   /** Called now and then so that clients who stopped writing are forgotten. */
   void sweep() {
     writes.forgetRefilled(nanoClock.getAsLong());
+    anonymousWrites.forgetRefilled(nanoClock.getAsLong());
   }
 }

@@ -40,9 +40,6 @@ final class EventStreams implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     StreamRequest request = StreamRequest.parse(ctx, ctx.request().getHeader("Last-Event-ID"));
-    if (request == null) {
-      return;
-    }
     HttpServerResponse response = ctx.response()
         .setChunked(true)
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")

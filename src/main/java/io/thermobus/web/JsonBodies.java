@@ -1,5 +1,6 @@
 package io.thermobus.web;
 
+import io.thermobus.Refusal;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
@@ -8,59 +9,56 @@ import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.util.Locale;
 
-/** Checks and reads JSON request bodies, answering 415 and 400 problems for what does not fit. */
+/** Checks and reads JSON request bodies, refusing with 415 and 400 what does not fit. */
 final class JsonBodies {
 
   private JsonBodies() {}
 
-  static final String NOT_JSON = "the body must be JSON, sent with 'Content-Type: application/json'";
+  private static final String NOT_JSON = "the body must be JSON, sent with 'Content-Type: application/json'";
 
   /** Refuses a body that is not declared as JSON. */
   static Handler<RoutingContext> requireJsonContentType() {
     return ctx -> {
-      if (declaresJson(ctx)) {
-        ctx.next();
-      } else {
-        Problems.send(ctx, 415, NOT_JSON);
-      }
+      requireJson(ctx);
+      ctx.next();
     };
   }
 
-  static boolean declaresJson(RoutingContext ctx) {
+  /** Refuses (415) a body that is not declared as JSON. */
+  static void requireJson(RoutingContext ctx) {
     String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
     String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    return mediaType.equals("application/json") || mediaType.startsWith("application/") && mediaType.endsWith("+json");
+    if (!mediaType.equals("application/json") && !(mediaType.startsWith("application/") && mediaType.endsWith("+json"))) {
+      throw Refusal.of(415, NOT_JSON);
+    }
   }
 
-  /** The body as a JSON object, or {@code null} after answering 400. */
+  /** The body as a JSON object; refuses (400) anything else. */
   static JsonObject object(RoutingContext ctx) {
     if (ctx.body().isEmpty()) {
-      Problems.send(ctx, 400, "the body is empty; send a JSON object");
-      return null;
+      throw Refusal.badRequest("the body is empty; send a JSON object");
     }
+    Object value;
     try {
-      Object value = ctx.body().buffer().toJsonValue();
-      if (value instanceof JsonObject object) {
-        return object;
-      }
+      value = ctx.body().buffer().toJsonValue();
     } catch (DecodeException e) {
-      Problems.send(ctx, 400, "the body is not valid JSON");
-      return null;
+      throw Refusal.badRequest("the body is not valid JSON");
     }
-    Problems.send(ctx, 400, "the body must be a JSON object");
-    return null;
+    if (value instanceof JsonObject object) {
+      return object;
+    }
+    throw Refusal.badRequest("the body must be a JSON object");
   }
 
-  /** A finite number field as an exact decimal, or {@code null} after answering 400. */
-  static BigDecimal finiteNumber(RoutingContext ctx, JsonObject body, String field) {
+  /** A finite number field as an exact decimal; refuses (400) anything else. */
+  static BigDecimal finiteNumber(JsonObject body, String field) {
     Object value = body.getValue(field);
     if (!(value instanceof Number number)) {
-      Problems.send(ctx, 400, "'" + field + "' must be a number, got " + (value == null ? "nothing" : describe(value)));
-      return null;
+      throw Refusal.badRequest("'" + field + "' must be a number, got " + (value == null ? "nothing" : describe(value)));
     }
     BigDecimal decimal = finiteDecimal(number);
     if (decimal == null) {
-      Problems.send(ctx, 400, "'" + field + "' must be a finite number");
+      throw Refusal.badRequest("'" + field + "' must be a finite number");
     }
     return decimal;
   }

@@ -1,5 +1,6 @@
 package io.thermobus.web;
 
+import io.thermobus.Refusal;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -22,16 +23,28 @@ final class OriginPolicy {
   }
 
   /**
-   * First route of the router: a WebSocket upgrade from a page of a foreign origin is refused
-   * (cross-site WebSocket hijacking: browsers let any page open a socket to any host).
+   * Early route: an upgrade from a page of a foreign origin is refused (cross-site WebSocket
+   * hijacking: browsers let any page open a socket to any host). Any {@code Upgrade} header counts,
+   * whatever its value and however many there are, so no spelling slips past.
    */
   void refuseForeignUpgrades(RoutingContext ctx) {
-    String upgrade = ctx.request().getHeader(HttpHeaders.UPGRADE);
-    if (upgrade == null || !upgrade.equalsIgnoreCase("websocket") || accepts(ctx.request())) {
+    if (!ctx.request().headers().contains(HttpHeaders.UPGRADE) || accepts(ctx.request())) {
       ctx.next();
       return;
     }
-    Problems.send(ctx, 403, "WebSocket connections from pages of another origin are refused");
+    throw Refusal.of(403, "WebSocket connections from pages of another origin are refused");
+  }
+
+  /**
+   * Before any write: one from a page of a foreign origin is refused (403), as browsers would
+   * otherwise let any site send it with the user's network position. With CORS on, the listed
+   * origins pass.
+   */
+  void refuseForeignWrites(RoutingContext ctx) {
+    if (!accepts(ctx.request())) {
+      throw Refusal.of(403, "writes from pages of another origin are refused");
+    }
+    ctx.next();
   }
 
   boolean accepts(HttpServerRequest request) {

@@ -1,13 +1,10 @@
 package io.thermobus.web;
 
-import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.CSPHandler;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.handler.CorsHandler;
-import io.vertx.ext.web.handler.XFrameHandler;
 import java.util.List;
 import java.util.Set;
 
@@ -17,21 +14,17 @@ import java.util.Set;
  */
 final class SecurityHeaders {
 
-  static final String NOSNIFF_HEADER = "X-Content-Type-Options";
-  static final String NOSNIFF = "nosniff";
+  static final String CSP_HEADER = "Content-Security-Policy";
+  static final String POLICY = "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
   private SecurityHeaders() {}
 
   /** Mounts the policy on every route; call before any other route is added. */
   static void mount(Router router, List<String> corsOrigins) {
-    router.route().handler(CSPHandler.create()
-        .setDirective("default-src", "'self'")
-        .setDirective("object-src", "'none'")
-        .setDirective("base-uri", "'none'")
-        .setDirective("form-action", "'self'")
-        .setDirective("frame-ancestors", "'none'"));
-    router.route().handler(XFrameHandler.create(XFrameHandler.DENY));
-    router.route().handler(plainHeaders());
+    router.route().handler(ctx -> {
+      apply(ctx.response());
+      ctx.next();
+    });
     if (!corsOrigins.isEmpty()) {
       CorsHandler cors = CorsHandler.create()
           .addOrigins(corsOrigins)
@@ -50,10 +43,17 @@ final class SecurityHeaders {
     }
   }
 
-  private static Handler<RoutingContext> plainHeaders() {
-    return ctx -> {
-      ctx.response().putHeader(NOSNIFF_HEADER, NOSNIFF).putHeader("Referrer-Policy", "no-referrer");
-      ctx.next();
-    };
+  /**
+   * Puts the policy on one response, unless a route already set its own Content-Security-Policy:
+   * also for answers given before or without the router (refused connections, undecodable requests).
+   */
+  static void apply(HttpServerResponse response) {
+    if (response.headers().contains(CSP_HEADER)) {
+      return;
+    }
+    response.putHeader(CSP_HEADER, POLICY)
+        .putHeader("X-Frame-Options", "DENY")
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("Referrer-Policy", "no-referrer");
   }
 }

@@ -1,5 +1,6 @@
 package io.thermobus.web;
 
+import io.thermobus.Refusal;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.sim.SimClock;
 import io.vertx.core.json.JsonObject;
@@ -20,15 +21,10 @@ final class SimulationApi {
   }
 
   void put(RoutingContext ctx) {
-    JsonObject body = JsonBodies.object(ctx);
-    BigDecimal scale = body == null ? null : JsonBodies.finiteNumber(ctx, body, "timeScale");
-    if (scale == null) {
-      return;
-    }
+    BigDecimal scale = JsonBodies.finiteNumber(JsonBodies.object(ctx), "timeScale");
     if (scale.compareTo(ThermobusConfig.MIN_TIME_SCALE) < 0 || scale.compareTo(ThermobusConfig.MAX_TIME_SCALE) > 0) {
-      Problems.send(ctx, 400, "'timeScale' must be from " + ThermobusConfig.MIN_TIME_SCALE.toPlainString() + " to "
+      throw Refusal.badRequest("'timeScale' must be from " + ThermobusConfig.MIN_TIME_SCALE.toPlainString() + " to "
           + ThermobusConfig.MAX_TIME_SCALE.toPlainString() + ", got " + scale.toPlainString());
-      return;
     }
     clock.setTimeScale(scale.doubleValue());
     ctx.json(state());

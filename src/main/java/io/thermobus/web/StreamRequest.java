@@ -1,8 +1,10 @@
 package io.thermobus.web;
 
+import io.thermobus.Refusal;
 import io.thermobus.bus.StartAt;
 import io.thermobus.bus.SubscriberBus;
 import io.thermobus.bus.Subscription;
+import io.thermobus.event.TopicName;
 import io.thermobus.event.ZoneName;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -17,10 +19,8 @@ import java.util.regex.Pattern;
  */
 record StreamRequest(List<String> topics, String zone, Long since, String bus) {
 
-  private static final Pattern TOPIC = Pattern.compile("[a-z][a-z0-9._-]{0,63}");
   private static final Pattern SEQ = Pattern.compile("[0-9]{1,18}");
   private static final Pattern BUS = Pattern.compile("[0-9a-z]{1,32}");
-  private static final int MAX_TOPICS = 16;
 
   /**
    * Where the bus subscription starts. A seq from another bus (the service restarted) or beyond
@@ -42,41 +42,36 @@ record StreamRequest(List<String> topics, String zone, Long since, String bus) {
    * {@code resumeAfter}, if given, is a seq already received (SSE's {@code Last-Event-ID}) and wins
    * over {@code since}.
    *
-   * @return the request, or {@code null} after answering 400
+   * @throws Refusal 400 for a query it cannot use
    */
   static StreamRequest parse(RoutingContext ctx, String resumeAfter) {
-    try {
-      String zone = single(ctx, "zone", ZoneName.PATTERN, "'zone' must be one zone name like home");
-      String bus = single(ctx, "bus", BUS, "'bus' must be the 'bus' of a hello frame");
-      String since = single(ctx, "since", SEQ, "'since' must be one seq, a whole number from 1");
-      Long start;
-      if (resumeAfter != null) {
-        start = 1 + seq(resumeAfter.trim(), "'Last-Event-ID' must be a seq received from this stream");
-      } else {
-        start = since == null ? null : seq(since, "'since' must be one seq, a whole number from 1");
-        if (start != null && start < 1) {
-          throw new BadQuery("'since' must be one seq, a whole number from 1");
-        }
+    String zone = single(ctx, "zone", ZoneName.PATTERN, "'zone' must be one zone name like home");
+    String bus = single(ctx, "bus", BUS, "'bus' must be the 'bus' of a hello frame");
+    String since = single(ctx, "since", SEQ, "'since' must be one seq, a whole number from 1");
+    Long start;
+    if (resumeAfter != null) {
+      start = 1 + seq(resumeAfter.trim(), "'Last-Event-ID' must be a seq received from this stream");
+    } else {
+      start = since == null ? null : seq(since, "'since' must be one seq, a whole number from 1");
+      if (start != null && start < 1) {
+        throw Refusal.badRequest("'since' must be one seq, a whole number from 1");
       }
-      return new StreamRequest(topics(ctx), zone, start, bus);
-    } catch (BadQuery e) {
-      Problems.send(ctx, 400, e.getMessage());
-      return null;
     }
+    return new StreamRequest(topics(ctx), zone, start, bus);
   }
 
   private static List<String> topics(RoutingContext ctx) {
     List<String> topics = new ArrayList<>();
     for (String list : ctx.queryParam("topics")) {
       for (String topic : list.split(",", -1)) {
-        if (!TOPIC.matcher(topic).matches()) {
-          throw new BadQuery("'topics' must be comma-separated topic names like temperature,heater; got '" + list + "'");
+        if (!TopicName.isValid(topic)) {
+          throw Refusal.badRequest("'topics' must be comma-separated topic names like temperature,heater; got '" + list + "'");
         }
         topics.add(topic);
       }
     }
-    if (topics.size() > MAX_TOPICS) {
-      throw new BadQuery("'topics' may name at most " + MAX_TOPICS + " topics");
+    if (topics.size() > TopicName.MAX_PER_FILTER) {
+      throw Refusal.badRequest("'topics' may name at most " + TopicName.MAX_PER_FILTER + " topics");
     }
     return List.copyOf(topics);
   }
@@ -85,22 +80,15 @@ record StreamRequest(List<String> topics, String zone, Long since, String bus) {
   private static String single(RoutingContext ctx, String name, Pattern pattern, String refusal) {
     List<String> values = ctx.queryParam(name);
     if (values.size() > 1 || values.size() == 1 && !pattern.matcher(values.get(0)).matches()) {
-      throw new BadQuery(refusal);
+      throw Refusal.badRequest(refusal);
     }
     return values.isEmpty() ? null : values.get(0);
   }
 
   private static long seq(String text, String refusal) {
     if (!SEQ.matcher(text).matches()) {
-      throw new BadQuery(refusal);
+      throw Refusal.badRequest(refusal);
     }
     return Long.parseLong(text);
-  }
-
-  /** A query this endpoint refuses; its message is the problem's detail. */
-  private static final class BadQuery extends RuntimeException {
-    BadQuery(String detail) {
-      super(detail, null, false, false);
-    }
   }
 }

@@ -1,13 +1,15 @@
 package io.thermobus.web;
 
+import io.netty.channel.Channel;
+import io.thermobus.Refusal;
 import io.thermobus.bus.SubscriberBus;
 import io.thermobus.bus.Subscription;
 import io.thermobus.stream.StreamPump;
 import io.thermobus.stream.StreamStats;
 import io.thermobus.stream.WebSocketSink;
 import io.vertx.core.Handler;
-import io.thermobus.zone.ZoneDirectory;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -25,54 +27,59 @@ final class WebSocketStreams implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketStreams.class);
 
   private final Vertx vertx;
-  private final ZoneDirectory directory;
+  private final ZoneCalls zones;
   private final SubscriberBus<JsonObject> bus;
   private final String busId;
   private final BearerAuth auth;
   private final ClientLimits limits;
   private final StreamStats stats;
   private final OpenStreams open;
+  private final int maxMessageBytes;
 
-  WebSocketStreams(Vertx vertx, ZoneDirectory directory, SubscriberBus<JsonObject> bus, String busId, BearerAuth auth,
-      ClientLimits limits, StreamStats stats, OpenStreams open) {
+  WebSocketStreams(Vertx vertx, ZoneCalls zones, SubscriberBus<JsonObject> bus, String busId, BearerAuth auth,
+      ClientLimits limits, StreamStats stats, OpenStreams open, int maxMessageBytes) {
     this.vertx = vertx;
-    this.directory = directory;
+    this.zones = zones;
     this.bus = bus;
     this.busId = busId;
     this.auth = auth;
     this.limits = limits;
     this.stats = stats;
     this.open = open;
+    this.maxMessageBytes = maxMessageBytes;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     StreamRequest request = StreamRequest.parse(ctx, null);
-    if (request == null) {
-      return;
-    }
     if (!ctx.request().canUpgradeToWebSocket()) {
-      ctx.response().putHeader("Upgrade", "websocket");
-      Problems.send(ctx, 426, "this is a WebSocket endpoint; connect with a WebSocket client");
-      return;
+      throw Refusal.of(426, "this is a WebSocket endpoint; connect with a WebSocket client").withHeader("Upgrade", "websocket");
     }
+    HttpConnection connection = ctx.request().connection();
     ctx.request().toWebSocket()
-        .onSuccess(socket -> connected(socket, request))
+        .onSuccess(socket -> {
+          limits.upgraded(connection);
+          connected(socket, request, connection);
+        })
         .onFailure(failure -> LOG.debug("WebSocket handshake failed: {}", failure.toString()));
   }
 
-  private void connected(ServerWebSocket socket, StreamRequest request) {
+  private void connected(ServerWebSocket socket, StreamRequest request, HttpConnection connection) {
     Subscription<JsonObject> subscription = request.subscribe(bus, busId);
-    WebSocketSink sink = new WebSocketSink(socket);
+    Channel channel = NettyChannel.of(connection);
+    WebSocketSink sink = new WebSocketSink(socket, channel);
+    WebSocketInbound.watch(socket, channel, sink, maxMessageBytes);
     StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, sink, stats);
     // Answers to input are dropped while the client is not reading: they must not pile up either.
-    StreamInput input = new StreamInput(vertx, directory, auth, () -> limits.writeWaitSeconds(socket.remoteAddress()), reply -> {
+    StreamInput input = new StreamInput(zones, auth, () -> limits.writeWaitSeconds(socket.remoteAddress()), reply -> {
       if (!sink.writeQueueFull()) {
         sink.send(reply.encode());
       }
     });
     open.add(sink);
+    // However it closes (by either side, or the TCP connection dropping): its connection slot is freed here.
     socket.closeHandler(closed -> {
+      limits.closed(connection);
       open.remove(sink);
       pump.close();
     });

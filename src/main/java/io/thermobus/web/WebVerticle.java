@@ -1,8 +1,10 @@
 package io.thermobus.web;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.thermobus.Refusal;
 import io.thermobus.bus.remote.BusService;
 import io.thermobus.config.ThermobusConfig;
+import io.thermobus.config.ThermobusConfig.WebLimits;
 import io.thermobus.sim.SimClock;
 import io.thermobus.stream.StreamStats;
 import io.thermobus.zone.ZoneDirectory;
@@ -10,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -19,18 +22,14 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** HTTP: the REST API, the browser streams, health, metrics, the API description and the dashboard's static files. */
 public final class WebVerticle extends VerticleBase {
 
-  private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
   private static final long STREAM_CLOSE_GRACE_MILLIS = 1_000;
   private static final int MAX_REQUEST_LINE = 4096;
   private static final int MAX_HEADERS = 8192;
@@ -68,49 +67,60 @@ public final class WebVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    ZoneApi zones = new ZoneApi(vertx, directory, config.desiredRange(), config.initialDesiredCenti(),
+    ZoneCalls zoneCalls = new ZoneCalls(vertx.eventBus(), directory);
+    ZoneApi zones = new ZoneApi(vertx.eventBus(), zoneCalls, config.desiredRange(), config.initialDesiredCenti(),
         config.initialTemperatureCenti(), busService.bus()::head);
     SimulationApi simulation = new SimulationApi(clock);
-    BusApi bus = new BusApi(busService, directory.firstZone(), streamStats);
     BearerAuth auth = new BearerAuth(config.token());
+    BusApi bus = new BusApi(busService, auth, directory.firstZone(), streamStats);
     BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
 
-    ClientLimits limits = new ClientLimits(config.web(), System::nanoTime);
+    ClientLimits limits = new ClientLimits(config.web(), auth, System::nanoTime);
+    OriginPolicy origins = new OriginPolicy(config.web().corsOrigins());
     vertx.setPeriodic(LIMITS_SWEEP_MS, id -> limits.sweep());
+    vertx.setPeriodic(expiryCheckMillis(config.web()), id -> limits.closeExpired());
 
     Router router = Router.router(vertx);
     router.route().handler(limits::admit);
-    router.route().handler(new OriginPolicy(config.web().corsOrigins())::refuseForeignUpgrades);
+    router.route().handler(HttpMethods::refuseUnknown);
+    router.route().handler(new HostPolicy(config.host(), config.web().corsOrigins())::refuseForeignHosts);
+    router.route().handler(WebVerticle::refuseTransferEncoding);
+    router.route().handler(origins::refuseForeignUpgrades);
     SecurityHeaders.mount(router, config.web().corsOrigins());
     router.route().method(HttpMethod.PUT).method(HttpMethod.POST).method(HttpMethod.DELETE).method(HttpMethod.PATCH)
-        .handler(limits::limitWrites);
-    router.get("/api/zones").handler(zones::list);
+        .handler(origins::refuseForeignWrites).handler(limits::limitWrites);
+    read(router, "/api/zones").handler(zones::list);
     authenticatedJson(router.post("/api/zones"), jsonBody, auth).handler(zones::create);
-    router.get("/api/zones/:zone").handler(zones::get);
+    read(router, "/api/zones/:zone").handler(zones::get);
     router.delete("/api/zones/:zone").handler(auth).handler(zones::delete);
-    router.get("/api/zones/:zone/history").handler(zones::history);
+    read(router, "/api/zones/:zone/history").handler(zones::history);
     authenticatedJson(router.put("/api/zones/:zone/desired"), jsonBody, auth).handler(zones::putDesired);
-    router.get("/api/simulation").handler(simulation::get);
+    read(router, "/api/simulation").handler(simulation::get);
     authenticatedJson(router.put("/api/simulation"), jsonBody, auth).handler(simulation::put);
     router.post("/api/bus/subscriptions").handler(jsonBody).handler(bus::subscribe);
-    router.get("/api/bus/subscriptions").handler(bus::introspect);
+    read(router, "/api/bus/subscriptions").handler(bus::introspect);
     router.get("/api/bus/subscriptions/:id/events").handler(bus::drain);
     router.delete("/api/bus/subscriptions/:id").handler(bus::unsubscribe);
     authenticatedJson(router.post("/api/bus/events"), jsonBody, auth).handler(bus::publish);
-    router.get("/api/ws").handler(new WebSocketStreams(vertx, directory, busService.bus(), busId, auth, limits, streamStats, openStreams));
+    router.get("/api/ws").handler(new WebSocketStreams(vertx, zoneCalls, busService.bus(), busId, auth, limits, streamStats,
+        openStreams, config.web().wsMaxMessageBytes()));
     router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, openStreams));
-    router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
-    router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
+    read(router, "/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
+    read(router, "/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
+    read(router, "/metrics").handler(PrometheusScrapingHandler.create(metrics));
     ApiDocs.mount(router);
-    router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
-    router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
-    errors(router);
+    read(router, "/webjars/*").handler(new ClasspathFiles("META-INF/resources/webjars", "/webjars/"));
+    read(router, "/*").handler(new ClasspathFiles("webroot", "/"));
+    Problems.mount(router);
 
     HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
         .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS)
         .setMaxWebSocketFrameSize(config.web().wsMaxMessageBytes())
-        .setMaxWebSocketMessageSize(config.web().wsMaxMessageBytes());
+        .setMaxWebSocketMessageSize(config.web().wsMaxMessageBytes())
+        // No compression: the frames are small, and without extensions a frame with reserved bits closes with 1002.
+        .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
+        // The page needs no HTTP/2, and h2c would carry any number of streams on one counted connection.
+        .setHttp2ClearTextEnabled(false);
     return vertx.createHttpServer(options)
         .connectionHandler(limits.connections())
         .invalidRequestHandler(WebVerticle::invalidRequest)
@@ -129,19 +139,41 @@ public final class WebVerticle extends VerticleBase {
     return Future.any(openStreams.closeAll(), vertx.timer(STREAM_CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS));
   }
 
-  /** A write: the body read within its limit, then the token, then a JSON content type. */
-  private static Route authenticatedJson(Route route, BodyHandler body, BearerAuth auth) {
-    return route.handler(body).handler(auth).handler(JsonBodies.requireJsonContentType());
+  /** Often enough that a connection outlives its header or idle timeout by a quarter of it at most. */
+  private static long expiryCheckMillis(WebLimits limits) {
+    long shortest = Math.min(limits.requestHeaderTimeout().toMillis(), limits.idleTimeout().toMillis());
+    return Math.max(10, Math.min(1_000, shortest / 4));
   }
 
-  private static void errors(Router router) {
-    router.errorHandler(400, ctx -> Problems.send(ctx, 400, "the request is malformed"));
-    router.errorHandler(403, ctx -> Problems.send(ctx, 403, "this origin is not allowed to call the API"));
-    router.errorHandler(404, ctx -> Problems.send(ctx, 404, "nothing at " + ctx.request().path()));
-    router.errorHandler(405, ctx -> Problems.send(ctx, 405, ctx.request().method() + " is not allowed on " + ctx.request().path()));
-    router.errorHandler(413, ctx -> Problems.send(ctx, 413, "the body is larger than the limit"));
-    router.errorHandler(415, ctx -> Problems.send(ctx, 415, "unsupported media type"));
-    router.errorHandler(500, WebVerticle::internalError);
+  /**
+   * Request bodies must come with Content-Length. The HTTP decoder drops a Content-Length sent with
+   * Transfer-Encoding (request smuggling's ingredient) before any route sees it, so every request
+   * with Transfer-Encoding is answered 400 and its connection closed (RFC 9112 §6.1) before its body
+   * is read, well-formed or not. The bodies here are small JSON; clients send their length. The
+   * answer is flushed at once and the connection closed: a malformed chunk later in the same read
+   * would make Vert.x drop the channel with the answer unsent.
+   */
+  private static void refuseTransferEncoding(RoutingContext ctx) {
+    if (!ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+      ctx.next();
+      return;
+    }
+    throw Refusal.badRequest("send request bodies with Content-Length; Transfer-Encoding is not accepted")
+        .withHeader(HttpHeaders.CONNECTION.toString(), "close");
+  }
+
+  /** A route for reads: GET, and HEAD, which HTTP requires wherever GET is (Vert.x sends HEAD's answer without its body). */
+  static Route read(Router router, String path) {
+    return router.get(path).method(HttpMethod.HEAD);
+  }
+
+  /**
+   * A write: the body read within its limit, then the token, then a JSON content type (vertx-web
+   * reads the body before any user handler; anonymous writes are bounded before it by their own
+   * allowance in {@link ClientLimits}).
+   */
+  private static Route authenticatedJson(Route route, BodyHandler body, BearerAuth auth) {
+    return route.handler(body).handler(auth).handler(JsonBodies.requireJsonContentType());
   }
 
   /** Requests the HTTP decoder refused (line or headers too long, not HTTP): a problem, then the connection closes. */
@@ -154,10 +186,5 @@ public final class WebVerticle extends VerticleBase {
     } else {
       Problems.send(request, 400, "the request is not valid HTTP");
     }
-  }
-
-  private static void internalError(RoutingContext ctx) {
-    LOG.error("Unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
-    Problems.send(ctx, 500, "the server failed to handle this request; it has been logged");
   }
 }

@@ -168,7 +168,7 @@ class ConcurrencyTest {
   @Test
   void shouldNeverDeliverTwiceWhenSeveralThreadsDrainOneSubscription() throws Exception {
     SubscriberBus<Long> bus = new SubscriberBus<>(new Retention(TOTAL, Duration.ofHours(1)), java.time.InstantSource.system());
-    long id = bus.subscribeDetached(List.of(), StartAt.latest(), Duration.ofMinutes(5)).id();
+    long id = bus.subscribeDetached(List.of(), StartAt.latest(), Duration.ofMinutes(5), null).id();
     Set<Long> seen = ConcurrentHashMap.newKeySet();
     AtomicLong duplicates = new AtomicLong();
     List<Future<?>> publishers = startPublishers(bus);

@@ -237,7 +237,7 @@ class SubscriberBusPropertyTest {
         handles.add(handle);
         id = handle.id();
       } else {
-        id = bus.subscribeDetached(topics, from, Duration.ofDays(1)).id();
+        id = bus.subscribeDetached(topics, from, Duration.ofDays(1), null).id();
       }
       assertThat(id).isEqualTo(everySub.size());
       ModelSub sub = new ModelSub(id, topics, start);

@@ -172,7 +172,7 @@ class SubscriberBusTest {
 
   @Test
   void shouldAnswerGoneAtOnceAfterUnsubscribeAndStillAfterTheSweep() {
-    long id = bus.subscribeDetached(List.of(), StartAt.latest(), Duration.ofSeconds(60)).id();
+    long id = bus.subscribeDetached(List.of(), StartAt.latest(), Duration.ofSeconds(60), null).id();
     publish("t", 1);
     assertThat(bus.unsubscribe(id)).isTrue();
     assertThatThrownBy(() -> bus.poll(id)).isInstanceOf(SubscriptionGoneException.class);
@@ -237,8 +237,8 @@ class SubscriberBusTest {
 
   @Test
   void shouldExpireAnUnpolledLeaseAndRenewItOnEveryRead() {
-    SubscriptionInfo idle = bus.subscribeDetached(List.of(), StartAt.latest(), Duration.ofSeconds(60));
-    SubscriptionInfo busy = bus.subscribeDetached(List.of(), StartAt.latest(), Duration.ofSeconds(60));
+    SubscriptionInfo idle = bus.subscribeDetached(List.of(), StartAt.latest(), Duration.ofSeconds(60), null);
+    SubscriptionInfo busy = bus.subscribeDetached(List.of(), StartAt.latest(), Duration.ofSeconds(60), null);
     assertThat(idle.leaseExpiresAt()).isEqualTo(clock.instant().plusSeconds(60));
     clock.advance(Duration.ofSeconds(40));
     bus.poll(busy.id());
@@ -253,7 +253,7 @@ class SubscriberBusTest {
 
   @Test
   void shouldTombstoneAnExpiredLeaseOnOneSweepAndRemoveItOnTheNext() {
-    long id = bus.subscribeDetached(List.of(), StartAt.latest(), Duration.ofSeconds(1)).id();
+    long id = bus.subscribeDetached(List.of(), StartAt.latest(), Duration.ofSeconds(1), null).id();
     clock.advance(Duration.ofSeconds(2));
     assertThat(bus.sweep()).isZero();
     assertThat(bus.info(id).state()).isEqualTo(SubscriptionState.TOMBSTONED);
@@ -414,7 +414,7 @@ class SubscriberBusTest {
     assertThatThrownBy(() -> StartAt.seq(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> bus.subscribe(List.of(), StartAt.latest(), Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> bus.subscribeDetached(List.of(), StartAt.latest(), null))
+    assertThatThrownBy(() -> bus.subscribeDetached(List.of(), StartAt.latest(), null, null))
         .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> new Retention(0, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> bus.publish(null, "home", "x")).isInstanceOf(NullPointerException.class);

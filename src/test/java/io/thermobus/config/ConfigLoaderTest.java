@@ -65,4 +65,26 @@ class ConfigLoaderTest {
           test.completeNow();
         })));
   }
+
+  @Test
+  void aDataDirectoryThatIsAFileIsAClearError(Vertx vertx, VertxTestContext test) throws Exception {
+    Path file = Files.writeString(dir.resolve("data"), "a regular file");
+    ConfigLoader.load(vertx, new ConfigLoader.Sources(null, Map.of("THERMOBUS_DATA_DIR", file.toString()), Map.of(), Map.of()))
+        .onComplete(test.failing(failure -> test.verify(() -> {
+          assertThat(failure).isInstanceOf(ConfigException.class)
+              .hasMessageStartingWith("dataDir (THERMOBUS_DATA_DIR, --data-dir): cannot create or write the directory " + file)
+              .hasMessageContaining("not a directory");
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void aDataDirectoryIsCreatedWhenMissing(Vertx vertx, VertxTestContext test) {
+    Path missing = dir.resolve("new").resolve("data");
+    ConfigLoader.load(vertx, new ConfigLoader.Sources(null, Map.of("THERMOBUS_DATA_DIR", missing.toString()), Map.of(), Map.of()))
+        .onComplete(test.succeeding(config -> test.verify(() -> {
+          assertThat(missing).isDirectory().isEmptyDirectory();
+          test.completeNow();
+        })));
+  }
 }

@@ -59,6 +59,15 @@ class ConfigurationProcessTest {
   }
 
   @Test
+  void aDataDirectoryThatCannotBeCreatedExitsWithStatusTwoNamingTheKey() throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-directory"), "a regular file");
+    try (ServiceProcess service = ServiceProcess.start(Map.of(), "--port", "0", "--data-dir", file.resolve("data").toString())) {
+      assertThat(service.waitForExit(60)).isEqualTo(2);
+      assertThat(service.allOutput()).contains("dataDir (THERMOBUS_DATA_DIR, --data-dir): cannot create or write the directory");
+    }
+  }
+
+  @Test
   void helpListsEveryOptionWithItsFlagEnvironmentVariableAndDefault() throws Exception {
     try (ServiceProcess service = ServiceProcess.start(Map.of(), "--help")) {
       assertThat(service.waitForExit(60)).isZero();

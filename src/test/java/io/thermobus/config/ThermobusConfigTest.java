@@ -36,7 +36,7 @@ class ThermobusConfigTest {
     assertThat(config.token()).hasSizeGreaterThanOrEqualTo(32);
     assertThat(config.staleTimeout()).isEqualTo(Duration.ofSeconds(12));
     assertThat(config.restartBackoff()).isEqualTo(Duration.ofMillis(500));
-    assertThat(config.web()).isEqualTo(new ThermobusConfig.WebLimits(256, 10, 30, List.of(), 4096));
+    assertThat(config.web()).isEqualTo(new ThermobusConfig.WebLimits(256, Duration.ofSeconds(10), Duration.ofSeconds(60), 10, 30, List.of(), 4096));
   }
 
   @Test
@@ -79,6 +79,9 @@ class ThermobusConfigTest {
       "staleTimeout | 0       | stale-timeout",
       "restartBackoffMs | 0   | restart-backoff-ms",
       "maxConnections | 0     | max-connections",
+      "requestHeaderTimeoutMs | 10 | request-header-timeout-ms",
+      "idleTimeoutMs | 0       | idle-timeout-ms",
+      "idleTimeoutMs | soon    | must be a number",
       "writeRate   | 0        | write-rate",
       "writeBurst  | 1.5      | must be a whole number",
       "wsMaxMessageBytes | 255 | ws-max-message-bytes",

@@ -89,7 +89,8 @@ class MetricsTest {
     assertThat(behind.value("thermobus_bus_publish_rate")).isPositive();
     assertThat(behind.value("thermobus_bus_lagged_markers_total")).isZero();
 
-    HttpResponse<Buffer> drained = service.client.get("/api/bus/subscriptions/" + id + "/events?max=1").send().await(10, TimeUnit.SECONDS);
+    HttpResponse<Buffer> drained = service.client.get("/api/bus/subscriptions/" + id + "/events?max=1")
+        .putHeader("Authorization", "Bearer " + RunningService.TOKEN).send().await(10, TimeUnit.SECONDS);
     assertThat(drained.bodyAsJsonObject().getJsonArray("events").getJsonObject(0).getLong("lagged")).isPositive();
     Scrape after = awaitScrape(s -> s.value("thermobus_bus_lagged_markers_total") == 1);
     assertThat(after.value("thermobus_bus_sweeps_total")).as("a sweep every 100 ms").isGreaterThanOrEqualTo(1);
@@ -101,7 +102,8 @@ class MetricsTest {
     service = start(new JsonObject().put("busSweepMs", 3_600_000));
     subscribe();
     long gone = subscribe();
-    HttpResponse<Buffer> deleted = service.client.delete("/api/bus/subscriptions/" + gone).send().await(10, TimeUnit.SECONDS);
+    HttpResponse<Buffer> deleted = service.client.delete("/api/bus/subscriptions/" + gone)
+        .putHeader("Authorization", "Bearer " + RunningService.TOKEN).send().await(10, TimeUnit.SECONDS);
     assertThat(deleted.statusCode()).isEqualTo(204);
     Scrape scrape = awaitScrape(s -> s.value("thermobus_bus_subscribers", "state=\"tombstoned\"") == 1);
     assertThat(scrape.value("thermobus_bus_subscribers", "state=\"live\"")).isEqualTo(1);
@@ -122,6 +124,29 @@ class MetricsTest {
     } finally {
       http.close();
     }
+  }
+
+  @Test
+  void shouldNotAddMetricSeriesForInventedMethodNames() throws Exception {
+    assertThat(service.send(HttpMethod.valueOf("BREW"), "/api/zones", null, null, null).statusCode()).isEqualTo(501);
+    long before = httpServerSeries();
+    for (int i = 0; i < 50; i++) {
+      HttpResponse<Buffer> invented = service.send(HttpMethod.valueOf("X" + Long.toString(System.nanoTime() + i, 36).toUpperCase()),
+          "/api/zones", null, null, null);
+      assertThat(invented.statusCode()).isEqualTo(501);
+      assertThat(invented.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    }
+    assertThat(httpServerSeries()).as("every invented method counts under one label").isEqualTo(before);
+  }
+
+  /** The HTTP server series in a scrape, once the scrape's own request is counted. */
+  private long httpServerSeries() throws Exception {
+    long count = -1;
+    for (int i = 0; i < 2; i++) {
+      count = service.client.get("/metrics").send().await(10, TimeUnit.SECONDS).bodyAsString().lines()
+          .filter(line -> line.startsWith("vertx_http_server")).count();
+    }
+    return count;
   }
 
   private long subscribe() throws Exception {

@@ -1,16 +1,14 @@
 package io.thermobus.ops;
 
+import static io.thermobus.testing.RunningService.check;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.thermobus.event.Concern;
 import io.thermobus.testing.RunningService;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -95,22 +93,6 @@ class ReadinessTest {
   }
 
   private JsonObject awaitReadiness(int status) {
-    JsonObject[] body = new JsonObject[1];
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      HttpResponse<Buffer> response = service.client.get("/health/ready").send().await(10, TimeUnit.SECONDS);
-      body[0] = response.bodyAsJsonObject();
-      return response.statusCode() == status;
-    });
-    return body[0];
-  }
-
-  private static JsonObject check(JsonObject health, String id) {
-    JsonArray checks = health.getJsonArray("checks");
-    for (int i = 0; i < checks.size(); i++) {
-      if (checks.getJsonObject(i).getString("id").equals(id)) {
-        return checks.getJsonObject(i);
-      }
-    }
-    throw new AssertionError("no check '" + id + "' in " + health.encodePrettily());
+    return service.awaitReadiness(status);
   }
 }

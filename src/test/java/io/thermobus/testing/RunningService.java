@@ -1,5 +1,7 @@
 package io.thermobus.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.thermobus.Thermobus;
 import io.thermobus.config.ThermobusConfig;
@@ -7,6 +9,7 @@ import io.thermobus.ops.Metrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -16,6 +19,7 @@ import java.io.PrintStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -87,6 +91,28 @@ public final class RunningService implements AutoCloseable {
       request.putHeader("Content-Type", contentType);
     }
     return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await(10, TimeUnit.SECONDS);
+  }
+
+  /** Polls {@code /health/ready} until it answers {@code status}; answers that body. */
+  public JsonObject awaitReadiness(int status) {
+    JsonObject[] body = new JsonObject[1];
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+      HttpResponse<Buffer> response = client.get("/health/ready").send().await(10, TimeUnit.SECONDS);
+      body[0] = response.bodyAsJsonObject();
+      return response.statusCode() == status;
+    });
+    return body[0];
+  }
+
+  /** One named check of a health answer. */
+  public static JsonObject check(JsonObject health, String id) {
+    JsonArray checks = health.getJsonArray("checks");
+    for (int i = 0; i < checks.size(); i++) {
+      if (checks.getJsonObject(i).getString("id").equals(id)) {
+        return checks.getJsonObject(i);
+      }
+    }
+    throw new AssertionError("no check '" + id + "' in " + health.encodePrettily());
   }
 
   public int port() {

@@ -3,6 +3,8 @@ package io.thermobus.thermostat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.thermobus.event.Readings;
+import io.thermobus.thermostat.SensorWatch.Alarm;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -13,36 +15,50 @@ class SensorWatchTest {
   private final SensorWatch watch = new SensorWatch(Duration.ofSeconds(12), 0);
 
   @Test
-  void shouldStayFreshWhileReadingsArriveWithinTheTimeout() {
+  void shouldStayLiveWhileReadingsArriveWithinTheTimeout() {
     for (long t = 3; t <= 60; t += 3) {
-      assertThat(watch.becameStale(t * SECOND)).isFalse();
+      assertThat(watch.check(t * SECOND)).isEqualTo(Alarm.NONE);
       assertThat(watch.reading(t * SECOND)).isFalse();
     }
-    assertThat(watch.stale()).isFalse();
+    assertThat(watch.readings()).isEqualTo(Readings.LIVE);
   }
 
   @Test
   void shouldBecomeStaleOnceWhenTheReadingsStopForLongerThanTheTimeout() {
     watch.reading(5 * SECOND);
-    assertThat(watch.becameStale(17 * SECOND)).as("exactly the timeout is still fresh").isFalse();
-    assertThat(watch.becameStale(17 * SECOND + 1)).isTrue();
-    assertThat(watch.becameStale(30 * SECOND)).as("reported once").isFalse();
-    assertThat(watch.stale()).isTrue();
+    assertThat(watch.check(17 * SECOND)).as("exactly the timeout is still live").isEqualTo(Alarm.NONE);
+    assertThat(watch.check(17 * SECOND + 1)).isEqualTo(Alarm.STALE);
+    assertThat(watch.check(30 * SECOND)).as("reported once").isEqualTo(Alarm.NONE);
+    assertThat(watch.readings()).isEqualTo(Readings.STALE);
     assertThat(watch.silence(30 * SECOND)).isEqualTo(Duration.ofSeconds(25));
   }
 
   @Test
-  void shouldBecomeStaleWhenNoReadingEverArrives() {
-    assertThat(watch.becameStale(13 * SECOND)).isTrue();
+  void shouldWaitForAFirstReadingWithoutEverCallingItAFault() {
+    assertThat(watch.readings()).isEqualTo(Readings.WAITING);
+    assertThat(watch.check(12 * SECOND)).isEqualTo(Alarm.NONE);
+    assertThat(watch.check(12 * SECOND + 1)).as("keep the heater off").isEqualTo(Alarm.FIRST_READING_OVERDUE);
+    assertThat(watch.check(600 * SECOND)).as("reported once, and never stale").isEqualTo(Alarm.NONE);
+    assertThat(watch.readings()).isEqualTo(Readings.WAITING);
+  }
+
+  @Test
+  void shouldGoLiveOnALateFirstReadingAndWatchForStalenessFromThere() {
+    watch.check(20 * SECOND);
+    assertThat(watch.reading(21 * SECOND)).as("a first reading ends no stale period").isFalse();
+    assertThat(watch.readings()).isEqualTo(Readings.LIVE);
+    assertThat(watch.check(33 * SECOND)).isEqualTo(Alarm.NONE);
+    assertThat(watch.check(33 * SECOND + 1)).isEqualTo(Alarm.STALE);
   }
 
   @Test
   void shouldRecoverOnTheNextReading() {
-    watch.becameStale(20 * SECOND);
+    watch.reading(1 * SECOND);
+    watch.check(20 * SECOND);
     assertThat(watch.reading(21 * SECOND)).as("this reading ends the stale period").isTrue();
-    assertThat(watch.stale()).isFalse();
+    assertThat(watch.readings()).isEqualTo(Readings.LIVE);
     assertThat(watch.reading(22 * SECOND)).isFalse();
-    assertThat(watch.becameStale(34 * SECOND + 1)).isTrue();
+    assertThat(watch.check(34 * SECOND + 1)).isEqualTo(Alarm.STALE);
   }
 
   @Test

@@ -117,7 +117,8 @@ class DashboardBrowserTest {
     openWithToken();
     await().atMost(PATIENCE).until(() -> seqs().size() > 20);
     long id = pageSubscriptionId();
-    assertThat(service.client.delete("/api/bus/subscriptions/" + id).send().await(10, TimeUnit.SECONDS).statusCode())
+    assertThat(service.client.delete("/api/bus/subscriptions/" + id)
+        .putHeader("Authorization", "Bearer " + RunningService.TOKEN).send().await(10, TimeUnit.SECONDS).statusCode())
         .as("the server ends the page's stream").isEqualTo(204);
     await().atMost(PATIENCE).until(() -> number("return window.thermobus.connections") == 2);
     int heldAtReconnect = seqs().size();

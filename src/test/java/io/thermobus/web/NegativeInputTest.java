@@ -130,6 +130,13 @@ class NegativeInputTest {
         bad("drain wait negative", HttpMethod.GET, events + "?waitMs=-5", null, null, null, 400),
         bad("drain wait beyond the limit", HttpMethod.GET, events + "?waitMs=999999999", null, null, null, 400),
         bad("unsubscribe not a number", HttpMethod.DELETE, "/api/bus/subscriptions/abc", null, null, null, 404),
+        bad("drain without its secret", HttpMethod.GET, events, null, null, null, 401),
+        bad("drain with a guessed secret", HttpMethod.GET, events, "Bearer 0123456789abcdef", null, null, 401),
+        bad("unsubscribe without its secret", HttpMethod.DELETE, "/api/bus/subscriptions/" + subscription, null, null, null, 401),
+        bad("unsubscribe with a wrong token", HttpMethod.DELETE, "/api/bus/subscriptions/" + subscription, BEARER + "x", null, null, 401),
+        bad("subscribe from past the head", HttpMethod.POST, SUBSCRIPTIONS, null, JSON, "{\"from\": 999999999999}", 400),
+        bad("subscribe to 33 topics", HttpMethod.POST, SUBSCRIPTIONS, null, JSON, "{\"topics\": [" + "\"t\",".repeat(32) + "\"t\"]}", 400),
+        bad("stream of 33 topics", HttpMethod.GET, "/api/events?topics=" + "t,".repeat(32) + "t", null, null, null, 400),
         bad("publish without token", HttpMethod.POST, PUBLISH, null, JSON, "{\"topic\": \"note\", \"data\": {}}", 401),
         bad("publish wrong token", HttpMethod.POST, PUBLISH, "Bearer nope", JSON, "{\"topic\": \"note\", \"data\": {}}", 401),
         bad("publish malformed", HttpMethod.POST, PUBLISH, BEARER, JSON, "{\"topic\": ", 400),
@@ -151,7 +158,9 @@ class NegativeInputTest {
         bad("POST on simulation", HttpMethod.POST, SIMULATION, BEARER, JSON, "{}", 405),
         bad("PUT on health", HttpMethod.PUT, "/health/live", BEARER, JSON, "{}", 405),
         bad("TRACE", HttpMethod.TRACE, "/api/zones", null, null, null, 405),
-        bad("an invented method", HttpMethod.valueOf("BREW"), "/api/zones", null, null, null, 405));
+        bad("an invented method", HttpMethod.valueOf("BREW"), "/api/zones", null, null, null, 501),
+        bad("a WebDAV method", HttpMethod.PROPFIND, "/api/zones", null, null, null, 501),
+        bad("an invented method on a write", HttpMethod.valueOf("PURGE"), DESIRED, BEARER, JSON, "{\"celsius\": 22}", 501));
   }
 
   private static Arguments bad(String name, HttpMethod method, String path, String authorization, String type, String body, int status) {

@@ -231,6 +231,20 @@ class StreamsTest {
   }
 
   @Test
+  void shouldAcceptEveryTopicFilterTheBusApiAcceptsAndRefuseOneTopicMore() throws Exception {
+    List<String> topics = new ArrayList<>();
+    for (int n = 1; n <= 32; n++) {
+      topics.add(n + "wire");
+    }
+    EventStream events = events("/api/events?topics=" + String.join(",", topics), null);
+    await().atMost(PATIENCE).until(() -> events.text().contains("event: hello"));
+    HttpResponse<Buffer> oneMore = service.client.get("/api/events?topics=" + String.join(",", topics) + ",extra")
+        .send().await(10, TimeUnit.SECONDS);
+    assertThat(oneMore.statusCode()).isEqualTo(400);
+    assertThat(oneMore.bodyAsJsonObject().getString("detail")).contains("32");
+  }
+
+  @Test
   void shouldRefuseABadLastEventIdWithAProblem() throws Exception {
     HttpResponse<Buffer> response = service.client.get("/api/events").putHeader("Last-Event-ID", "yesterday")
         .send().await(10, TimeUnit.SECONDS);
@@ -268,7 +282,13 @@ class StreamsTest {
     List<Long> before = publish("note", "home", 3);
     await().atMost(PATIENCE).until(() -> first.seqs().size() == 3);
     long id = streamSubscriptionId();
-    assertThat(service.client.delete("/api/bus/subscriptions/" + id).send().await(10, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+    assertThat(service.client.delete("/api/bus/subscriptions/" + id).send().await(10, TimeUnit.SECONDS).statusCode())
+        .as("a stranger cannot cut the stream off").isEqualTo(401);
+    assertThat(service.client.delete("/api/bus/subscriptions/" + id).putHeader("Authorization", "Bearer guess").send()
+        .await(10, TimeUnit.SECONDS).statusCode()).isEqualTo(401);
+    assertThat(first.socket.isClosed()).isFalse();
+    assertThat(service.client.delete("/api/bus/subscriptions/" + id)
+        .putHeader("Authorization", "Bearer " + RunningService.TOKEN).send().await(10, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
     await().atMost(PATIENCE).until(() -> status.get() != null);
     assertThat(status.get()).isEqualTo((short) 1000);
     List<Long> missed = publish("note", "home", 4);

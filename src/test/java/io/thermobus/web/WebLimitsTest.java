@@ -10,11 +10,6 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,23 +51,33 @@ class WebLimitsTest {
   }
 
   @Test
-  void shouldRefuseRequestsOnConnectionsBeyondTheLimit() throws Exception {
-    start(new JsonObject().put("maxConnections", 2));
-    List<Socket> held = new ArrayList<>();
-    try {
-      for (int i = 0; i < 2; i++) {
-        Socket socket = connect();
-        assertThat(statusLine(socket)).contains(" 200 ");
-        held.add(socket);
-      }
-      Socket third = connect();
-      held.add(third);
-      assertThat(statusLine(third)).contains(" 429 ");
-    } finally {
-      for (Socket socket : held) {
-        socket.close();
-      }
+  void shouldNotLetAnonymousWritesFromTheSameAddressUseUpTheTokenHoldersAllowance() throws Exception {
+    start(new JsonObject().put("writeRate", 1).put("writeBurst", 30));
+    List<Integer> anonymous = new ArrayList<>();
+    for (int i = 0; i < 45; i++) {
+      anonymous.add(service.client.put("/api/zones/home/desired").putHeader("Content-Type", "application/json")
+          .sendBuffer(Buffer.buffer("{\"celsius\": 30}")).await(10, TimeUnit.SECONDS).statusCode());
     }
+    assertThat(anonymous).containsOnly(401, 429).contains(401, 429);
+    assertThat(anonymous.subList(0, service.config.web().writeBurst())).as("refused for the token first").containsOnly(401);
+    assertThat(putDesired("22").statusCode()).as("the token holder is not locked out").isEqualTo(200);
+    assertThat(desired()).isEqualTo(22.0);
+  }
+
+  @Test
+  void shouldRefuseAWriteFromAForeignPageWhenCorsIsOff() throws Exception {
+    start(new JsonObject());
+    for (var method : List.of(io.vertx.core.http.HttpMethod.PUT, io.vertx.core.http.HttpMethod.POST, io.vertx.core.http.HttpMethod.DELETE)) {
+      HttpResponse<Buffer> foreign = service.client.request(method, method == io.vertx.core.http.HttpMethod.PUT
+              ? "/api/zones/home/desired" : method == io.vertx.core.http.HttpMethod.POST ? "/api/bus/events" : "/api/bus/subscriptions/0")
+          .putHeader("Origin", "https://evil.example")
+          .putHeader("Authorization", "Bearer " + RunningService.TOKEN)
+          .putHeader("Content-Type", "application/json")
+          .sendBuffer(Buffer.buffer("{\"celsius\": 30, \"topic\": \"note\"}")).await(10, TimeUnit.SECONDS);
+      assertThat(foreign.statusCode()).as(method.name()).isEqualTo(403);
+      assertThat(foreign.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    }
+    assertThat(desired()).as("the refused write changed nothing").isNotEqualTo(30.0);
   }
 
   @Test
@@ -145,19 +150,6 @@ class WebLimitsTest {
         assertThat(((UpgradeRejectedException) passed).getStatus()).as("%s passes the origin check", origin).isNotEqualTo(403);
       }
     }
-  }
-
-  private Socket connect() throws Exception {
-    Socket socket = new Socket("127.0.0.1", service.port());
-    socket.setSoTimeout(10_000);
-    OutputStream out = socket.getOutputStream();
-    out.write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-    out.flush();
-    return socket;
-  }
-
-  private static String statusLine(Socket socket) throws Exception {
-    return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
   }
 
   private HttpResponse<Buffer> putDesired(String celsius) throws Exception {

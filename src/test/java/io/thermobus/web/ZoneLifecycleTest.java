@@ -115,8 +115,9 @@ class ZoneLifecycleTest {
   }
 
   private JsonArray busHistory(String zone) throws Exception {
-    long id = send(HttpMethod.POST, "/api/bus/subscriptions", null, "{\"from\": \"earliest\"}").bodyAsJsonObject().getLong("id");
-    JsonArray events = send(HttpMethod.GET, "/api/bus/subscriptions/" + id + "/events?max=1000", null, null)
+    JsonObject subscription = send(HttpMethod.POST, "/api/bus/subscriptions", null, "{\"from\": \"earliest\"}").bodyAsJsonObject();
+    JsonArray events = send(HttpMethod.GET, "/api/bus/subscriptions/" + subscription.getLong("id") + "/events?max=1000",
+        "Bearer " + subscription.getString("secret"), null)
         .bodyAsJsonObject().getJsonArray("events");
     return new JsonArray(events.stream().filter(e -> zone.equals(((JsonObject) e).getString("zone"))).toList());
   }

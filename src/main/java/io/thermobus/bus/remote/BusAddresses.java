@@ -7,15 +7,15 @@ package io.thermobus.bus.remote;
  */
 public final class BusAddresses {
 
-  /** {@code {"topics":[...],"from":F}} → the subscription. */
+  /** {@code {"topics":[...],"from":F}} → the subscription, with the {@code secret} that reading and ending it need. */
   public static final String SUBSCRIBE = "thermobus.bus.subscribe";
-  /** {@code {"id":7,"max":N,"waitMs":T}} → {@code {"events":[...]}}. */
+  /** {@code {"id":7,"secret":S,"max":N,"waitMs":T}} → {@code {"events":[...]}}. */
   public static final String DRAIN = "thermobus.bus.drain";
-  /** {@code {"id":7}} → {@code {"id":7,"state":"tombstoned"}}. */
+  /** {@code {"id":7,"secret":S}} → {@code {"id":7,"state":"tombstoned"}}. */
   public static final String UNSUBSCRIBE = "thermobus.bus.unsubscribe";
   /** {@code {"topic":"t","zone":"z","data":{...}}} → the envelope. */
   public static final String PUBLISH = "thermobus.bus.publish";
-  /** {@code {}} → introspection. */
+  /** {@code {"after":7,"limit":N}}, both optional → one page of the introspection. */
   public static final String INTROSPECT = "thermobus.bus.introspect";
 
   private BusAddresses() {}

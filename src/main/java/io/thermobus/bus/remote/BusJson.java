@@ -5,7 +5,6 @@ import io.thermobus.bus.Delivery;
 import io.thermobus.bus.Envelope;
 import io.thermobus.bus.Lagged;
 import io.thermobus.bus.SubscriptionInfo;
-import io.thermobus.bus.SubscriptionState;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -54,8 +53,9 @@ public final class BusJson {
     snapshot.subscriptions().forEach(info -> subscriptions.add(subscription(info)));
     return new JsonObject()
         .put("subscriptions", subscriptions)
-        .put("live", snapshot.subscriptions().stream().filter(s -> s.state() == SubscriptionState.LIVE).count())
-        .put("tombstoned", snapshot.subscriptions().stream().filter(s -> s.state() == SubscriptionState.TOMBSTONED).count())
+        .put("nextAfter", snapshot.more() ? snapshot.subscriptions().get(snapshot.subscriptions().size() - 1).id() : null)
+        .put("live", snapshot.live())
+        .put("tombstoned", snapshot.tombstoned())
         .put("sweeps", snapshot.sweeps())
         .put("published", snapshot.published())
         .put("retained", snapshot.retained())

@@ -21,8 +21,9 @@ class BusAddressesTest {
     RunningService.start(vertx, new JsonObject().put("timeScale", 1000));
     var bus = vertx.eventBus();
     bus.<JsonObject>request(BusAddresses.SUBSCRIBE, new JsonObject().put("topics", new JsonArray().add("temperature")))
-        .map(reply -> reply.body().getLong("id"))
-        .compose(id -> bus.<JsonObject>request(BusAddresses.DRAIN, new JsonObject().put("id", id).put("waitMs", 10_000))
+        .map(reply -> reply.body())
+        .compose(subscription -> bus.<JsonObject>request(BusAddresses.DRAIN, new JsonObject().put("id", subscription.getLong("id"))
+                .put("secret", subscription.getString("secret")).put("waitMs", 10_000))
             .compose(events -> {
               test.verify(() -> {
                 JsonObject first = events.body().getJsonArray("events").getJsonObject(0);
@@ -30,9 +31,9 @@ class BusAddressesTest {
                 assertThat(first.getString("zone")).isEqualTo("home");
                 assertThat(first.getJsonObject("data").getInteger("centi")).isBetween(2000, 2200);
               });
-              return bus.<JsonObject>request(BusAddresses.UNSUBSCRIBE, new JsonObject().put("id", id));
+              return bus.<JsonObject>request(BusAddresses.UNSUBSCRIBE, subscription.copy().put("id", subscription.getLong("id")));
             })
-            .compose(unsubscribed -> bus.request(BusAddresses.DRAIN, new JsonObject().put("id", id))))
+            .compose(unsubscribed -> bus.request(BusAddresses.DRAIN, new JsonObject().put("id", subscription.getLong("id")))))
         .onComplete(test.failing(gone -> test.verify(() -> {
           assertThat(gone).isInstanceOf(ReplyException.class);
           assertThat(((ReplyException) gone).failureCode()).isEqualTo(410);
@@ -46,6 +47,21 @@ class BusAddressesTest {
     vertx.eventBus().request(BusAddresses.DRAIN, new JsonObject().put("id", "seven"))
         .onComplete(test.failing(refused -> test.verify(() -> {
           assertThat(((ReplyException) refused).failureCode()).isEqualTo(400);
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void refusesAMaxBeyondTheBatchLimitEvenWhenItWrapsAroundAsAnInt(Vertx vertx, VertxTestContext test) throws Exception {
+    RunningService.start(vertx, new JsonObject().put("timeScale", 0.01));
+    var bus = vertx.eventBus();
+    bus.<JsonObject>request(BusAddresses.SUBSCRIBE, new JsonObject())
+        .compose(subscribed -> bus.request(BusAddresses.DRAIN,
+            new JsonObject().put("id", subscribed.body().getLong("id")).put("secret", subscribed.body().getString("secret"))
+                .put("max", (1L << 32) + 1)))
+        .onComplete(test.failing(refused -> test.verify(() -> {
+          assertThat(((ReplyException) refused).failureCode()).isEqualTo(400);
+          assertThat(refused.getMessage()).contains("max");
           test.completeNow();
         })));
   }

@@ -103,7 +103,8 @@ class BusApiTest {
   @Test
   void aLongPollAnswersAsSoonAsAnEventIsPublished() throws Exception {
     long id = subscribe(new JsonObject().put("topics", new JsonArray().add("note"))).getLong("id");
-    Future<HttpResponse<Buffer>> waiting = service.client.get("/api/bus/subscriptions/" + id + "/events?waitMs=20000").send();
+    Future<HttpResponse<Buffer>> waiting = service.client.get("/api/bus/subscriptions/" + id + "/events?waitMs=20000")
+        .putHeader("Authorization", "Bearer " + RunningService.TOKEN).send();
     await().atMost(Duration.ofSeconds(5)).until(() -> !introspect().getJsonArray("subscriptions").isEmpty());
     publish("note", new JsonObject().put("n", 7));
     HttpResponse<Buffer> response = waiting.await(10, TimeUnit.SECONDS);
@@ -131,6 +132,50 @@ class BusApiTest {
   }
 
   @Test
+  void pagesTheIntrospectionByIdKeepingTheTotalsOnEveryPage() throws Exception {
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(subscribe(new JsonObject()).getLong("id"));
+    }
+    send("DELETE", "/api/bus/subscriptions/" + ids.get(4), null);
+    List<Long> seen = new ArrayList<>();
+    String query = "?limit=2";
+    for (int page = 0; page < 3; page++) {
+      JsonObject body = send("GET", "/api/bus/subscriptions" + query, null).bodyAsJsonObject();
+      assertThat(body.getJsonArray("subscriptions").size()).isLessThanOrEqualTo(2);
+      assertThat(body.getLong("live")).isEqualTo(4);
+      assertThat(body.getLong("tombstoned")).isEqualTo(1);
+      body.getJsonArray("subscriptions").forEach(s -> seen.add(((JsonObject) s).getLong("id")));
+      query = "?limit=2&after=" + body.getLong("nextAfter");
+      if (page == 2) {
+        assertThat(body.getValue("nextAfter")).as("the last page").isNull();
+      }
+    }
+    assertThat(seen).isEqualTo(ids);
+    assertThat(introspect().getJsonArray("subscriptions")).as("the default page holds a few").hasSize(5);
+    assertProblem(send("GET", "/api/bus/subscriptions?limit=0", null), 400);
+    assertProblem(send("GET", "/api/bus/subscriptions?limit=1001", null), 400);
+    assertProblem(send("GET", "/api/bus/subscriptions?after=-3", null), 400);
+  }
+
+  @Test
+  void onlyTheHolderOfASubscriptionsSecretOrTheTokenReadsOrEndsIt() throws Exception {
+    JsonObject created = subscribe(new JsonObject());
+    long id = created.getLong("id");
+    String secret = created.getString("secret");
+    assertThat(introspect().encode()).as("introspection shows no secret").doesNotContain(secret);
+    String path = "/api/bus/subscriptions/" + id;
+    assertProblem(anonymous("DELETE", path, null), 401);
+    assertProblem(anonymous("DELETE", path, "Bearer " + secret.substring(1)), 401);
+    assertProblem(anonymous("GET", path + "/events", null), 401);
+    assertProblem(anonymous("GET", path + "/events", "Bearer " + subscribe(new JsonObject()).getString("secret")), 401);
+    assertThat(introspect().getJsonArray("subscriptions").getJsonObject(0).getString("state")).isEqualTo("live");
+    assertThat(anonymous("GET", path + "/events", "Bearer " + secret).statusCode()).isEqualTo(200);
+    assertThat(anonymous("DELETE", path, "Bearer " + secret).statusCode()).isEqualTo(204);
+    assertProblem(anonymous("GET", path + "/events", null), 410);
+  }
+
+  @Test
   void aSubscriptionNotPolledWithinItsLeaseIsTombstonedThenSwept() throws Exception {
     long id = subscribe(new JsonObject()).getLong("id");
     // Only introspection is used while waiting: a poll would renew the lease.
@@ -147,11 +192,16 @@ class BusApiTest {
     assertProblem(send("POST", "/api/bus/subscriptions", new JsonObject().put("from", "yesterday")), 400);
     assertProblem(send("POST", "/api/bus/subscriptions", new JsonObject().put("from", 0)), 400);
     assertProblem(send("POST", "/api/bus/subscriptions", new JsonObject().put("from", true)), 400);
+    long head = introspect().getLong("published");
+    assertProblem(send("POST", "/api/bus/subscriptions", new JsonObject().put("from", head + 2)), 400);
+    assertProblem(send("POST", "/api/bus/subscriptions", new JsonObject().put("topics", new JsonArray(java.util.Collections.nCopies(33, "t")))), 400);
     assertProblem(service.client.post("/api/bus/subscriptions").putHeader("Content-Type", "text/plain")
         .sendBuffer(Buffer.buffer("{}")).await(10, TimeUnit.SECONDS), 415);
     assertThat(introspect().getJsonArray("subscriptions")).as("no subscription was created").isEmpty();
+    assertThat(subscribe(new JsonObject().put("from", introspect().getLong("published") + 1)).getString("state"))
+        .as("the next seq is where latest starts").isEqualTo("live");
 
-    long id = subscribe(new JsonObject()).getLong("id");
+    long id = introspect().getJsonArray("subscriptions").getJsonObject(0).getLong("id");
     assertProblem(send("GET", "/api/bus/subscriptions/" + id + "/events?max=0", null), 400);
     assertProblem(send("GET", "/api/bus/subscriptions/" + id + "/events?max=abc", null), 400);
     assertProblem(send("GET", "/api/bus/subscriptions/" + id + "/events?max=1001", null), 400);
@@ -200,6 +250,14 @@ class BusApiTest {
     var request = service.client.request(io.vertx.core.http.HttpMethod.valueOf(method), path)
         .putHeader("Authorization", "Bearer " + RunningService.TOKEN);
     return (body == null ? request.send() : request.sendJsonObject(body)).await(30, TimeUnit.SECONDS);
+  }
+
+  private HttpResponse<Buffer> anonymous(String method, String path, String authorization) throws Exception {
+    var request = service.client.request(io.vertx.core.http.HttpMethod.valueOf(method), path);
+    if (authorization != null) {
+      request.putHeader("Authorization", authorization);
+    }
+    return request.send().await(30, TimeUnit.SECONDS);
   }
 
   private static void assertProblem(HttpResponse<Buffer> response, int status) {
