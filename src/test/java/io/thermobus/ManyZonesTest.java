@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,9 @@ class ManyZonesTest {
     assertThat(temperature("z7")).as("the room continues from its last known temperature, not its initial one")
         .isBetween(before - 0.05, before + 0.1);
     await("ready again").atMost(Duration.ofSeconds(30)).until(() -> status("/health/ready") == 200);
+    // The display logs the zones that recovered together at its next periodic check, after the readings are back.
+    await("the recovery logged").atMost(Duration.ofSeconds(10)).until(() -> logged().stream()
+        .anyMatch(event -> event.getFormattedMessage().contains("readings are back")));
 
     service.close();
     vertx.close().await(30, TimeUnit.SECONDS);
@@ -98,6 +102,13 @@ class ManyZonesTest {
     assertThat(lines).as("per-zone lines are aggregated: %s", lines).hasSizeLessThan(40)
         .anyMatch(line -> line.contains("zones (") && line.contains("heater forced off"))
         .anyMatch(line -> line.contains("zones (") && line.contains("readings are back"));
+  }
+
+  /** What was logged so far; the appender appends under its own lock. */
+  private List<ILoggingEvent> logged() {
+    synchronized (log) {
+      return new ArrayList<>(log.list);
+    }
   }
 
   private static Logger root() {
