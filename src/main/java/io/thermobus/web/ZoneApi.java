@@ -103,13 +103,13 @@ final class ZoneApi {
       Problems.send(ctx, 409, e.getMessage());
       return;
     }
-    tell(List.of(Concern.values()), new ZoneAdded(spec))
+    tell(List.of(Concern.values()), spec.name(), new ZoneAdded(spec))
         .compose(added -> state(spec.name()))
         .onSuccess(state -> ctx.response().setStatusCode(201).putHeader(HttpHeaders.LOCATION, "/api/zones/" + spec.name())
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(state.encode()))
         .onFailure(failure -> {
           directory.remove(spec.name());
-          tell(reversed(), new ZoneRemoved(spec.name()));
+          tell(reversed(), spec.name(), new ZoneRemoved(spec.name()));
           ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
           Problems.send(ctx, 503, "zone '" + spec.name() + "' could not be set up (" + failure.getMessage() + "); nothing was created");
         });
@@ -122,7 +122,7 @@ final class ZoneApi {
       return;
     }
     directory.remove(zone);
-    tell(reversed(), new ZoneRemoved(zone))
+    tell(reversed(), zone, new ZoneRemoved(zone))
         .onSuccess(removed -> ctx.response().setStatusCode(204).end())
         .onFailure(failure -> {
           ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
@@ -179,8 +179,7 @@ final class ZoneApi {
   }
 
   /** Sends {@code message} to the zone's shard of each concern in turn, each after the previous one answered. */
-  private Future<Void> tell(List<Concern> concerns, Object message) {
-    String zone = message instanceof ZoneAdded added ? added.spec().name() : ((ZoneRemoved) message).zone();
+  private Future<Void> tell(List<Concern> concerns, String zone, Object message) {
     Future<?> chain = Future.succeededFuture();
     for (Concern concern : concerns) {
       chain = chain.compose(previous -> vertx.eventBus().request(address(concern, zone), message, REQUEST));
