@@ -34,7 +34,12 @@ public final class StateChangeLog extends VerticleBase {
             LOG.debug("Zone {}: desired {} °C (from {})", event.zone(), Centi.toCelsius(event.centi()), event.source())),
         on(Topic.HEATER, (HeaterSwitched event) ->
             LOG.debug("Zone {}: heater {} at {} °C (desired {} °C)", event.zone(), event.on() ? "on" : "off",
-                Centi.toCelsius(event.temperature()), Centi.toCelsius(event.desired()))));
+                celsius(event.temperature()), celsius(event.desired()))));
+  }
+
+  /** A fail-safe switch-off may come before the temperatures are known. */
+  private static Object celsius(Integer centi) {
+    return centi == null ? "unknown" : Centi.toCelsius(centi);
   }
 
   private <E extends ZoneEvent> Future<Void> on(Topic topic, Consumer<E> log) {

@@ -42,6 +42,11 @@ public final class DisplayVerticle extends ShardVerticle {
 
   private static final Logger LOG = LoggerFactory.getLogger(DisplayVerticle.class);
   private static final Duration MIN_STALE_WALL = Duration.ofSeconds(1);
+  /**
+   * Wall time after this shard's start during which a zone that never had a reading is not yet
+   * called stale: with many zones the room shards start seconds after the displays.
+   */
+  private static final long START_GRACE_NANOS = Duration.ofSeconds(5).toNanos();
   private static final DeliveryOptions QUICK = new DeliveryOptions().setSendTimeout(2_000);
 
   /** What the display knows of one zone; owned by this verticle's event loop. */
@@ -102,7 +107,8 @@ public final class DisplayVerticle extends ShardVerticle {
   @Override
   protected void started() {
     long checkEvery = Math.max(10, clock.wallMillisUntil(clock.now() + staleTimeout.toNanos()) / 4);
-    vertx.setPeriodic(checkEvery, id -> checkReadings());
+    long startedAt = System.nanoTime();
+    vertx.setPeriodic(checkEvery, id -> checkReadings(System.nanoTime() - startedAt < START_GRACE_NANOS));
   }
 
   @Override
@@ -159,10 +165,13 @@ public final class DisplayVerticle extends ShardVerticle {
   }
 
   /** The shard's periodic check: zones whose readings went stale are switched off, in one log line. */
-  private void checkReadings() {
+  private void checkReadings(boolean starting) {
     long now = clock.now();
     List<String> faulted = new ArrayList<>();
     views.forEach((zone, view) -> {
+      if (starting && view.temperature == null) {
+        return;
+      }
       boolean wasFaulted = view.control.fault() != null;
       HeaterCommand command = view.control.tick(now);
       command(zone, view, command);

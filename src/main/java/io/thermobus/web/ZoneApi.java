@@ -72,7 +72,7 @@ final class ZoneApi {
         .onSuccess(all -> {
           List<ZoneState> states = new ArrayList<>(directory.size());
           shards.forEach(shard -> states.addAll(shard.result().states()));
-          states.sort(Comparator.comparing(ZoneState::zone));
+          states.sort(Comparator.comparingLong(state -> directory.ordinal(state.zone())));
           JsonArray zones = new JsonArray(new ArrayList<>(states.size()));
           states.forEach(state -> zones.add(toJson(state).put("seq", seq)));
           ctx.json(new JsonObject().put("zones", zones));

@@ -23,7 +23,10 @@ public final class ZoneDirectory {
   private final int maxZones;
   private final List<Map<String, ZoneSpec>> byShard = new ArrayList<>();
   private final Map<String, ZoneSpec> all = new ConcurrentHashMap<>();
+  /** Each zone's place in the order zones were declared, then created; written under this object's lock. */
+  private final Map<String, Long> ordinals = new ConcurrentHashMap<>();
   private final String firstZone;
+  private long added;
 
   public ZoneDirectory(int shards, int maxZones, Collection<ZoneSpec> initial) {
     if (shards < 1 || maxZones < 1) {
@@ -42,6 +45,7 @@ public final class ZoneDirectory {
         throw new IllegalArgumentException("zone '" + spec.name() + "' is declared twice");
       }
       byShard.get(shardOf(spec.name())).put(spec.name(), spec);
+      ordinals.put(spec.name(), added++);
     }
     this.firstZone = initial.iterator().next().name();
   }
@@ -95,6 +99,7 @@ public final class ZoneDirectory {
     }
     all.put(spec.name(), spec);
     byShard.get(shardOf(spec.name())).put(spec.name(), spec);
+    ordinals.put(spec.name(), added++);
   }
 
   /** Removes a zone; answers whether it was hosted. */
@@ -103,6 +108,12 @@ public final class ZoneDirectory {
       return false;
     }
     byShard.get(shardOf(zone)).remove(zone);
+    ordinals.remove(zone);
     return true;
+  }
+
+  /** Where a zone comes in the node's order: configured zones as declared, then created ones as created. */
+  public long ordinal(String zone) {
+    return ordinals.getOrDefault(zone, Long.MAX_VALUE);
   }
 }
