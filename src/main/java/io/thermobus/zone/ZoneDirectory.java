@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -54,20 +53,12 @@ public final class ZoneDirectory {
     return shards;
   }
 
-  public int maxZones() {
-    return maxZones;
-  }
-
   public int shardOf(String zone) {
     return Math.floorMod(zone.hashCode(), shards);
   }
 
   public boolean hosts(String zone) {
     return zone != null && all.containsKey(zone);
-  }
-
-  public Optional<ZoneSpec> spec(String zone) {
-    return Optional.ofNullable(zone == null ? null : all.get(zone));
   }
 
   public int size() {
@@ -82,11 +73,6 @@ public final class ZoneDirectory {
   /** The zones one shard hosts now, in no particular order. */
   public List<ZoneSpec> zonesOf(int shard) {
     return List.copyOf(byShard.get(Objects.checkIndex(shard, shards)).values());
-  }
-
-  /** The zones one shard hosts now that {@code source} drives. */
-  public List<ZoneSpec> zonesOf(int shard, ZoneSource source) {
-    return zonesOf(shard).stream().filter(spec -> spec.source() == source).toList();
   }
 
   /** Adds a zone; refuses one that exists or one past the limit. */

@@ -18,7 +18,7 @@ class ZoneDirectoryTest {
         .isEqualTo(new ZoneDirectory(4, 1, List.of(ZoneSpec.simulated("x", 2100, 2090))).shardOf("home"));
     int hosted = IntStream.range(0, 4).map(shard -> directory.zonesOf(shard).size()).sum();
     assertThat(hosted).isEqualTo(2);
-    assertThat(directory.zonesOf(directory.shardOf("attic"), ZoneSource.SIM)).contains(ZoneSpec.simulated("attic", 1950, 1800));
+    assertThat(directory.zonesOf(directory.shardOf("attic"))).contains(ZoneSpec.simulated("attic", 1950, 1800));
   }
 
   @Test
@@ -38,7 +38,8 @@ class ZoneDirectoryTest {
     assertThat(directory.hosts("attic")).isFalse();
     assertThat(directory.zonesOf(directory.shardOf("attic"))).extracting(ZoneSpec::name).doesNotContain("attic");
     directory.add(ZoneSpec.simulated("attic", 2100, 2090));
-    assertThat(directory.spec("attic")).hasValue(ZoneSpec.simulated("attic", 2100, 2090));
+    assertThat(directory.zonesOf(directory.shardOf("attic"))).contains(ZoneSpec.simulated("attic", 2100, 2090));
+    assertThat(directory.ordinal("attic")).as("created after the configured zones").isGreaterThan(directory.ordinal("home"));
   }
 
   @Test
