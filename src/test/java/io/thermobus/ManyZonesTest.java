@@ -95,13 +95,20 @@ class ManyZonesTest {
     await("the recovery logged").atMost(Duration.ofSeconds(10)).until(() -> logged().stream()
         .anyMatch(event -> event.getFormattedMessage().contains("readings are back")));
 
+    await("the recovery is logged at the shard's next check").atMost(Duration.ofSeconds(30))
+        .until(() -> lines().stream().anyMatch(line -> line.contains("zones (") && line.contains("readings are back")));
+
     service.close();
     vertx.close().await(30, TimeUnit.SECONDS);
     vertx = null;
-    List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-    assertThat(lines).as("per-zone lines are aggregated: %s", lines).hasSizeLessThan(40)
-        .anyMatch(line -> line.contains("zones (") && line.contains("heater forced off"))
-        .anyMatch(line -> line.contains("zones (") && line.contains("readings are back"));
+    assertThat(lines()).as("per-zone lines are aggregated: %s", lines()).hasSizeLessThan(40)
+        .anyMatch(line -> line.contains("zones (") && line.contains("heater forced off"));
+  }
+
+  private List<String> lines() {
+    synchronized (log) { // the appender appends under its own lock
+      return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
   }
 
   /** What was logged so far; the appender appends under its own lock. */

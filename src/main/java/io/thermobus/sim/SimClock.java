@@ -48,17 +48,12 @@ public final class SimClock {
     return Math.max(1, (long) Math.ceil(wallNanosLeft / 1_000_000d));
   }
 
-  /** Whether {@code scale} is a speed this clock accepts: positive and finite. */
-  public static boolean isValidScale(double scale) {
-    return scale > 0 && !Double.isInfinite(scale);
-  }
-
   private static long at(Anchor anchor, long wall) {
     return anchor.sim() + (long) ((wall - anchor.wall()) * anchor.scale());
   }
 
   private static double requirePositive(double scale) {
-    if (!isValidScale(scale)) {
+    if (!(scale > 0) || Double.isInfinite(scale)) {
       throw new IllegalArgumentException("time scale must be a positive finite number, got " + scale);
     }
     return scale;

@@ -61,7 +61,7 @@ final class ZoneApi {
     calls.states()
         .onSuccess(states -> {
           List<ZoneState> sorted = new ArrayList<>(states);
-          sorted.sort(Comparator.comparing(ZoneState::zone));
+          sorted.sort(Comparator.comparingLong(state -> directory.ordinal(state.zone())));
           JsonArray zones = new JsonArray(new ArrayList<>(sorted.size()));
           sorted.forEach(state -> zones.add(toJson(state).put("seq", seq)));
           ctx.json(new JsonObject().put("zones", zones));
@@ -81,13 +81,13 @@ final class ZoneApi {
     } catch (ZoneConflictException e) {
       throw Refusal.of(409, e.getMessage());
     }
-    tell(List.of(Concern.values()), new ZoneAdded(spec))
+    tell(List.of(Concern.values()), spec.name(), new ZoneAdded(spec))
         .compose(added -> state(spec.name()))
         .onSuccess(state -> ctx.response().setStatusCode(201).putHeader(HttpHeaders.LOCATION, "/api/zones/" + spec.name())
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(state.encode()))
         .onFailure(failure -> {
           directory.remove(spec.name());
-          tell(reversed(), new ZoneRemoved(spec.name()));
+          tell(reversed(), spec.name(), new ZoneRemoved(spec.name()));
           ctx.fail(Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS,
               "zone '" + spec.name() + "' could not be set up (" + failure.getMessage() + "); nothing was created"));
         });
@@ -97,7 +97,7 @@ final class ZoneApi {
   void delete(RoutingContext ctx) {
     String zone = zone(ctx);
     directory.remove(zone);
-    tell(reversed(), new ZoneRemoved(zone))
+    tell(reversed(), zone, new ZoneRemoved(zone))
         .onSuccess(removed -> ctx.response().setStatusCode(204).end())
         .onFailure(failure -> ctx.fail(Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS,
             "zone '" + zone + "' is no longer hosted, but a shard failed to drop it (" + failure.getMessage()
@@ -139,8 +139,7 @@ final class ZoneApi {
   }
 
   /** Sends {@code message} to the zone's shard of each concern in turn, each after the previous one answered. */
-  private Future<Void> tell(List<Concern> concerns, Object message) {
-    String zone = message instanceof ZoneAdded added ? added.spec().name() : ((ZoneRemoved) message).zone();
+  private Future<Void> tell(List<Concern> concerns, String zone, Object message) {
     Future<?> chain = Future.succeededFuture();
     for (Concern concern : concerns) {
       chain = chain.compose(previous -> ZoneRequests.toZone(eventBus, directory, concern, zone, message));

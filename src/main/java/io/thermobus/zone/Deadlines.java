@@ -48,11 +48,6 @@ public final class Deadlines {
     }
   }
 
-  /** Zones with a pending deadline. */
-  public int size() {
-    return current.size();
-  }
-
   private void skipReplaced() {
     while (!queue.isEmpty()) {
       Entry head = queue.peek();

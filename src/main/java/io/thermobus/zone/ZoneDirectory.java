@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,7 +22,10 @@ public final class ZoneDirectory {
   private final int maxZones;
   private final List<Map<String, ZoneSpec>> byShard = new ArrayList<>();
   private final Map<String, ZoneSpec> all = new ConcurrentHashMap<>();
+  /** Each zone's place in the order zones were declared, then created; written under this object's lock. */
+  private final Map<String, Long> ordinals = new ConcurrentHashMap<>();
   private final String firstZone;
+  private long added;
 
   public ZoneDirectory(int shards, int maxZones, Collection<ZoneSpec> initial) {
     if (shards < 1 || maxZones < 1) {
@@ -42,6 +44,7 @@ public final class ZoneDirectory {
         throw new IllegalArgumentException("zone '" + spec.name() + "' is declared twice");
       }
       byShard.get(shardOf(spec.name())).put(spec.name(), spec);
+      ordinals.put(spec.name(), added++);
     }
     this.firstZone = initial.iterator().next().name();
   }
@@ -50,20 +53,12 @@ public final class ZoneDirectory {
     return shards;
   }
 
-  public int maxZones() {
-    return maxZones;
-  }
-
   public int shardOf(String zone) {
     return Math.floorMod(zone.hashCode(), shards);
   }
 
   public boolean hosts(String zone) {
     return zone != null && all.containsKey(zone);
-  }
-
-  public Optional<ZoneSpec> spec(String zone) {
-    return Optional.ofNullable(zone == null ? null : all.get(zone));
   }
 
   public int size() {
@@ -80,11 +75,6 @@ public final class ZoneDirectory {
     return List.copyOf(byShard.get(Objects.checkIndex(shard, shards)).values());
   }
 
-  /** The zones one shard hosts now that {@code source} drives. */
-  public List<ZoneSpec> zonesOf(int shard, ZoneSource source) {
-    return zonesOf(shard).stream().filter(spec -> spec.source() == source).toList();
-  }
-
   /** Adds a zone; refuses one that exists or one past the limit. */
   public synchronized void add(ZoneSpec spec) throws ZoneConflictException {
     if (all.containsKey(spec.name())) {
@@ -95,6 +85,7 @@ public final class ZoneDirectory {
     }
     all.put(spec.name(), spec);
     byShard.get(shardOf(spec.name())).put(spec.name(), spec);
+    ordinals.put(spec.name(), added++);
   }
 
   /** Removes a zone; answers whether it was hosted. */
@@ -103,6 +94,12 @@ public final class ZoneDirectory {
       return false;
     }
     byShard.get(shardOf(zone)).remove(zone);
+    ordinals.remove(zone);
     return true;
+  }
+
+  /** Where a zone comes in the node's order: configured zones as declared, then created ones as created. */
+  public long ordinal(String zone) {
+    return ordinals.getOrDefault(zone, Long.MAX_VALUE);
   }
 }

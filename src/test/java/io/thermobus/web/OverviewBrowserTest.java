@@ -66,16 +66,16 @@ class OverviewBrowserTest {
   void shouldFilterSortOpenAZoneAndComeBack() throws Exception {
     chromium.driver.get(service.running.dashboardUrl());
     await().atMost(PATIENCE).until(() -> text("overview-count").equals("10,000 of 10,000 zones"));
-    assertThat(cards()).as("only the visible cards are in the page").isNotEmpty().hasSizeLessThan(200);
-    assertThat(cards().get(0).getAttribute("data-zone")).isEqualTo("z0");
+    assertThat(shown()).as("only the visible cards are in the page").isNotEmpty().hasSizeLessThan(200);
+    assertThat(shown().get(0)).isEqualTo("z0");
 
     WebElement filter = chromium.driver.findElement(By.id("overview-filter"));
     filter.sendKeys("z99");
     await().atMost(PATIENCE).until(() -> text("overview-count").equals("111 of 10,000 zones"));
-    assertThat(cards()).allSatisfy(card -> assertThat(card.getAttribute("data-zone")).contains("z99"));
+    assertThat(shown()).allSatisfy(zone -> assertThat(zone).contains("z99"));
 
     new Select(chromium.driver.findElement(By.id("overview-sort"))).selectByValue("desired");
-    await().atMost(PATIENCE).until(() -> cards().get(0).getText().contains("→ 18.00 °C"));
+    await().atMost(PATIENCE).until(() -> firstCardText().contains("→ 18.00 °C"));
     new Select(chromium.driver.findElement(By.id("overview-sort"))).selectByValue("name");
     filter.clear();
     filter.sendKeys("z1");
@@ -89,8 +89,8 @@ class OverviewBrowserTest {
 
     filter.clear();
     filter.sendKeys("z2");
-    await().atMost(PATIENCE).until(() -> text("overview-count").equals("1,111 of 10,000 zones") && cards().stream()
-        .allMatch(card -> card.getAttribute("data-zone").startsWith("z2")));
+    await().atMost(PATIENCE).until(() -> text("overview-count").equals("1,111 of 10,000 zones")
+        && shown().stream().allMatch(zone -> zone.startsWith("z2")));
     open("z2");
     assertThat(chart("z2")).as("selecting another zone carries none of z1's points").allSatisfy(t -> assertThat(t).isGreaterThan(29.0));
 
@@ -103,8 +103,9 @@ class OverviewBrowserTest {
     assertThat(((Number) chromium.driver.executeScript("return window.thermobus.cspViolations.length")).intValue()).isZero();
   }
 
+  /** Clicks the zone's card; found and clicked in one script, as the live list redraws its cards. */
   private static void open(String zone) {
-    cards().stream().filter(card -> zone.equals(card.getAttribute("data-zone"))).findFirst().orElseThrow().click();
+    chromium.driver.executeScript("document.querySelector('#overview-canvas .zone-card[data-zone=\"' + arguments[0] + '\"]').click()", zone);
     await().atMost(PATIENCE).until(() -> chromium.driver.findElement(By.id("detail")).isDisplayed()
         && text("zone-name").equals(zone) && !text("temperature").equals("–"));
   }
@@ -117,8 +118,16 @@ class OverviewBrowserTest {
     return ((List<Number>) chart.get("temperatures")).stream().map(Number::doubleValue).toList();
   }
 
-  private static List<WebElement> cards() {
-    return chromium.driver.findElements(By.cssSelector("#overview-canvas .zone-card"));
+  /** The zones whose cards are in the page, in order; read in one script, as the live list redraws its cards. */
+  @SuppressWarnings("unchecked")
+  private static List<String> shown() {
+    return (List<String>) chromium.driver.executeScript(
+        "return [...document.querySelectorAll('#overview-canvas .zone-card')].map(card => card.dataset.zone)");
+  }
+
+  private static String firstCardText() {
+    return (String) chromium.driver.executeScript(
+        "const card = document.querySelector('#overview-canvas .zone-card'); return card ? card.innerText : ''");
   }
 
   private static String text(String id) {

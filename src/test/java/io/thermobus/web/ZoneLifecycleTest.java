@@ -53,7 +53,7 @@ class ZoneLifecycleTest {
     assertThat(Files.readString(settingsOf("attic"))).as("the setting is durable before it is confirmed").contains("19.5");
     await("the new room heats towards its own setpoint").atMost(Duration.ofSeconds(30))
         .until(() -> zone("attic").getDouble("temperature") >= 19.5);
-    assertThat(zoneNames()).containsExactly("attic", "home", "kitchen");
+    assertThat(zoneNames()).containsExactly("home", "kitchen", "attic");
   }
 
   @Test
@@ -67,7 +67,7 @@ class ZoneLifecycleTest {
     assertThat(full.statusCode()).isEqualTo(409);
     assertThat(full.getHeader("Content-Type")).isEqualTo("application/problem+json");
     assertThat(full.bodyAsJsonObject().getString("detail")).contains("limit (maxZones)");
-    assertThat(zoneNames()).containsExactly("attic", "home", "kitchen");
+    assertThat(zoneNames()).containsExactly("home", "kitchen", "attic");
   }
 
   @Test
