@@ -2,22 +2,32 @@ package io.thermobus;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.thermobus.bus.ChapterDemo;
+import io.thermobus.cluster.HazelcastNode;
+import io.thermobus.cluster.HazelcastSetup;
 import io.thermobus.config.ConfigException;
 import io.thermobus.config.ConfigLoader;
 import io.thermobus.config.ConfigOption;
 import io.thermobus.config.ThermobusConfig;
+import io.thermobus.device.DeviceSettings;
+import io.thermobus.device.DeviceTopics;
+import io.thermobus.device.VirtualDeviceVerticle;
+import io.thermobus.experiment.ExperimentCommand;
+import io.thermobus.experiment.ScenarioFiles;
 import io.thermobus.ops.Logging;
 import io.thermobus.ops.Metrics;
 import io.vertx.core.Vertx;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
 /** The command line: parses flags, loads configuration, starts the service and stops it on SIGTERM. */
@@ -30,6 +40,8 @@ public final class Main {
 
   public static void main(String[] args) {
     System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    // Hazelcast logs its first lines before it reads its configuration: the system property reaches those too.
+    System.setProperty("hazelcast.logging.type", "slf4j");
     CommandLine commandLine = new CommandLine(commandSpec());
     ParseResult parsed;
     try {
@@ -43,7 +55,17 @@ public final class Main {
     if (CommandLine.printHelpIfRequested(parsed)) {
       return;
     }
-    if (parsed.subcommand() != null) {
+    ParseResult subcommand = parsed.subcommand();
+    if (subcommand != null && subcommand.commandSpec().name().equals("experiment")) {
+      System.exit(ExperimentCommand.run(subcommand.matchedPositionalValue(0, ""), subcommand.hasMatchedOption("--json"),
+          System.out, System.err));
+      return;
+    }
+    if (subcommand != null && subcommand.commandSpec().name().equals(DeviceSettings.NAME)) {
+      runDevice(subcommand);
+      return;
+    }
+    if (subcommand != null) {
       runBusDemo();
       return;
     }
@@ -64,19 +86,37 @@ public final class Main {
     }
     ConfigLoader.Sources sources = new ConfigLoader.Sources(file, System.getenv(), systemProperties(), flags);
 
-    PrometheusMeterRegistry metrics = Metrics.newRegistry();
-    Vertx vertx = Metrics.instrumentedVertx(metrics).build();
     ThermobusConfig config;
+    // Configuration is read on a Vertx of its own: the service's may have to be clustered, as the configuration says.
+    Vertx loader = Vertx.vertx();
     try {
-      config = ConfigLoader.load(vertx, sources).await(30, TimeUnit.SECONDS);
+      config = ConfigLoader.load(loader, sources).await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
-      vertx.close();
+      loader.close();
       Throwable cause = e instanceof ConfigException ? e : e.getCause() instanceof ConfigException c ? c : e;
       System.err.println("thermobus: invalid configuration: " + cause.getMessage());
       System.exit(EXIT_CONFIG);
       return;
     }
+    loader.close();
     Logging.apply(config.log());
+    PrometheusMeterRegistry metrics = Metrics.newRegistry();
+    HazelcastClusterManager clusterManager = null;
+    Vertx vertx;
+    try {
+      if (config.cluster().enabled()) {
+        clusterManager = HazelcastSetup.clusterManager(config.cluster());
+        vertx = Metrics.instrumentedVertx(metrics, HazelcastSetup.vertxOptions(config.cluster()))
+            .withClusterManager(clusterManager).buildClustered().await(60, TimeUnit.SECONDS);
+      } else {
+        vertx = Metrics.instrumentedVertx(metrics).build();
+      }
+    } catch (Exception e) {
+      // Hazelcast's own message names the address and port; its causes only say "Address already in use".
+      System.err.println("thermobus: could not join the cluster: " + (e.getMessage() != null ? e.getMessage() : rootMessage(e)));
+      System.exit(EXIT_START);
+      return;
+    }
     PrintStream out = System.out;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -86,13 +126,42 @@ public final class Main {
       }
     }, "thermobus-shutdown"));
     try {
-      Thermobus.Running running = Thermobus.start(vertx, metrics, config, terminal, out).await(60, TimeUnit.SECONDS);
+      HazelcastClusterManager joined = clusterManager;
+      Thermobus.Running running = (joined == null
+          ? Thermobus.start(vertx, metrics, config, terminal, out)
+          : Thermobus.start(vertx, metrics, config,
+              directory -> new HazelcastNode(joined.getHazelcastInstance(), List.copyOf(directory.names())), terminal, out))
+          .await(60, TimeUnit.SECONDS);
       GracefulExit.onSignals(budget -> Thermobus.stop(vertx, running, budget));
       out.println(running.banner());
     } catch (Exception e) {
       System.err.println("thermobus: could not start: " + rootMessage(e));
       System.exit(EXIT_START);
     }
+  }
+
+  /** The {@code device} subcommand: a simulated room on a broker until SIGTERM. */
+  private static void runDevice(ParseResult parsed) {
+    DeviceSettings settings;
+    try {
+      settings = DeviceSettings.from(parsed, System.getenv(DeviceSettings.PASSWORD_VARIABLE));
+    } catch (IllegalArgumentException e) {
+      System.err.println("thermobus device: " + e.getMessage());
+      System.exit(EXIT_CONFIG);
+      return;
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      VirtualDeviceVerticle.deploy(vertx, settings).await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("thermobus device: could not start: " + rootMessage(e));
+      System.exit(EXIT_START);
+      return;
+    }
+    GracefulExit.onSignals(budget -> vertx.close().await(budget.toMillis(), TimeUnit.MILLISECONDS));
+    DeviceTopics topics = settings.topics();
+    System.out.println("Thermobus device " + settings.zone() + " on " + settings.broker() + ": readings on " + topics.temperature()
+        + ", commands on " + topics.heaterSet() + ", heater state on " + topics.heater());
   }
 
   private static void runBusDemo() {
@@ -115,16 +184,26 @@ public final class Main {
     spec.addOption(OptionSpec.builder("--conf").paramLabel("FILE").type(String.class)
         .description("configuration file, JSON or YAML (by its .json/.yaml/.yml ending)").build());
     for (ConfigOption option : ConfigOption.values()) {
-      spec.addOption(OptionSpec.builder(option.flag())
+      OptionSpec.Builder flag = OptionSpec.builder(option.flag())
           .paramLabel(option.key().toUpperCase(java.util.Locale.ROOT))
           .type(String.class)
           .description(option.description() + " [env " + option.environmentVariable()
-              + (option.defaultValue() == null ? "" : ", default " + option.defaultValue()) + "]")
-          .build());
+              + (option.defaultValue() == null ? "" : ", default " + option.defaultValue()) + "]");
+      if (option.isSwitch()) {
+        flag.arity("0..1").fallbackValue("true");
+      }
+      spec.addOption(flag.build());
     }
     spec.addSubcommand("bus-demo", CommandSpec.create().mixinStandardHelpOptions(true).usageMessage(
         new CommandLine.Model.UsageMessageSpec().description(
             "Replays the chapter's event-bus example: two consumers read 1.0, 2.0, 3.0 and unsubscribe; the chamber before and after the sweep.")));
+    spec.addSubcommand("experiment", CommandSpec.create().mixinStandardHelpOptions(true)
+        .addPositional(PositionalParamSpec.builder().paramLabel("NAME|FILE").type(String.class).arity("1").required(true)
+            .description("a shipped scenario (" + String.join(", ", ScenarioFiles.SHIPPED) + ") or a scenario file, YAML or JSON").build())
+        .addOption(OptionSpec.builder("--json").type(boolean.class).description("print the experiment's JSON answer instead of the table").build())
+        .usageMessage(new CommandLine.Model.UsageMessageSpec().description(
+            "Runs a scenario's controllers side by side through the pure classes, as fast as the CPU allows, and prints their analytics.")));
+    spec.addSubcommand(DeviceSettings.NAME, DeviceSettings.commandSpec());
     return spec;
   }
 

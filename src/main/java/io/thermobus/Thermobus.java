@@ -5,12 +5,17 @@ import io.thermobus.bus.Retention;
 import io.thermobus.bus.SubscriberBus;
 import io.thermobus.bus.remote.BusService;
 import io.thermobus.bus.remote.BusVerticle;
+import io.thermobus.cluster.ClusterNode;
+import io.thermobus.cluster.LocalNode;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.event.Concern;
 import io.thermobus.event.EventCodec;
 import io.thermobus.history.HistoryVerticle;
 import io.thermobus.input.ConsoleVerticle;
 import io.thermobus.input.InputVerticle;
+import io.thermobus.mqtt.BrokerHealth;
+import io.thermobus.mqtt.MqttAddresses;
+import io.thermobus.mqtt.MqttBrokerVerticle;
 import io.thermobus.ops.Deployments;
 import io.thermobus.ops.Health;
 import io.thermobus.ops.MetricsVerticle;
@@ -41,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -87,10 +93,22 @@ public final class Thermobus {
    */
   public static Future<Running> start(Vertx vertx, PrometheusMeterRegistry metrics, ThermobusConfig config,
                                       boolean readKeys, PrintStream consoleOut) {
+    return start(vertx, metrics, config, directory -> new LocalNode(config.cluster().nodeId(), directory), readKeys, consoleOut);
+  }
+
+  /**
+   * Starts the service as the node {@code clusterNode} makes for its zone directory: a
+   * {@link io.thermobus.cluster.HazelcastNode} on a clustered Vert.x.
+   */
+  public static Future<Running> start(Vertx vertx, PrometheusMeterRegistry metrics, ThermobusConfig config,
+                                      Function<ZoneDirectory, ClusterNode> clusterNode, boolean readKeys,
+                                      PrintStream consoleOut) {
     EventCodec.registerAll(vertx.eventBus());
+    MqttAddresses.registerCodecs(vertx.eventBus());
     BusService busService = busService(config.bus());
     ZoneDirectory directory = new ZoneDirectory(SHARDS, config.maxZones(), config.zones());
     SimClock clock = SimClock.system(config.timeScale());
+    ClusterNode cluster = clusterNode.apply(directory);
     SettingsHealth settings = new SettingsHealth();
     Map<String, Supplier<Deployable>> shards = shardVerticles(config, directory, clock, settings);
     Supervisor supervisor = new Supervisor(shards, config.restartBackoff());
@@ -98,19 +116,25 @@ public final class Thermobus {
     HealthChecks readiness = Health.readiness(vertx, directory,
         () -> verticleStatus(deployments, shards.keySet(), supervisor), settings);
     StreamStats streams = new StreamStats();
-    WebVerticle web = new WebVerticle(config, directory, clock, Health.liveness(vertx), readiness, busService, streams, metrics);
+    readiness.register("cluster", promise -> cluster.membership().onComplete(promise));
+    WebVerticle web = new WebVerticle(config, directory, clock, Health.liveness(vertx), readiness, busService, streams, metrics,
+        cluster);
     String console = directory.firstZone();
     // The bus listens first, so it records every zone's first events.
     return deployments.deploy("bus", new BusVerticle(busService, config.bus().sweepInterval(), console))
         .compose(bus -> deployments.deploy("metrics",
             new MetricsVerticle(metrics, busService.bus(), streams, directory, config.zoneMeters())))
         .compose(meters -> deployments.deploy("state-log", new StateChangeLog()))
-        .compose(log -> deployments.deploy("supervisor", supervisor))
+        .compose(log -> deployBroker(config, deployments, readiness, metrics))
+        // The cluster node listens before the zones start, so it writes their first setpoints through.
+        .compose(mqtt -> deployments.deploy("cluster", cluster))
+        .compose(joined -> deployments.deploy("supervisor", supervisor))
         .compose(zones -> deployments.deploy("web", web))
         .map(id -> {
           Health.httpBound(readiness, deployments, "web", web.actualPort());
           return new Running(config, web.actualPort(), directory, clock, supervisor, deployments);
         })
+        .compose(running -> cluster.announce(running.baseUrl()).map(running))
         .compose(running -> config.console()
             ? deployments.deploy("console", new ConsoleVerticle(console,
                     Concern.INPUT.address(directory.shardOf(console)), readKeys, consoleOut, running.banner()))
@@ -131,6 +155,18 @@ public final class Thermobus {
     } finally {
       vertx.close().await(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** The broker connection when a broker is configured, before the zones, so that a zone on MQTT finds it. */
+  private static Future<?> deployBroker(ThermobusConfig config, Deployments deployments, HealthChecks readiness,
+                                        PrometheusMeterRegistry metrics) {
+    if (config.mqtt().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    MqttBrokerVerticle connection = new MqttBrokerVerticle(config.mqtt().get());
+    BrokerHealth.register(readiness, connection);
+    BrokerHealth.meters(metrics, connection);
+    return deployments.deploy("mqtt", connection);
   }
 
   private static BusService busService(ThermobusConfig.BusSettings settings) {

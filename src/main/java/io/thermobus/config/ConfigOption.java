@@ -40,8 +40,24 @@ public enum ConfigOption {
   BUS_SWEEP_MS("busSweepMs", "1000", "interval of the bus's tombstone sweep, milliseconds"),
   BUS_MAX_WAIT_MS("busMaxWaitMs", "30000", "longest long-poll wait a bus client may ask for, milliseconds"),
   BUS_MAX_SUBSCRIPTIONS("busMaxSubscriptions", "1000", "most remote bus subscriptions at once, tombstoned ones counting until the sweep removes them; further subscribes are answered 429"),
+  CLUSTER("cluster", "false", "join a cluster of Thermobus nodes over Hazelcast; the zones are spread over its nodes"),
+  CLUSTER_NAME("clusterName", "thermobus", "name of the cluster; nodes with another name never join this one"),
+  CLUSTER_HOST("clusterHost", "127.0.0.1", "IPv4 address of this machine that Hazelcast binds to and announces to the other nodes"),
+  CLUSTER_PORT("clusterPort", "5701", "Hazelcast's port, used exactly (no auto-increment): give each node on one host its own"),
+  CLUSTER_MEMBERS("clusterMembers", "", "comma-separated host:port of nodes to join (TCP-IP; multicast and auto-detection are off); empty: this node starts a cluster alone"),
+  EVENT_BUS_HOST("eventBusHost", "", "address the clustered Vert.x event bus binds to and announces; empty: the cluster host"),
+  EVENT_BUS_PORT("eventBusPort", "0", "port of the clustered Vert.x event bus; 0 picks any free port"),
   LOG_FORMAT("logFormat", "text", "log lines on stderr: text (readable) or json (one JSON object per line, for containers)"),
-  LOG_LEVEL("logLevel", "info", "least severe level logged: error, warn, info, debug (every state change) or trace");
+  LOG_LEVEL("logLevel", "info", "least severe level logged: error, warn, info, debug (every state change) or trace"),
+  MQTT_URL("mqttUrl", "", "MQTT broker as mqtt://host[:port] (1883) or mqtts://host[:port] (TLS, 8883); empty runs without a broker"),
+  MQTT_USERNAME("mqttUsername", "", "user name the MQTT broker checks; empty connects without credentials"),
+  MQTT_PASSWORD("mqttPassword", "", "password for mqttUsername; never logged or shown"),
+  MQTT_CA_FILE("mqttCaFile", "", "PEM file of the authority that signed the broker's certificate, for mqtts:// to a broker with its own CA; empty trusts the JVM's authorities"),
+  MQTT_CLIENT_ID("mqttClientId", null, "MQTT client id, unique on the broker; thermobus- and 8 random hex digits when unset"),
+  MQTT_KEEP_ALIVE("mqttKeepAlive", "30", "seconds between MQTT keep-alive pings; a ping unanswered for half as long again drops the connection, which is then opened again"),
+  MQTT_STATE_PREFIX("mqttStatePrefix", "thermobus", "topic prefix of the zones' retained states and of this node's availability, PREFIX/status (online or offline, retained)"),
+  MQTT_DISCOVERY("mqttDiscovery", "true", "announce each zone to Home Assistant as an MQTT climate entity"),
+  MQTT_DISCOVERY_PREFIX("mqttDiscoveryPrefix", "homeassistant", "Home Assistant's MQTT discovery prefix");
 
   private final String key;
   private final String defaultValue;
@@ -80,6 +96,11 @@ public enum ConfigOption {
   /** {@code timeScale} → {@code --time-scale}. */
   public String flag() {
     return "--" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** A yes/no option (its default is true or false): its flag may stand alone, meaning true ({@code --cluster}). */
+  public boolean isSwitch() {
+    return "true".equals(defaultValue) || "false".equals(defaultValue);
   }
 
   /** Names the key everywhere it can be set, for error messages. */

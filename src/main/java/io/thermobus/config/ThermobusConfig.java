@@ -4,6 +4,9 @@ import static io.thermobus.config.ConfigOption.*;
 
 import io.thermobus.event.ZoneName;
 import io.thermobus.input.DesiredRange;
+import io.thermobus.mqtt.BrokerUrl;
+import io.thermobus.mqtt.MqttSettings;
+import io.thermobus.mqtt.TopicName;
 import io.thermobus.sim.Centi;
 import io.thermobus.thermostat.Thermostat;
 import io.thermobus.zone.ZoneSpec;
@@ -11,6 +14,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -21,7 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.event.Level;
@@ -49,11 +55,30 @@ public record ThermobusConfig(
     int maxBodyBytes,
     WebLimits web,
     BusSettings bus,
-    LogSettings log) {
+    ClusterSettings cluster,
+    LogSettings log,
+    Optional<MqttSettings> mqtt) {
 
   /** Retention, lease and sweep of the subscriber-queue bus, and how many remote subscriptions it holds. */
   public record BusSettings(int retainEvents, Duration retainAge, Duration lease, Duration sweepInterval,
                             Duration maxWait, int maxSubscriptions) {}
+
+  /**
+   * Whether and how this node joins a Hazelcast cluster: its name, the address Hazelcast binds to
+   * and announces, the members to join ({@code host:port}) and the clustered event bus's address.
+   */
+  public record ClusterSettings(boolean enabled, String name, String host, int port, List<String> members,
+                                String eventBusHost, int eventBusPort) {
+
+    public ClusterSettings {
+      members = List.copyOf(members);
+    }
+
+    /** This node's id in the cluster: its Hazelcast address, unique among the members. */
+    public String nodeId() {
+      return host + ":" + port;
+    }
+  }
 
   /** How log lines look and which are written. */
   public record LogSettings(LogFormat format, Level level) {}
@@ -82,7 +107,12 @@ public record ThermobusConfig(
   static final List<String> ZONE_KEYS = List.of("name", "desired", "initialTemperature");
 
   private static final Pattern TOKEN_TEXT = Pattern.compile("[\\x21-\\x7e]{1,512}");
+  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
   private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+");
+  private static final Pattern CLUSTER_NAME_TEXT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+  private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
+  private static final Pattern MEMBER = Pattern.compile("(?<host>[^:]+):(?<port>[0-9]{1,5})");
 
   public ThermobusConfig {
     zones = List.copyOf(zones);
@@ -167,7 +197,9 @@ public record ThermobusConfig(
             Duration.ofMillis(values.integer(BUS_SWEEP_MS, 10, 3_600_000)),
             Duration.ofMillis(values.integer(BUS_MAX_WAIT_MS, 0, 300_000)),
             values.integer(BUS_MAX_SUBSCRIPTIONS, 1, 1_000_000)),
-        new LogSettings(values.oneOf(LOG_FORMAT, LogFormat.class), values.oneOf(LOG_LEVEL, Level.class)));
+        values.cluster(),
+        new LogSettings(values.oneOf(LOG_FORMAT, LogFormat.class), values.oneOf(LOG_LEVEL, Level.class)),
+        values.mqtt());
   }
 
   private static void rejectUnknownKeys(JsonObject merged) {
@@ -179,6 +211,10 @@ public record ThermobusConfig(
                 + Arrays.stream(ConfigOption.values()).map(ConfigOption::key).collect(Collectors.joining(", ")));
       }
     }
+  }
+
+  private static String generateClientId() {
+    return String.format("thermobus-%08x", new SecureRandom().nextInt());
   }
 
   private static String generateToken() {
@@ -266,6 +302,18 @@ public record ThermobusConfig(
           .map(constant -> constant.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")) + ", got '" + text + "'");
     }
 
+    /** A list given as an array (in a file) or as comma-separated text, each item trimmed. */
+    List<String> items(ConfigOption option) {
+      Object value = raw(option);
+      List<String> items = new ArrayList<>();
+      if (value instanceof JsonArray array) {
+        array.forEach(item -> items.add(String.valueOf(item).trim()));
+      } else if (text(option) != null) {
+        Arrays.stream(text(option).split(",")).map(String::trim).forEach(items::add);
+      }
+      return items;
+    }
+
     /** Each entry a name, or (from a file) an object with {@code name} and the zone's own {@code desired} and {@code initialTemperature}. */
     List<ZoneSpec> zones(DesiredRange range, int defaultDesired, int defaultTemperature) {
       Object value = raw(ZONES);
@@ -340,6 +388,72 @@ public record ThermobusConfig(
         }
       }
       return origins;
+    }
+
+    /** The broker settings, checked even without a broker so that a typo fails before it matters; empty without {@code mqttUrl}. */
+    Optional<MqttSettings> mqtt() {
+      Optional<String> username = Optional.ofNullable(text(MQTT_USERNAME));
+      Optional<String> password = Optional.ofNullable(text(MQTT_PASSWORD));
+      if (password.isPresent() && username.isEmpty()) {
+        throw invalid(MQTT_PASSWORD, "needs mqttUsername: MQTT sends no password without a user name");
+      }
+      String clientId = text(MQTT_CLIENT_ID);
+      if (clientId != null && !CLIENT_ID.matcher(clientId).matches()) {
+        throw invalid(MQTT_CLIENT_ID, "must be 1 to 64 of A-Z, a-z, 0-9, '.', '_', ':' and '-'");
+      }
+      Optional<Path> caFile = Optional.ofNullable(text(MQTT_CA_FILE)).map(Path::of);
+      if (caFile.isPresent() && !Files.isReadable(caFile.get())) {
+        throw invalid(MQTT_CA_FILE, "cannot read " + caFile.get());
+      }
+      Duration keepAlive = Duration.ofSeconds(integer(MQTT_KEEP_ALIVE, 1, 3600));
+      String statePrefix = topic(MQTT_STATE_PREFIX);
+      boolean discovery = bool(MQTT_DISCOVERY);
+      String discoveryPrefix = topic(MQTT_DISCOVERY_PREFIX);
+      String url = text(MQTT_URL);
+      if (url == null) {
+        return Optional.empty();
+      }
+      BrokerUrl broker;
+      try {
+        broker = BrokerUrl.parse(url);
+      } catch (IllegalArgumentException e) {
+        throw invalid(MQTT_URL, e.getMessage());
+      }
+      return Optional.of(new MqttSettings(broker, username, password, caFile, clientId != null ? clientId : generateClientId(),
+          keepAlive, statePrefix, discovery, discoveryPrefix));
+    }
+
+    private String topic(ConfigOption option) {
+      try {
+        return TopicName.check(required(option));
+      } catch (IllegalArgumentException e) {
+        throw invalid(option, e.getMessage());
+      }
+    }
+
+    ClusterSettings cluster() {
+      String name = required(CLUSTER_NAME);
+      if (!CLUSTER_NAME_TEXT.matcher(name).matches()) {
+        throw invalid(CLUSTER_NAME, "must be 1 to 64 of A-Z, a-z, 0-9, '.', '_' and '-', got '" + name + "'");
+      }
+      String host = required(CLUSTER_HOST);
+      if (!IPV4.matcher(host).matches() || host.equals("0.0.0.0")) {
+        throw invalid(CLUSTER_HOST, "must be an IPv4 address of this machine, e.g. 127.0.0.1, got '" + host + "'");
+      }
+      List<String> members = items(CLUSTER_MEMBERS).stream().filter(m -> !m.isEmpty()).toList();
+      for (String member : members) {
+        Matcher parts = MEMBER.matcher(member);
+        if (!parts.matches() || !HOST_NAME.matcher(parts.group("host")).matches()
+            || Integer.parseInt(parts.group("port")) < 1 || Integer.parseInt(parts.group("port")) > 65535) {
+          throw invalid(CLUSTER_MEMBERS, "'" + member + "' is not a member: write host:port, e.g. 127.0.0.1:5701");
+        }
+      }
+      String busHost = text(EVENT_BUS_HOST);
+      if (busHost != null && !HOST_NAME.matcher(busHost).matches()) {
+        throw invalid(EVENT_BUS_HOST, "must be a host name or an IPv4 address, got '" + busHost + "'");
+      }
+      return new ClusterSettings(bool(CLUSTER), name, host, integer(CLUSTER_PORT, 1, 65535), members,
+          busHost == null ? host : busHost, integer(EVENT_BUS_PORT, 0, 65535));
     }
 
     DesiredRange desiredRange() {

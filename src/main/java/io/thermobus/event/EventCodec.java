@@ -37,8 +37,9 @@ public final class EventCodec<T extends Record> implements MessageCodec<T, T> {
     register(eventBus, ZoneRemoved.class);
   }
 
+  /** Registers a codec for one more record type, for packages whose events are not zone topics (MQTT). */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void register(EventBus eventBus, Class<?> type) {
+  public static void register(EventBus eventBus, Class<?> type) {
     eventBus.registerDefaultCodec((Class) type, new EventCodec(type));
   }
 

@@ -19,7 +19,9 @@ import java.util.function.Supplier;
 
 /**
  * Liveness (the process answers) and readiness: one named procedure per condition, each with its
- * own detail: verticles deployed, zones answering without a fault, settings being saved, HTTP bound. A clustered start adds a {@code cluster} procedure to the same {@link HealthChecks}.
+ * own detail: verticles deployed, zones answering without a fault, settings being saved, HTTP bound. The service
+ * adds a {@code cluster} procedure to the same {@link HealthChecks}: this node is a member of a running cluster
+ * (a lone node is a cluster of one).
  */
 public final class Health {
 

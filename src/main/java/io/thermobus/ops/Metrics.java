@@ -27,7 +27,12 @@ public final class Metrics {
 
   /** A builder for a Vertx that reports into {@code registry}; the service adds its own meters to the same one. */
   public static VertxBuilder instrumentedVertx(PrometheusMeterRegistry registry) {
-    MicrometerMetricsOptions options = new MicrometerMetricsOptions()
+    return instrumentedVertx(registry, new VertxOptions());
+  }
+
+  /** The same, on top of {@code options} (a clustered node's event bus). */
+  public static VertxBuilder instrumentedVertx(PrometheusMeterRegistry registry, VertxOptions options) {
+    MicrometerMetricsOptions metricsOptions = new MicrometerMetricsOptions()
         .setEnabled(true)
         // vertx-micrometer keeps backends in a static map by name: a unique name gives each Vertx its own.
         .setRegistryName("thermobus-" + UUID.randomUUID())
@@ -35,7 +40,7 @@ public final class Metrics {
         .setJvmMetricsEnabled(true)
         .addLabels(Label.HTTP_ROUTE);
     return Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(options))
+        .with(options.setMetricsOptions(metricsOptions))
         .withMetrics(new MicrometerMetricsFactory(registry));
   }
 }

@@ -31,9 +31,13 @@ public final class WebSocketSink implements FrameSink {
     socket.drainHandler(drained -> drained());
   }
 
-  /** For every frame the client sends: stops reading from it while the write queue is full. */
+  /**
+   * For every frame the client sends: stops reading from it while the write queue is full. Frames
+   * still arrive after the socket closed (the client's answer to our close frame), with nothing
+   * left to protect.
+   */
   public void received() {
-    if (reading && socket.writeQueueFull()) {
+    if (reading && !socket.isClosed() && socket.writeQueueFull()) {
       reading = false;
       readFromClient(false);
     }

@@ -3,6 +3,7 @@ package io.thermobus.web;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.thermobus.Refusal;
 import io.thermobus.bus.remote.BusService;
+import io.thermobus.cluster.ClusterNode;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.config.ThermobusConfig.WebLimits;
 import io.thermobus.sim.SimClock;
@@ -43,13 +44,15 @@ public final class WebVerticle extends VerticleBase {
   private final BusService busService;
   private final PrometheusMeterRegistry metrics;
   private final StreamStats streamStats;
+  private final ClusterNode cluster;
   private final OpenStreams openStreams = new OpenStreams();
   /** Names this process's bus to stream clients, so a seq kept from before a restart is not resumed on a new bus. */
   private final String busId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
   private HttpServer server;
 
-  public WebVerticle(ThermobusConfig config, ZoneDirectory directory, SimClock clock, HealthChecks liveness, HealthChecks readiness, BusService busService,
-                     StreamStats streamStats, PrometheusMeterRegistry metrics) {
+  public WebVerticle(ThermobusConfig config, ZoneDirectory directory, SimClock clock, HealthChecks liveness,
+                     HealthChecks readiness, BusService busService, StreamStats streamStats,
+                     PrometheusMeterRegistry metrics, ClusterNode cluster) {
     this.config = config;
     this.directory = directory;
     this.clock = clock;
@@ -58,6 +61,7 @@ public final class WebVerticle extends VerticleBase {
     this.busService = busService;
     this.streamStats = streamStats;
     this.metrics = metrics;
+    this.cluster = cluster;
   }
 
   /** The port actually bound, once started (useful with port 0). */
@@ -69,8 +73,9 @@ public final class WebVerticle extends VerticleBase {
   public Future<?> start() {
     ZoneCalls zoneCalls = new ZoneCalls(vertx.eventBus(), directory);
     ZoneApi zones = new ZoneApi(vertx.eventBus(), zoneCalls, config.desiredRange(), config.initialDesiredCenti(),
-        config.initialTemperatureCenti(), busService.bus()::head);
+        config.initialTemperatureCenti(), busService.bus()::head, cluster);
     SimulationApi simulation = new SimulationApi(clock);
+    ExperimentApi experiments = new ExperimentApi(vertx);
     BearerAuth auth = new BearerAuth(config.token());
     BusApi bus = new BusApi(busService, auth, directory.firstZone(), streamStats);
     BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
@@ -94,6 +99,7 @@ public final class WebVerticle extends VerticleBase {
     read(router, "/api/zones/:zone").handler(zones::get);
     router.delete("/api/zones/:zone").handler(auth).handler(zones::delete);
     read(router, "/api/zones/:zone/history").handler(zones::history);
+    read(router, "/api/cluster").handler(new ClusterApi(cluster)::get);
     authenticatedJson(router.put("/api/zones/:zone/desired"), jsonBody, auth).handler(zones::putDesired);
     read(router, "/api/simulation").handler(simulation::get);
     authenticatedJson(router.put("/api/simulation"), jsonBody, auth).handler(simulation::put);
@@ -102,6 +108,8 @@ public final class WebVerticle extends VerticleBase {
     router.get("/api/bus/subscriptions/:id/events").handler(bus::drain);
     router.delete("/api/bus/subscriptions/:id").handler(bus::unsubscribe);
     authenticatedJson(router.post("/api/bus/events"), jsonBody, auth).handler(bus::publish);
+    authenticatedJson(router.post("/api/experiments"), jsonBody, auth).handler(experiments::run);
+    read(router, "/api/experiments/:id").handler(experiments::get);
     router.get("/api/ws").handler(new WebSocketStreams(vertx, zoneCalls, busService.bus(), busId, auth, limits, streamStats,
         openStreams, config.web().wsMaxMessageBytes()));
     router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, openStreams));

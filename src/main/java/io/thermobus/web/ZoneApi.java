@@ -1,6 +1,7 @@
 package io.thermobus.web;
 
 import io.thermobus.Refusal;
+import io.thermobus.cluster.ZoneOwnership;
 import io.thermobus.event.Concern;
 import io.thermobus.event.HistoryQuery;
 import io.thermobus.event.SetDesired;
@@ -43,10 +44,14 @@ final class ZoneApi {
   private final int defaultDesiredCenti;
   private final int defaultTemperatureCenti;
   private final LongSupplier busHead;
+  private final ZoneOwnership ownership;
 
-  /** {@code busHead} stamps each state with the bus seq it was read at, so a reader can resume from the next. */
+  /**
+   * {@code busHead} stamps each state with the bus seq it was read at, so a reader can resume from
+   * the next; {@code ownership} names each zone's owner.
+   */
   ZoneApi(EventBus eventBus, ZoneCalls calls, DesiredRange range, int defaultDesiredCenti, int defaultTemperatureCenti,
-          LongSupplier busHead) {
+          LongSupplier busHead, ZoneOwnership ownership) {
     this.eventBus = eventBus;
     this.calls = calls;
     this.directory = calls.directory();
@@ -54,6 +59,7 @@ final class ZoneApi {
     this.defaultDesiredCenti = defaultDesiredCenti;
     this.defaultTemperatureCenti = defaultTemperatureCenti;
     this.busHead = busHead;
+    this.ownership = ownership;
   }
 
   void list(RoutingContext ctx) {
@@ -63,7 +69,7 @@ final class ZoneApi {
           List<ZoneState> sorted = new ArrayList<>(states);
           sorted.sort(Comparator.comparingLong(state -> directory.ordinal(state.zone())));
           JsonArray zones = new JsonArray(new ArrayList<>(sorted.size()));
-          sorted.forEach(state -> zones.add(toJson(state).put("seq", seq)));
+          sorted.forEach(state -> zones.add(stamped(state, seq)));
           ctx.json(new JsonObject().put("zones", zones));
         })
         .onFailure(ctx::fail);
@@ -120,10 +126,14 @@ final class ZoneApi {
     calls.<JsonObject>request(Concern.HISTORY, zone, new HistoryQuery(zone, seconds)).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
-  /** The zone's state, stamped with the bus seq it was read at. */
+  /** The zone's state, stamped with the bus seq it was read at and its owner; a zone that answers is online. */
   private Future<JsonObject> state(String zone) {
     long seq = busHead.getAsLong();
-    return calls.state(zone).map(state -> toJson(state).put("seq", seq));
+    return calls.state(zone).map(state -> stamped(state, seq));
+  }
+
+  private JsonObject stamped(ZoneState state, long seq) {
+    return toJson(state).put("seq", seq).put("owner", ownership.owner(state.zone())).put("online", true);
   }
 
   static JsonObject toJson(ZoneState state) {

@@ -2,9 +2,11 @@ package io.thermobus.zone;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -59,6 +61,11 @@ public final class ZoneDirectory {
 
   public boolean hosts(String zone) {
     return zone != null && all.containsKey(zone);
+  }
+
+  /** The names of the zones hosted now; a live view. */
+  public Set<String> names() {
+    return Collections.unmodifiableSet(all.keySet());
   }
 
   public int size() {

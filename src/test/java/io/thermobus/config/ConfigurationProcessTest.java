@@ -74,7 +74,7 @@ class ConfigurationProcessTest {
       await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
         String help = service.allOutput().replaceAll("\\s+", " ");
         for (ConfigOption option : ConfigOption.values()) {
-          assertThat(help).contains(option.flag() + "=").contains("[env " + option.environmentVariable()
+          assertThat(help).contains(option.flag() + (option.isSwitch() ? "[=" : "=")).contains("[env " + option.environmentVariable()
               + (option.defaultValue() == null ? "]" : ", default " + option.defaultValue() + "]"));
         }
       });

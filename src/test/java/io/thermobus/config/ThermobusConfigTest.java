@@ -87,6 +87,19 @@ class ThermobusConfigTest {
       "wsMaxMessageBytes | 255 | ws-max-message-bytes",
       "corsOrigins | '*'      | '*' is not an origin",
       "corsOrigins | 'https://a.example/path' | is not an origin",
+      "cluster     | sometimes | cluster (THERMOBUS_CLUSTER, --cluster): must be true or false",
+      "clusterName | 'a b'    | clusterName (THERMOBUS_CLUSTER_NAME, --cluster-name): must be 1 to 64 of",
+      "clusterHost | localhost | clusterHost (THERMOBUS_CLUSTER_HOST, --cluster-host): must be an IPv4 address",
+      "clusterHost | 256.0.0.1 | must be an IPv4 address",
+      "clusterHost | 0.0.0.0  | must be an IPv4 address",
+      "clusterPort | 0        | cluster-port",
+      "clusterPort | 65536    | cluster-port",
+      "clusterMembers | '127.0.0.1'        | '127.0.0.1' is not a member: write host:port",
+      "clusterMembers | '127.0.0.1:5701,a:0' | 'a:0' is not a member",
+      "clusterMembers | 'a:70000'          | 'a:70000' is not a member",
+      "clusterMembers | 'a b:5701'         | is not a member",
+      "eventBusHost | 'a b'   | eventBusHost (THERMOBUS_EVENT_BUS_HOST, --event-bus-host): must be a host name",
+      "eventBusPort | -1      | event-bus-port",
   })
   void rejectsBadValuesNamingTheKey(String key, String value, String message) {
     JsonObject merged = new JsonObject().put(key, value);
@@ -102,6 +115,27 @@ class ThermobusConfigTest {
     assertThatThrownBy(() -> ThermobusConfig.from(merged))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(option.describeKey() + ": ");
+  }
+
+  @Test
+  void clusteringIsOffByDefaultAndOnePortPerNodeOnLoopback() {
+    ThermobusConfig.ClusterSettings cluster = ThermobusConfig.defaults().cluster();
+    assertThat(cluster).isEqualTo(new ThermobusConfig.ClusterSettings(false, "thermobus", "127.0.0.1", 5701, List.of(), "127.0.0.1", 0));
+    assertThat(cluster.nodeId()).isEqualTo("127.0.0.1:5701");
+  }
+
+  @Test
+  void readsClusterMembersAsTextOrAsAListAndTheEventBusHostApart() {
+    ThermobusConfig fromText = ThermobusConfig.from(new JsonObject()
+        .put("cluster", "true").put("clusterPort", "5702").put("clusterMembers", " 127.0.0.1:5701, node-b.lan:5703 ,"));
+    assertThat(fromText.cluster().enabled()).isTrue();
+    assertThat(fromText.cluster().members()).containsExactly("127.0.0.1:5701", "node-b.lan:5703");
+    assertThat(fromText.cluster().nodeId()).isEqualTo("127.0.0.1:5702");
+    ThermobusConfig fromFile = ThermobusConfig.from(new JsonObject().put("cluster", true)
+        .put("clusterMembers", new JsonArray().add("10.0.0.2:5701")).put("eventBusHost", "10.0.0.9").put("eventBusPort", 17001));
+    assertThat(fromFile.cluster().members()).containsExactly("10.0.0.2:5701");
+    assertThat(fromFile.cluster().eventBusHost()).isEqualTo("10.0.0.9");
+    assertThat(fromFile.cluster().eventBusPort()).isEqualTo(17001);
   }
 
   @Test

@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -34,11 +31,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** Skips the calling test (or fails it in CI) when Chromium or its driver is not installed. */
   public static void assumeInstalled() {
-    boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
-    if (!installed && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError("CI must have " + BROWSER + " and " + DRIVER + " (Debian chromium, chromium-driver)");
-    }
-    Assumptions.assumeTrue(installed, "Chromium is not installed: apt-get install chromium chromium-driver");
+    DebianPackage.assumeInstalled("chromium chromium-driver", BROWSER, DRIVER);
   }
 
   public static HeadlessChromium launch(int width, int height) throws IOException {
@@ -61,7 +54,7 @@ public final class HeadlessChromium implements AutoCloseable {
       return new HeadlessChromium(service, driver, profile);
     } catch (RuntimeException e) {
       service.stop();
-      deleteTree(profile);
+      DebianPackage.deleteTree(profile);
       throw e;
     }
   }
@@ -72,15 +65,7 @@ public final class HeadlessChromium implements AutoCloseable {
       driver.quit();
     } finally {
       service.stop();
-      deleteTree(profile);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
+      DebianPackage.deleteTree(profile);
     }
   }
 }

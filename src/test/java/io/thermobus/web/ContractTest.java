@@ -60,6 +60,7 @@ class ContractTest {
     zoneReadsAndWrites();
     writeErrors();
     bus();
+    experiments();
     streams();
     whileAZoneIsDown();
     tooManyWrites();
@@ -91,6 +92,11 @@ class ContractTest {
     exchange(HttpMethod.GET, "/api/zones");
     exchange(HttpMethod.GET, "/api/zones/home");
     exchange(HttpMethod.GET, "/api/zones/cellar");
+    JsonObject cluster = exchange(HttpMethod.GET, "/api/cluster").bodyAsJsonObject();
+    assertThat(cluster.getJsonArray("nodes")).as("a cluster of one without --cluster").hasSize(1);
+    assertThat(cluster.getJsonObject("owners").getMap()).as("this node owns every zone")
+        .containsOnlyKeys("home", "attic").containsValue(cluster.getString("node")).doesNotContainValue(null);
+    assertThat(exchange(HttpMethod.GET, "/api/zones/home").bodyAsJsonObject().getString("owner")).isEqualTo(cluster.getString("node"));
     exchange(HttpMethod.GET, "/api/zones/home/history?seconds=60");
     exchange(HttpMethod.GET, "/api/zones/home/history?seconds=0");
     exchange(HttpMethod.GET, "/api/zones/cellar/history");
@@ -161,6 +167,27 @@ class ContractTest {
     post("/api/bus/events", BEARER, "text/plain", "note");
   }
 
+  private void experiments() throws Exception {
+    String json = "application/json";
+    String scenario = "{\"name\": \"contract\", \"duration\": \"PT6H\", \"controllers\": [{\"controller\": \"hysteresis\"}]}";
+    HttpResponse<Buffer> ran = post("/api/experiments", BEARER, json, scenario);
+    assertThat(ran.statusCode()).isEqualTo(201);
+    assertThat(exchange(HttpMethod.GET, ran.getHeader("Location")).bodyAsJsonObject()).isEqualTo(ran.bodyAsJsonObject());
+    exchange(HttpMethod.GET, "/api/experiments/0123456789abcdef");
+    post("/api/experiments", BEARER, json, "{\"name\": \"contract\"}");
+    post("/api/experiments", null, json, scenario);
+    post("/api/experiments", BEARER, json, "{\"name\": \"x\", \"pad\": \"" + "x".repeat(20_000) + "\"}");
+    post("/api/experiments", BEARER, "text/plain", scenario);
+    // One at a time: a second run while a fortnight of two controllers is still being simulated.
+    String fortnight = "{\"name\": \"long\", \"duration\": \"P14D\", \"room\": {\"model\": \"thermal\"},"
+        + " \"controllers\": [{\"controller\": \"tpi\"}, {\"controller\": \"predictive\"}]}";
+    var running = service.client.post("/api/experiments").putHeader("Authorization", BEARER).putHeader("Content-Type", json)
+        .sendBuffer(Buffer.buffer(fortnight));
+    await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+        .until(() -> post("/api/experiments", BEARER, json, scenario).statusCode() == 503);
+    assertThat(check(HttpMethod.POST, "/api/experiments", running).statusCode()).isEqualTo(201);
+  }
+
   /** The event stream and the WebSocket never end: their heads are checked, then they are closed. */
   private void streams() throws Exception {
     exchange(HttpMethod.GET, "/api/events?zone=Home!");
@@ -219,6 +246,7 @@ class ContractTest {
       post("/api/zones", BEARER, json, "{\"zone\": \"cellar\"}");
       send(HttpMethod.DELETE, "/api/zones/home", BEARER, null, null);
       put("/api/simulation", BEARER, json, "{\"timeScale\": 2}");
+      post("/api/experiments", BEARER, json, "{}");
     } finally {
       service = main;
     }

@@ -32,6 +32,8 @@ class NegativeInputTest {
   private static final String SIMULATION = "/api/simulation";
   private static final String SUBSCRIPTIONS = "/api/bus/subscriptions";
   private static final String PUBLISH = "/api/bus/events";
+  private static final String EXPERIMENTS = "/api/experiments";
+  private static final String SCENARIO = "{\"name\": \"n\", \"duration\": \"PT1H\", \"controllers\": [{\"controller\": \"onoff\"}]}";
   private static final String MEBIBYTE = "{\"celsius\": 21, \"padding\": \"" + "x".repeat(1024 * 1024) + "\"}";
 
   private static Vertx vertx;
@@ -144,6 +146,21 @@ class NegativeInputTest {
         bad("publish data not an object", HttpMethod.POST, PUBLISH, BEARER, JSON, "{\"topic\": \"note\", \"data\": 5}", 400),
         bad("publish wrong content type", HttpMethod.POST, PUBLISH, BEARER, "text/plain", "{}", 415),
         bad("publish 1 MiB", HttpMethod.POST, PUBLISH, BEARER, JSON, MEBIBYTE, 413),
+        // POST /api/experiments, GET /api/experiments/{id}
+        bad("experiment without token", HttpMethod.POST, EXPERIMENTS, null, JSON, SCENARIO, 401),
+        bad("experiment malformed", HttpMethod.POST, EXPERIMENTS, BEARER, JSON, "{\"name\": ", 400),
+        bad("experiment empty body", HttpMethod.POST, EXPERIMENTS, BEARER, JSON, "", 400),
+        bad("experiment JSON array", HttpMethod.POST, EXPERIMENTS, BEARER, JSON, "[]", 400),
+        bad("experiment unknown controller", HttpMethod.POST, EXPERIMENTS, BEARER, JSON, SCENARIO.replace("onoff", "bangbang"), 400),
+        bad("experiment unknown field", HttpMethod.POST, EXPERIMENTS, BEARER, JSON, SCENARIO.replace("{\"name\"", "{\"colour\": 1, \"name\""), 400),
+        bad("experiment too long", HttpMethod.POST, EXPERIMENTS, BEARER, JSON, SCENARIO.replace("PT1H", "P365D"), 400),
+        bad("experiment duration not ISO", HttpMethod.POST, EXPERIMENTS, BEARER, JSON, SCENARIO.replace("PT1H", "an hour"), 400),
+        bad("experiment no controllers", HttpMethod.POST, EXPERIMENTS, BEARER, JSON, SCENARIO.replace("{\"controller\": \"onoff\"}", ""), 400),
+        bad("experiment NaN tolerance", HttpMethod.POST, EXPERIMENTS, BEARER, JSON,
+            SCENARIO.replace("\"onoff\"}", "\"hysteresis\", \"hysteresis\": {\"coldTolerance\": NaN}}"), 400),
+        bad("experiment wrong content type", HttpMethod.POST, EXPERIMENTS, BEARER, "text/plain", SCENARIO, 415),
+        bad("experiment 1 MiB", HttpMethod.POST, EXPERIMENTS, BEARER, JSON, MEBIBYTE, 413),
+        bad("experiment unknown id", HttpMethod.GET, EXPERIMENTS + "/0123456789abcdef", null, null, null, 404),
         // static files and unknown paths
         bad("dot-dot to the class path", HttpMethod.GET, "/../logback.xml", null, null, null, 404),
         bad("encoded dot-dot", HttpMethod.GET, "/%2e%2e/%2e%2e/etc/passwd", null, null, null, 404),

@@ -1,0 +1,277 @@
+package io.thermobus.cluster;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryRemovedListener;
+import com.hazelcast.partition.MigrationListener;
+import com.hazelcast.partition.MigrationState;
+import com.hazelcast.partition.ReplicaMigrationEvent;
+import io.thermobus.event.DesiredChanged;
+import io.thermobus.event.Topic;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.Status;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ownership by Hazelcast's partition table: a zone belongs to the member that holds the primary
+ * copy of its entry in {@link HazelcastSetup#ZONES_MAP}. Membership and migration events (and a
+ * once-a-second re-read, for promotions that raise none) re-read the table; each gained zone is
+ * claimed with a fresh fence on its own partition. The owner table and the fences are written on
+ * this verticle's event loop only; Hazelcast's listener threads just hop onto it.
+ */
+public final class HazelcastNode extends ClusterNode {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HazelcastNode.class);
+  private static final long REREAD_MS = 1_000;
+
+  private final HazelcastInstance hazelcast;
+  private final String node;
+  private final Set<String> hostedZones;
+  private final IMap<String, ZoneRecord> zones;
+  private final IMap<String, NodeRecord> nodes;
+  private final OwnerTable table;
+  private final Instant joinedAt = Instant.now();
+  private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+  private final Map<String, Long> fences = new ConcurrentHashMap<>();
+  /** Zones with a claim under way; owned by the event loop. */
+  private final Set<String> claiming = new HashSet<>();
+  /** Zone names the cluster knows; owned by the event loop. */
+  private final Set<String> known = new TreeSet<>();
+  private final List<Runnable> unregister = new ArrayList<>();
+  private volatile Map<String, String> owners = Map.of();
+  private volatile long moves;
+
+  /** {@code hostedZones}: the zones whose setpoints this node writes through to the cluster map. */
+  public HazelcastNode(HazelcastInstance hazelcast, List<String> hostedZones) {
+    this.hazelcast = hazelcast;
+    this.node = hazelcast.getCluster().getLocalMember().getAttribute(HazelcastSetup.NODE_ATTRIBUTE);
+    this.hostedZones = Set.copyOf(hostedZones);
+    this.zones = hazelcast.getMap(HazelcastSetup.ZONES_MAP);
+    this.nodes = hazelcast.getMap(HazelcastSetup.NODES_MAP);
+    this.table = new OwnerTable(node);
+  }
+
+  @Override
+  public Future<?> start() {
+    Future<?> listening = vertx.executeBlocking(() -> {
+      // A restarted node's old record (same id) must not show its old address while it starts.
+      nodes.set(node, new NodeRecord(null, joinedAt));
+      listen();
+      return zones.keySet();
+    }).onSuccess(names -> {
+      known.addAll(names);
+      reread();
+    });
+    vertx.setPeriodic(REREAD_MS, id -> reread());
+    Future<Void> desired = vertx.eventBus().<DesiredChanged>consumer(Topic.DESIRED.address(), message -> record(message.body()))
+        .completion();
+    return Future.all(listening, desired);
+  }
+
+  @Override
+  public Future<?> stop() {
+    return vertx.executeBlocking(() -> {
+      unregister.forEach(Runnable::run);
+      nodes.delete(node);
+      return null;
+    });
+  }
+
+  /** Runs on a worker: Hazelcast registers listeners cluster-wide and waits for it. */
+  private void listen() {
+    UUID membership = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
+      @Override
+      public void memberAdded(MembershipEvent event) {
+        context.runOnContext(v -> reread());
+      }
+
+      /** Every survivor deletes the departed node's record; deleting twice is harmless. */
+      @Override
+      public void memberRemoved(MembershipEvent event) {
+        String departed = event.getMember().getAttribute(HazelcastSetup.NODE_ATTRIBUTE);
+        nodes.removeAsync(departed).whenComplete((removed, failure) -> {
+          if (failure != null) {
+            LOG.debug("Could not remove departed node {}'s record: {}", departed, failure.getMessage());
+          }
+        });
+        context.runOnContext(v -> reread());
+      }
+    });
+    UUID migrations = hazelcast.getPartitionService().addMigrationListener(new MigrationListener() {
+      @Override
+      public void migrationStarted(MigrationState state) {
+      }
+
+      @Override
+      public void migrationFinished(MigrationState state) {
+        context.runOnContext(v -> reread());
+      }
+
+      @Override
+      public void replicaMigrationCompleted(ReplicaMigrationEvent event) {
+      }
+
+      @Override
+      public void replicaMigrationFailed(ReplicaMigrationEvent event) {
+      }
+    });
+    UUID entries = zones.addEntryListener(new ZoneNames(), false);
+    unregister.add(() -> hazelcast.getCluster().removeMembershipListener(membership));
+    unregister.add(() -> hazelcast.getPartitionService().removeMigrationListener(migrations));
+    unregister.add(() -> zones.removeEntryListener(entries));
+  }
+
+  /** Zones defined or removed anywhere in the cluster. */
+  private final class ZoneNames implements EntryAddedListener<String, ZoneRecord>, EntryRemovedListener<String, ZoneRecord> {
+
+    @Override
+    public void entryAdded(EntryEvent<String, ZoneRecord> event) {
+      context.runOnContext(v -> {
+        known.add(event.getKey());
+        reread();
+      });
+    }
+
+    @Override
+    public void entryRemoved(EntryEvent<String, ZoneRecord> event) {
+      context.runOnContext(v -> {
+        known.remove(event.getKey());
+        reread();
+      });
+    }
+  }
+
+  /**
+   * Reads each known zone's partition owner on a worker (the first read may wait for the
+   * partition table to be arranged), then applies it here, in order.
+   */
+  private void reread() {
+    List<String> names = List.copyOf(known);
+    vertx.executeBlocking(() -> {
+      Map<String, String> read = new HashMap<>();
+      for (String zone : names) {
+        com.hazelcast.cluster.Member owner = hazelcast.getPartitionService().getPartition(zone).getOwner();
+        read.put(zone, owner == null ? null : owner.getAttribute(HazelcastSetup.NODE_ATTRIBUTE));
+      }
+      return read;
+    }).onSuccess(this::apply)
+        .onFailure(failure -> LOG.debug("Could not read the partition table: {}", failure.getMessage()));
+  }
+
+  private void apply(Map<String, String> read) {
+    Change change = table.update(read);
+    owners = table.owners();
+    moves = table.moves();
+    change.lost().forEach(fences::remove);
+    // A claim refused while the partition was still arriving is tried again with the next reading.
+    owners.forEach((zone, owner) -> {
+      if (owner.equals(node) && !fences.containsKey(zone) && claiming.add(zone)) {
+        claim(zone);
+      }
+    });
+    if (!change.gained().isEmpty() || !change.lost().isEmpty()) {
+      LOG.info("Cluster node {} now owns {} zone(s): gained {}, lost {}", node, zonesOf(owners, node), change.gained(), change.lost());
+      listeners.forEach(listener -> listener.accept(change));
+    }
+  }
+
+  private void claim(String zone) {
+    Future.fromCompletionStage(zones.submitToKey(zone, new ZoneRecord.Claim(node)), context)
+        .onSuccess(fence -> {
+          if (fence > 0 && owns(zone)) {
+            fences.put(zone, fence);
+          }
+        })
+        .onFailure(failure -> LOG.warn("Zone {}: could not claim it: {}", zone, failure.getMessage()))
+        .onComplete(done -> claiming.remove(zone));
+  }
+
+  /** Writes a hosted zone's new setpoint through to the cluster map. */
+  private void record(DesiredChanged changed) {
+    if (hostedZones.contains(changed.zone())) {
+      Future.fromCompletionStage(zones.submitToKey(changed.zone(), new ZoneRecord.Desired(changed.centi())), context)
+          .onFailure(failure -> LOG.warn("Zone {}: could not record its setpoint in the cluster: {}", changed.zone(), failure.getMessage()));
+    }
+  }
+
+  @Override
+  public String node() {
+    return node;
+  }
+
+  @Override
+  public Map<String, String> owners() {
+    return owners;
+  }
+
+  @Override
+  public long moves() {
+    return moves;
+  }
+
+  @Override
+  public long fence(String zone) {
+    return fences.getOrDefault(zone, 0L);
+  }
+
+  @Override
+  public Future<Boolean> admits(String zone, long fence) {
+    return Future.fromCompletionStage(zones.submitToKey(zone, new ZoneRecord.Admit(node, fence)), context);
+  }
+
+  @Override
+  public void onChange(Consumer<Change> listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public Future<View> view() {
+    Map<String, String> current = owners;
+    long moved = moves;
+    return vertx.executeBlocking(() -> {
+      List<String> ids = hazelcast.getCluster().getMembers().stream()
+          .map(member -> member.getAttribute(HazelcastSetup.NODE_ATTRIBUTE)).toList();
+      Map<String, NodeRecord> records = nodes.getAll(Set.copyOf(ids));
+      List<Member> members = ids.stream().map(id -> {
+        NodeRecord record = records.get(id);
+        return new Member(id, record == null ? null : record.httpUrl(), zonesOf(current, id),
+            record == null ? null : record.joinedAt());
+      }).toList();
+      return new View(node, members, current, moved);
+    });
+  }
+
+  @Override
+  public Future<Void> announce(String httpUrl) {
+    return vertx.executeBlocking(() -> {
+      nodes.set(node, new NodeRecord(httpUrl, joinedAt));
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Status> membership() {
+    boolean running = hazelcast.getLifecycleService().isRunning();
+    int members = running ? hazelcast.getCluster().getMembers().size() : 0;
+    JsonObject detail = new JsonObject().put("node", node).put("members", members).put("clustered", true);
+    return Future.succeededFuture(running && members > 0 ? Status.OK(detail) : Status.KO(detail));
+  }
+}

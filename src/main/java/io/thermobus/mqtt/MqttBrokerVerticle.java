@@ -1,0 +1,289 @@
+package io.thermobus.mqtt;
+
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.thermobus.mqtt.BrokerStatus.State;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import io.vertx.mqtt.MqttConnectionException;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLHandshakeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's one connection to its MQTT broker. It announces {@code online} on the availability
+ * topic (retained; {@code offline} is its last will and its goodbye), reconnects with exponential
+ * backoff and then restores every subscription, and routes each incoming message to the verticles
+ * that subscribed to its topic. Others reach it only through {@link MqttAddresses}.
+ */
+public final class MqttBrokerVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MqttBrokerVerticle.class);
+
+  /** Largest MQTT packet read; a larger one would leave the decoder unable to continue, so it drops the connection. */
+  static final int MAX_MESSAGE_BYTES = 64 * 1024;
+  static final Duration FIRST_RETRY = Duration.ofMillis(500);
+  static final Duration MAX_RETRY = Duration.ofSeconds(30);
+  /**
+   * QoS 1 and 2 messages the broker has not acknowledged yet, at most. vertx-mqtt frees a place only
+   * on an acknowledgement or on its expiry, not when the connection drops, so an unacknowledged
+   * message must expire, or a few outages would fill the queue for good.
+   */
+  static final int MAX_IN_FLIGHT = 100;
+  static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+  private static final int SUBSCRIBE_QOS = 1;
+
+  private final MqttSettings settings;
+  private final Backoff backoff;
+  private final Duration maxRetry;
+  private final Duration ackTimeout;
+  // Owned by this verticle's event loop.
+  private final Map<String, Set<String>> subscribers = new HashMap<>();
+  private MqttClient client;
+  private long retryTimer = -1;
+  private boolean stopping;
+  private long connects;
+  // Written on the event loop, read by readiness and metrics from any thread.
+  private volatile BrokerStatus status;
+
+  public MqttBrokerVerticle(MqttSettings settings) {
+    this(settings, FIRST_RETRY, MAX_RETRY, ACK_TIMEOUT);
+  }
+
+  MqttBrokerVerticle(MqttSettings settings, Duration firstRetry, Duration maxRetry, Duration ackTimeout) {
+    this.settings = settings;
+    this.backoff = new Backoff(firstRetry, maxRetry);
+    this.maxRetry = maxRetry;
+    this.ackTimeout = ackTimeout;
+    this.status = new BrokerStatus(State.CONNECTING, "connecting to " + settings.url(), Instant.now(), 0);
+  }
+
+  /** The connection's state now; safe from any thread. */
+  public BrokerStatus status() {
+    return status;
+  }
+
+  public MqttSettings settings() {
+    return settings;
+  }
+
+  /** Ready once the consumers are registered; the first connection is attempted then, and readiness reports how it went. */
+  @Override
+  public Future<?> start() {
+    client = MqttClient.create(vertx, clientOptions());
+    client.publishHandler(this::route);
+    client.closeHandler(closed -> retryLater(State.DISCONNECTED, "connection to " + settings.url() + " lost"));
+    client.exceptionHandler(this::onException);
+    MessageConsumer<MqttPublish> publishes = vertx.eventBus().consumer(MqttAddresses.PUBLISH, this::publish);
+    MessageConsumer<MqttSubscription> subscribes = vertx.eventBus().consumer(MqttAddresses.SUBSCRIBE, this::subscribe);
+    MessageConsumer<MqttSubscription> unsubscribes = vertx.eventBus().consumer(MqttAddresses.UNSUBSCRIBE, this::unsubscribe);
+    return Future.all(publishes.completion(), subscribes.completion(), unsubscribes.completion())
+        .onSuccess(ready -> connect());
+  }
+
+  /** Says {@code offline} itself (a clean disconnect sends no last will), then disconnects. */
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    cancelRetry();
+    if (!client.isConnected()) {
+      return Future.succeededFuture();
+    }
+    return client.publish(settings.availabilityTopic(), Buffer.buffer(MqttSettings.OFFLINE), MqttQoS.AT_LEAST_ONCE, false, true)
+        .otherwiseEmpty()
+        .eventually(() -> client.disconnect());
+  }
+
+  private MqttClientOptions clientOptions() {
+    MqttClientOptions options = new MqttClientOptions()
+        .setClientId(settings.clientId())
+        .setAutoGeneratedClientId(false)
+        .setCleanSession(true)
+        .setKeepAliveInterval((int) settings.keepAlive().toSeconds())
+        .setWillFlag(true)
+        .setWillTopic(settings.availabilityTopic())
+        .setWillMessageBytes(Buffer.buffer(MqttSettings.OFFLINE))
+        .setWillQoS(1)
+        .setWillRetain(true)
+        .setMaxMessageSize(MAX_MESSAGE_BYTES)
+        .setMaxInflightQueue(MAX_IN_FLIGHT)
+        .setAckTimeout((int) ackTimeout.toSeconds());
+    settings.username().ifPresent(options::setUsername);
+    settings.password().ifPresent(options::setPassword);
+    if (settings.url().tls()) {
+      options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
+      settings.caFile().ifPresent(file -> options.setTrustOptions(new PemTrustOptions().addCertPath(file.toString())));
+    }
+    options.setConnectTimeout(10_000);
+    return options;
+  }
+
+  private void connect() {
+    retryTimer = -1;
+    if (stopping) {
+      return;
+    }
+    BrokerUrl url = settings.url();
+    client.connect(url.port(), url.host(), url.host()).onComplete(done -> {
+      if (done.succeeded()) {
+        connected();
+      } else if (done.cause() instanceof MqttConnectionException refused) {
+        retryLater(State.REFUSED, refusal(refused.code()));
+      } else {
+        retryLater(State.DISCONNECTED, "cannot reach " + url + ": " + message(done.cause()) + tlsHint(done.cause()));
+      }
+    });
+  }
+
+  private void connected() {
+    backoff.reset();
+    connects++;
+    client.publish(settings.availabilityTopic(), Buffer.buffer(MqttSettings.ONLINE), MqttQoS.AT_LEAST_ONCE, false, true)
+        .onFailure(error -> LOG.warn("MQTT could not say online on {}: {}", settings.availabilityTopic(), message(error)));
+    if (!subscribers.isEmpty()) {
+      // A failure here means the connection is gone again; the next connection subscribes again.
+      client.subscribe(subscribers.keySet().stream().collect(Collectors.toMap(Function.identity(), topic -> SUBSCRIBE_QOS)))
+          .onFailure(error -> LOG.debug("MQTT could not restore the subscriptions", error));
+    }
+    change(State.CONNECTED, "connected to " + settings.url() + " as " + settings.clientId());
+  }
+
+  private void retryLater(State state, String detail) {
+    if (stopping) {
+      return;
+    }
+    Duration delay = backoff.nextDelay();
+    change(state, detail);
+    cancelRetry();
+    retryTimer = vertx.setTimer(delay.toMillis(), id -> connect());
+  }
+
+  private void cancelRetry() {
+    if (retryTimer >= 0) {
+      vertx.cancelTimer(retryTimer);
+      retryTimer = -1;
+    }
+  }
+
+  /** Logs a change once, not every attempt, so an outage writes one line, not one per retry. */
+  private void change(State state, String detail) {
+    BrokerStatus previous = status;
+    status = new BrokerStatus(state, detail, previous.state() == state ? previous.since() : Instant.now(), connects);
+    if (previous.state() == state && previous.detail().equals(detail)) {
+      return;
+    }
+    if (state == State.CONNECTED) {
+      LOG.info("MQTT {}", detail);
+    } else {
+      LOG.warn("MQTT {}; trying again, at most every {} s", detail, maxRetry.toSeconds());
+    }
+    vertx.eventBus().publish(MqttAddresses.STATUS, status);
+  }
+
+  private static String refusal(MqttConnectReturnCode code) {
+    return switch (code) {
+      case CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD, CONNECTION_REFUSED_NOT_AUTHORIZED,
+           CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD, CONNECTION_REFUSED_NOT_AUTHORIZED_5 ->
+          "broker refused the credentials (" + code + "): check mqttUsername and mqttPassword";
+      case CONNECTION_REFUSED_IDENTIFIER_REJECTED, CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID ->
+          "broker refused the client id (" + code + "): check mqttClientId";
+      default -> "broker refused the connection (" + code + ")";
+    };
+  }
+
+  private void onException(Throwable error) {
+    if (error instanceof DecoderException) {
+      // The MQTT decoder discards everything after a packet it cannot read: start afresh.
+      LOG.warn("MQTT dropped a packet it could not read ({}); reconnecting", message(error));
+      client.disconnect();
+    } else {
+      LOG.debug("MQTT connection error", error);
+    }
+  }
+
+  private void route(MqttPublishMessage message) {
+    Set<String> addresses = subscribers.get(message.topicName());
+    if (addresses == null) {
+      return;
+    }
+    MqttReceived received = new MqttReceived(message.topicName(), message.payload().toString(), message.isRetain());
+    addresses.forEach(address -> vertx.eventBus().send(address, received));
+  }
+
+  private void publish(Message<MqttPublish> request) {
+    MqttPublish outgoing = request.body();
+    if (!client.isConnected()) {
+      request.fail(MqttAddresses.NOT_CONNECTED, "not connected to the MQTT broker: " + status.detail());
+      return;
+    }
+    client.publish(outgoing.topic(), Buffer.buffer(outgoing.payload()), MqttQoS.valueOf(outgoing.qos()), false, outgoing.retain())
+        .onComplete(done -> {
+          if (done.succeeded()) {
+            request.reply(null);
+          } else {
+            request.fail(MqttAddresses.NOT_CONNECTED, "publish failed: " + message(done.cause()));
+          }
+        });
+  }
+
+  private void subscribe(Message<MqttSubscription> request) {
+    MqttSubscription subscription = request.body();
+    Set<String> addresses = subscribers.computeIfAbsent(subscription.topic(), topic -> new LinkedHashSet<>());
+    boolean newTopic = addresses.isEmpty();
+    addresses.add(subscription.deliverTo());
+    if (newTopic && client.isConnected()) {
+      // Answered after the SUBACK, so the subscriber knows a retained value is on its way.
+      client.subscribe(subscription.topic(), SUBSCRIBE_QOS).onComplete(done -> request.reply(null));
+    } else {
+      request.reply(null);
+    }
+  }
+
+  private void unsubscribe(Message<MqttSubscription> request) {
+    MqttSubscription subscription = request.body();
+    Set<String> addresses = subscribers.get(subscription.topic());
+    if (addresses != null && addresses.remove(subscription.deliverTo()) && addresses.isEmpty()) {
+      subscribers.remove(subscription.topic());
+      if (client.isConnected()) {
+        client.unsubscribe(subscription.topic())
+            .onFailure(error -> LOG.debug("MQTT could not unsubscribe from {}", subscription.topic(), error));
+      }
+    }
+    request.reply(null);
+  }
+
+  /** A certificate the JVM does not trust fails deep in the handshake: say what the cause is and what to set. */
+  private static String tlsHint(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SSLHandshakeException) {
+        Throwable root = cause;
+        while (root.getCause() != null) {
+          root = root.getCause();
+        }
+        return " (TLS handshake: " + message(root)
+            + "; if the broker's certificate comes from its own authority, set mqttCaFile to that authority's PEM file)";
+      }
+    }
+    return "";
+  }
+
+  private static String message(Throwable error) {
+    return error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
+  }
+}

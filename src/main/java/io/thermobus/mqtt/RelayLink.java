@@ -1,0 +1,116 @@
+package io.thermobus.mqtt;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What a zone on MQTT tells its relay, and whether the relay listens. The thermostat's wishes are
+ * held back until the relay has been on (or off) for its minimum time, so a flapping sensor cannot
+ * chatter it; the fail-safe's off goes at once. A command the broker did not take is sent again
+ * every {@code retryInterval}, as is one the relay has not confirmed (when it confirms at all);
+ * a relay that contradicts or ignores the command for {@code confirmTimeout} is a fault. Pure:
+ * times are nanoseconds from the caller's clock. Not thread-safe: owned by one event loop.
+ */
+public final class RelayLink {
+
+  /** How long a relay may take to confirm, how often to retry, and the minimum on and off times (zero: none). */
+  public record Timing(Duration confirmTimeout, Duration retryInterval, Duration minOn, Duration minOff) {}
+
+  private final long confirmTimeout;
+  private final long retryInterval;
+  private final long minOn;
+  private final long minOff;
+  private final boolean confirms;
+
+  private Boolean target;        // what the relay should be, once the minimum times allow
+  private Boolean commanded;     // the state last decided and sent (or being sent)
+  private long commandedAt;      // when that state was first decided
+  private long lastAttempt;
+  private boolean fresh;         // decided and not handed out by toSend yet
+  private boolean taken;         // the broker took the last attempt
+  private Boolean reported;      // what the relay last confirmed
+
+  /** {@code confirms}: the relay reports its state on a state topic. */
+  public RelayLink(Timing timing, boolean confirms) {
+    this.confirmTimeout = timing.confirmTimeout().toNanos();
+    this.retryInterval = timing.retryInterval().toNanos();
+    this.minOn = timing.minOn().toNanos();
+    this.minOff = timing.minOff().toNanos();
+    this.confirms = confirms;
+  }
+
+  /** The thermostat's decision; applied when the relay's minimum time in its current state has passed. */
+  public void want(boolean on) {
+    target = on;
+  }
+
+  /** The fail-safe: off now, whatever the minimum on time says. */
+  public void forceOff(long now) {
+    target = false;
+    if (!Boolean.FALSE.equals(commanded)) {
+      decide(false, now);
+    }
+  }
+
+  /** The payload state to publish now, if any: a new decision whose time has come, or a retry. */
+  public Optional<Boolean> toSend(long now) {
+    if (target != null && !target.equals(commanded)
+        && (commanded == null || now - commandedAt >= (commanded ? minOn : minOff))) {
+      decide(target, now);
+    }
+    if (commanded == null) {
+      return Optional.empty();
+    }
+    boolean unconfirmed = confirms && !commanded.equals(reported);
+    if (fresh || ((!taken || unconfirmed) && now - lastAttempt >= retryInterval)) {
+      fresh = false;
+      lastAttempt = now;
+      return Optional.of(commanded);
+    }
+    return Optional.empty();
+  }
+
+  /** The broker took (or refused) the last state {@link #toSend} returned. */
+  public void sent(boolean accepted) {
+    taken = accepted;
+  }
+
+  /** The relay's report on its state topic. */
+  public void confirmed(boolean on) {
+    reported = on;
+  }
+
+  /** What the relay is doing wrong, or empty while it does as told (or still has time to). */
+  public Optional<String> fault(long now) {
+    if (!confirms || commanded == null || commanded.equals(reported) || now - commandedAt < confirmTimeout) {
+      return Optional.empty();
+    }
+    String wanted = commanded ? "on" : "off";
+    long seconds = Duration.ofNanos(now - commandedAt).toSeconds();
+    return Optional.of(reported == null
+        ? "relay has not confirmed " + wanted + " within " + seconds + " s"
+        : "relay reports " + (reported ? "on" : "off") + ", commanded " + wanted + " " + seconds + " s ago");
+  }
+
+  /** When {@link #toSend} or {@link #fault} may next have something new to say, for the caller's one timer. */
+  public long nextCheck(long now) {
+    if (commanded == null) {
+      return now + retryInterval;
+    }
+    long next = now + retryInterval;
+    if (target != null && !target.equals(commanded)) {
+      next = Math.min(next, commandedAt + (commanded ? minOn : minOff));
+    }
+    if (confirms && !commanded.equals(reported) && commandedAt + confirmTimeout > now) {
+      next = Math.min(next, commandedAt + confirmTimeout);
+    }
+    return Math.max(next, now);
+  }
+
+  private void decide(boolean on, long now) {
+    commanded = on;
+    commandedAt = now;
+    fresh = true;
+    taken = false;
+  }
+}

@@ -1,0 +1,207 @@
+package io.thermobus.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.thermobus.testing.ServiceProcess;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Nodes in JVMs of their own on loopback, each with its own Hazelcast port and HTTP on port 0,
+ * seen from outside through {@code /api/cluster}. Every process is killed after each test.
+ */
+class ClusterProcessTest {
+
+  private static final Pattern DASHBOARD = Pattern.compile("Thermobus dashboard: (http://127\\.0\\.0\\.1:\\d+)/#token=\\S+");
+  private static final Duration START = Duration.ofSeconds(90);
+  /** Six zones a node: 18 over three nodes, so a node owning none of them is a one-in-a-thousand draw. */
+  private static final int ZONES_PER_NODE = 6;
+
+  @TempDir Path dir;
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final List<ServiceProcess> processes = new ArrayList<>();
+
+  /** One started node: where it serves, its id and the zones it hosts. */
+  private record Node(ServiceProcess process, String baseUrl, String id, List<String> zones) {}
+
+  @AfterEach
+  void killEveryProcess() throws InterruptedException {
+    for (ServiceProcess process : processes) {
+      process.process.destroyForcibly();
+    }
+    for (ServiceProcess process : processes) {
+      process.waitForExit(30);
+    }
+  }
+
+  @Test
+  void twoNodesFormOneClusterAndAgreeOnOneOwnerForEveryZone() throws Exception {
+    int[] ports = freePorts(2);
+    Node a = start("a", ports[0], ports);
+    Node b = start("b", ports[1], ports);
+    List<String> zones = zonesOf(a, b);
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      JsonObject seenByA = cluster(a);
+      JsonObject seenByB = cluster(b);
+      assertThat(seenByA.getString("node")).isEqualTo(a.id());
+      assertThat(seenByB.getString("node")).isEqualTo(b.id());
+      for (JsonObject seen : List.of(seenByA, seenByB)) {
+        assertThat(ids(seen)).containsExactlyInAnyOrder(a.id(), b.id());
+        assertThat(urls(seen)).containsExactlyInAnyOrder(a.baseUrl(), b.baseUrl());
+        assertOneOwnerEach(seen, zones, Set.of(a.id(), b.id()));
+      }
+      assertThat(seenByA.getJsonObject("owners")).as("both see the same owners").isEqualTo(seenByB.getJsonObject("owners"));
+    });
+    JsonObject settled = cluster(a);
+    JsonArray listed = get(a.baseUrl() + "/api/zones").getJsonArray("zones");
+    assertThat(listed).hasSize(ZONES_PER_NODE);
+    listed.forEach(zone -> assertThat(((JsonObject) zone).getString("owner"))
+        .isEqualTo(settled.getJsonObject("owners").getString(((JsonObject) zone).getString("zone"))));
+  }
+
+  @Test
+  void aKilledNodesZonesGetNewOwnersWithinFifteenSecondsAndARestartedNodeRejoinsInBoundedMoves() throws Exception {
+    int[] ports = freePorts(3);
+    Node a = start("a", ports[0], ports);
+    Node b = start("b", ports[1], ports);
+    Node c = start("c", ports[2], ports);
+    List<String> zones = zonesOf(a, b, c);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      for (Node node : List.of(a, b, c)) {
+        JsonObject seen = cluster(node);
+        assertThat(ids(seen)).containsExactlyInAnyOrder(a.id(), b.id(), c.id());
+        assertOneOwnerEach(seen, zones, Set.of(a.id(), b.id(), c.id()));
+      }
+    });
+
+    long killedAt = System.nanoTime();
+    c.process().process.destroyForcibly().waitFor();
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+      JsonObject seenByA = cluster(a);
+      JsonObject seenByB = cluster(b);
+      for (JsonObject seen : List.of(seenByA, seenByB)) {
+        assertThat(ids(seen)).containsExactlyInAnyOrder(a.id(), b.id());
+        assertOneOwnerEach(seen, zones, Set.of(a.id(), b.id()));
+      }
+      assertThat(seenByA.getJsonObject("owners")).isEqualTo(seenByB.getJsonObject("owners"));
+    });
+    System.out.printf("kill -9 to every zone re-owned on both survivors: %d ms%n", (System.nanoTime() - killedAt) / 1_000_000);
+
+    long movesBefore = cluster(a).getLong("moves");
+    Node restarted = start("c", ports[2], ports);
+    await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
+      for (Node node : List.of(a, b, restarted)) {
+        JsonObject seen = cluster(node);
+        assertThat(ids(seen)).containsExactlyInAnyOrder(a.id(), b.id(), c.id());
+        assertThat(urls(seen)).contains(restarted.baseUrl());
+        assertOneOwnerEach(seen, zones, Set.of(a.id(), b.id(), c.id()));
+        assertThat(seen.getJsonObject("owners").getMap()).as("the rejoined node took its share").containsValue(c.id());
+      }
+    });
+    long settledMoves = cluster(a).getLong("moves");
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+        .until(() -> cluster(a).getLong("moves") == settledMoves);
+    System.out.printf("moves seen by a survivor while the node rejoined: %d of %d zones%n", settledMoves - movesBefore, zones.size());
+    assertThat(settledMoves - movesBefore).as("zones moved to the rejoined node, no more moves than zones")
+        .isBetween(1L, (long) zones.size());
+  }
+
+  @Test
+  void aClusterPortInUseFailsTheStartNamingThePort() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      ServiceProcess process = ServiceProcess.start(Map.of(), "--cluster", "--cluster-port", Integer.toString(taken.getLocalPort()),
+          "--port", "0", "--data-dir", dir.resolve("taken").toString());
+      processes.add(process);
+      assertThat(process.waitForExit(60)).isEqualTo(1);
+      assertThat(process.stderr).anySatisfy(line -> assertThat(line)
+          .startsWith("thermobus: could not join the cluster: ").contains("Port [" + taken.getLocalPort() + "] is already in use"));
+    }
+  }
+
+  private Node start(String name, int hazelcastPort, int[] allPorts) throws IOException {
+    List<String> zones = IntStream.rangeClosed(1, ZONES_PER_NODE).mapToObj(i -> name + i).toList();
+    String members = IntStream.of(allPorts).mapToObj(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
+    ServiceProcess process = ServiceProcess.start(Map.of(),
+        "--cluster", "--cluster-port", Integer.toString(hazelcastPort), "--cluster-members", members,
+        "--cluster-name", "test-" + allPorts[0], "--port", "0", "--token", "cluster-token",
+        "--zones", String.join(",", zones), "--data-dir", dir.resolve(name).toString());
+    processes.add(process);
+    await().atMost(START).until(() -> banner(process) != null || !process.process.isAlive());
+    String url = banner(process);
+    assertThat(url).as("started; output: %s", process.allOutput()).isNotNull();
+    return new Node(process, url, "127.0.0.1:" + hazelcastPort, zones);
+  }
+
+  private static String banner(ServiceProcess process) {
+    return process.stdout.stream().map(DASHBOARD::matcher).filter(Matcher::matches).map(m -> m.group(1)).findFirst().orElse(null);
+  }
+
+  private static List<String> zonesOf(Node... nodes) {
+    return java.util.Arrays.stream(nodes).flatMap(node -> node.zones().stream()).toList();
+  }
+
+  private static void assertOneOwnerEach(JsonObject seen, List<String> zones, Set<String> members) {
+    Map<String, Object> owners = seen.getJsonObject("owners").getMap();
+    assertThat(owners).as("every zone has an owner, seen by %s", seen.getString("node")).containsOnlyKeys(zones);
+    assertThat(new HashSet<>(owners.values())).as("owners are members").isSubsetOf(members);
+    int owned = seen.getJsonArray("nodes").stream().mapToInt(node -> ((JsonObject) node).getInteger("zones")).sum();
+    assertThat(owned).as("the nodes' zone counts add up to the zones").isEqualTo(zones.size());
+  }
+
+  private static List<String> ids(JsonObject cluster) {
+    return cluster.getJsonArray("nodes").stream().map(node -> ((JsonObject) node).getString("id")).toList();
+  }
+
+  private static List<String> urls(JsonObject cluster) {
+    return cluster.getJsonArray("nodes").stream().map(node -> ((JsonObject) node).getString("httpUrl")).toList();
+  }
+
+  private JsonObject cluster(Node node) throws Exception {
+    return get(node.baseUrl() + "/api/cluster");
+  }
+
+  private JsonObject get(String url) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
+    return new JsonObject(response.body());
+  }
+
+  /** Distinct free ports for Hazelcast, which needs them fixed in advance to list them as members. */
+  private static int[] freePorts(int count) throws IOException {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        sockets.add(new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()));
+      }
+      return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+    } finally {
+      for (ServerSocket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.thermobus.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A relay told what the thermostat wants, no faster than its minimum times, retried until it listens, and blamed when it does not. */
+class RelayLinkTest {
+
+  private static final long S = 1_000_000_000L;
+  private static final RelayLink.Timing TIMING =
+      new RelayLink.Timing(Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(30));
+
+  private final RelayLink confirming = new RelayLink(TIMING, true);
+  private final RelayLink silent = new RelayLink(TIMING, false);
+
+  @Test
+  void sendsTheFirstDecisionAtOnceAndNothingMoreOnceConfirmed() {
+    confirming.want(true);
+    assertThat(confirming.toSend(0)).contains(true);
+    confirming.sent(true);
+    assertThat(confirming.toSend(S)).isEmpty();
+    confirming.confirmed(true);
+    assertThat(confirming.toSend(100 * S)).isEmpty();
+    assertThat(confirming.fault(100 * S)).isEmpty();
+  }
+
+  @Test
+  void holdsASwitchBackUntilTheMinimumTimeHasPassed() {
+    confirming.want(true);
+    confirming.toSend(0);
+    confirming.sent(true);
+    confirming.confirmed(true);
+    confirming.want(false);
+    assertThat(confirming.toSend(59 * S)).isEmpty();
+    assertThat(confirming.nextCheck(59 * S)).isEqualTo(60 * S);
+    assertThat(confirming.toSend(60 * S)).contains(false);
+    confirming.sent(true);
+    confirming.confirmed(false);
+    // A sensor flapping around the setpoint: on, off, on within the minimum off time change nothing.
+    confirming.want(true);
+    confirming.want(false);
+    confirming.want(true);
+    assertThat(confirming.toSend(80 * S)).isEmpty();
+    assertThat(confirming.toSend(90 * S)).contains(true);
+  }
+
+  @Test
+  void theFailSafeSwitchesOffAtOnceWhateverTheMinimumOnTime() {
+    confirming.want(true);
+    confirming.toSend(0);
+    confirming.sent(true);
+    confirming.forceOff(5 * S);
+    assertThat(confirming.toSend(5 * S)).contains(false);
+  }
+
+  @Test
+  void theFailSafeSendsOffEvenBeforeAnyDecision() {
+    silent.forceOff(0);
+    assertThat(silent.toSend(0)).contains(false);
+  }
+
+  @Test
+  void retriesACommandTheBrokerDidNotTakeUntilItDoes() {
+    silent.want(true);
+    assertThat(silent.toSend(0)).contains(true);
+    silent.sent(false);
+    assertThat(silent.toSend(S)).isEmpty();
+    assertThat(silent.toSend(2 * S)).contains(true);
+    silent.sent(true);
+    assertThat(silent.toSend(10 * S)).isEmpty();
+    assertThat(silent.fault(100 * S)).as("a relay without a state topic is trusted").isEmpty();
+  }
+
+  @Test
+  void retriesAnUnconfirmedCommandAndCallsItAFaultAfterTheTimeout() {
+    confirming.want(true);
+    confirming.toSend(0);
+    confirming.sent(true);
+    assertThat(confirming.toSend(2 * S)).contains(true);
+    confirming.sent(true);
+    assertThat(confirming.fault(9 * S)).isEmpty();
+    assertThat(confirming.nextCheck(9 * S)).isEqualTo(10 * S);
+    assertThat(confirming.fault(10 * S)).hasValue("relay has not confirmed on within 10 s");
+    confirming.confirmed(true);
+    assertThat(confirming.fault(11 * S)).isEmpty();
+  }
+
+  @Test
+  void aContradictingConfirmationIsAFaultAfterTheTimeout() {
+    confirming.want(true);
+    confirming.toSend(0);
+    confirming.sent(true);
+    confirming.confirmed(false);
+    assertThat(confirming.fault(5 * S)).isEmpty();
+    assertThat(confirming.fault(12 * S)).isEqualTo(Optional.of("relay reports off, commanded on 12 s ago"));
+  }
+}
