@@ -34,8 +34,10 @@ public abstract class ShardVerticle extends VerticleBase {
   public final Future<?> start() {
     events = new ZoneEvents(vertx.eventBus(), directory);
     List<ZoneSpec> zones = directory.zonesOf(shard).stream().filter(spec -> drives(spec.source())).toList();
+    // A local consumer: every node has shards of the same numbers, each hosting only this node's
+    // zones, so on a clustered event bus a shard's address must not reach another node's shard.
     return prepare(zones)
-        .compose(prepared -> vertx.eventBus().<Object>consumer(concern.address(shard), this::dispatch).completion())
+        .compose(prepared -> vertx.eventBus().<Object>localConsumer(concern.address(shard), this::dispatch).completion())
         .onSuccess(listening -> started());
   }
 
