@@ -30,7 +30,10 @@ import io.thermobus.supervision.Supervisor;
 import io.thermobus.sim.SimClock;
 import io.thermobus.thermostat.DisplayVerticle;
 import io.thermobus.thermostat.ZoneControls;
+import io.thermobus.zone.CreatedZones;
+import io.thermobus.zone.ZoneConflictException;
 import io.thermobus.zone.ZoneDirectory;
+import io.thermobus.zone.ZoneSpec;
 import io.thermobus.web.WebVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
@@ -103,10 +106,22 @@ public final class Thermobus {
   public static Future<Running> start(Vertx vertx, PrometheusMeterRegistry metrics, ThermobusConfig config,
                                       Function<ZoneDirectory, ClusterNode> clusterNode, boolean readKeys,
                                       PrintStream consoleOut) {
+    return vertx.executeBlocking(() -> CreatedZones.open(config.dataDir()))
+        .compose(created -> start(vertx, metrics, config, created, clusterNode, readKeys, consoleOut));
+  }
+
+  private static Future<Running> start(Vertx vertx, PrometheusMeterRegistry metrics, ThermobusConfig config,
+                                       CreatedZones created, Function<ZoneDirectory, ClusterNode> clusterNode,
+                                       boolean readKeys, PrintStream consoleOut) {
     EventCodec.registerAll(vertx.eventBus());
     MqttAddresses.registerCodecs(vertx.eventBus());
     BusService busService = busService(config.bus());
-    ZoneDirectory directory = new ZoneDirectory(SHARDS, config.maxZones(), config.zones());
+    ZoneDirectory directory;
+    try {
+      directory = directory(config, created);
+    } catch (ZoneConflictException e) {
+      return Future.failedFuture(e);
+    }
     SimClock clock = SimClock.system(config.timeScale());
     ClusterNode cluster = clusterNode.apply(directory);
     SettingsHealth settings = new SettingsHealth();
@@ -117,7 +132,7 @@ public final class Thermobus {
         () -> verticleStatus(deployments, shards.keySet(), supervisor), settings);
     StreamStats streams = new StreamStats();
     readiness.register("cluster", promise -> cluster.membership().onComplete(promise));
-    WebVerticle web = new WebVerticle(config, directory, clock, Health.liveness(vertx), readiness, busService, streams, metrics,
+    WebVerticle web = new WebVerticle(config, directory, created, clock, Health.liveness(vertx), readiness, busService, streams, metrics,
         cluster);
     String console = directory.firstZone();
     // The bus listens first, so it records every zone's first events.
@@ -167,6 +182,17 @@ public final class Thermobus {
     BrokerHealth.register(readiness, connection);
     BrokerHealth.meters(metrics, connection);
     return deployments.deploy("mqtt", connection);
+  }
+
+  /** The configured zones, then those created over the API before the last stop (a configured name wins). */
+  private static ZoneDirectory directory(ThermobusConfig config, CreatedZones created) throws ZoneConflictException {
+    ZoneDirectory directory = new ZoneDirectory(SHARDS, config.maxZones(), config.zones());
+    for (ZoneSpec spec : created.specs()) {
+      if (!directory.hosts(spec.name())) {
+        directory.add(spec);
+      }
+    }
+    return directory;
   }
 
   private static BusService busService(ThermobusConfig.BusSettings settings) {

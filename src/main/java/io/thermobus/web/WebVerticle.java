@@ -8,6 +8,7 @@ import io.thermobus.config.ThermobusConfig;
 import io.thermobus.config.ThermobusConfig.WebLimits;
 import io.thermobus.sim.SimClock;
 import io.thermobus.stream.StreamStats;
+import io.thermobus.zone.CreatedZones;
 import io.thermobus.zone.ZoneDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -38,6 +39,7 @@ public final class WebVerticle extends VerticleBase {
 
   private final ThermobusConfig config;
   private final ZoneDirectory directory;
+  private final CreatedZones createdZones;
   private final SimClock clock;
   private final HealthChecks liveness;
   private final HealthChecks readiness;
@@ -50,11 +52,13 @@ public final class WebVerticle extends VerticleBase {
   private final String busId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
   private HttpServer server;
 
-  public WebVerticle(ThermobusConfig config, ZoneDirectory directory, SimClock clock, HealthChecks liveness,
+  public WebVerticle(ThermobusConfig config, ZoneDirectory directory, CreatedZones createdZones, SimClock clock,
+                     HealthChecks liveness,
                      HealthChecks readiness, BusService busService, StreamStats streamStats,
                      PrometheusMeterRegistry metrics, ClusterNode cluster) {
     this.config = config;
     this.directory = directory;
+    this.createdZones = createdZones;
     this.clock = clock;
     this.liveness = liveness;
     this.readiness = readiness;
@@ -72,7 +76,7 @@ public final class WebVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     ZoneCalls zoneCalls = new ZoneCalls(vertx.eventBus(), directory);
-    ZoneApi zones = new ZoneApi(vertx.eventBus(), zoneCalls, config.desiredRange(), config.initialDesiredCenti(),
+    ZoneApi zones = new ZoneApi(vertx, zoneCalls, createdZones, config.desiredRange(), config.initialDesiredCenti(),
         config.initialTemperatureCenti(), busService.bus()::head, cluster);
     SimulationApi simulation = new SimulationApi(clock);
     ExperimentApi experiments = new ExperimentApi(vertx);

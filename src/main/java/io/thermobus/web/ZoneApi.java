@@ -9,12 +9,14 @@ import io.thermobus.event.ZoneName;
 import io.thermobus.event.ZoneRequests;
 import io.thermobus.event.ZoneState;
 import io.thermobus.input.DesiredRange;
+import io.thermobus.zone.CreatedZones;
 import io.thermobus.zone.ZoneAdded;
 import io.thermobus.zone.ZoneConflictException;
 import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneRemoved;
 import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
@@ -37,7 +39,9 @@ final class ZoneApi {
   private static final int DEFAULT_HISTORY_SECONDS = 600;
   private static final int MAX_HISTORY_SECONDS = 3600;
 
+  private final Vertx vertx;
   private final EventBus eventBus;
+  private final CreatedZones created;
   private final ZoneCalls calls;
   private final ZoneDirectory directory;
   private final DesiredRange range;
@@ -50,9 +54,11 @@ final class ZoneApi {
    * {@code busHead} stamps each state with the bus seq it was read at, so a reader can resume from
    * the next; {@code ownership} names each zone's owner.
    */
-  ZoneApi(EventBus eventBus, ZoneCalls calls, DesiredRange range, int defaultDesiredCenti, int defaultTemperatureCenti,
-          LongSupplier busHead, ZoneOwnership ownership) {
-    this.eventBus = eventBus;
+  ZoneApi(Vertx vertx, ZoneCalls calls, CreatedZones created, DesiredRange range, int defaultDesiredCenti,
+          int defaultTemperatureCenti, LongSupplier busHead, ZoneOwnership ownership) {
+    this.vertx = vertx;
+    this.eventBus = vertx.eventBus();
+    this.created = created;
     this.calls = calls;
     this.directory = calls.directory();
     this.range = range;
@@ -87,7 +93,12 @@ final class ZoneApi {
     } catch (ZoneConflictException e) {
       throw Refusal.of(409, e.getMessage());
     }
-    tell(List.of(Concern.values()), spec.name(), new ZoneAdded(spec))
+    vertx.<Void>executeBlocking(() -> {
+          created.add(spec);
+          return null;
+        })
+        .compose(recorded -> tell(List.of(Concern.values()), spec.name(), new ZoneAdded(spec))
+            .recover(failure -> forget(spec.name()).transform(forgotten -> Future.<Void>failedFuture(failure))))
         .compose(added -> state(spec.name()))
         .onSuccess(state -> ctx.response().setStatusCode(201).putHeader(HttpHeaders.LOCATION, "/api/zones/" + spec.name())
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(state.encode()))
@@ -99,15 +110,31 @@ final class ZoneApi {
         });
   }
 
-  /** {@code DELETE /api/zones/{zone}}: 204 once every shard dropped it and its settings file is gone. */
+  /**
+   * {@code DELETE /api/zones/{zone}}: 204 once the zone is forgotten (so a restart does not bring
+   * it back), every shard dropped it and its settings file is gone.
+   */
   void delete(RoutingContext ctx) {
     String zone = zone(ctx);
-    directory.remove(zone);
-    tell(reversed(), zone, new ZoneRemoved(zone))
+    forget(zone)
+        .recover(failure -> Future.failedFuture(Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS,
+            "zone '" + zone + "' could not be forgotten (" + failure.getMessage() + "); nothing was deleted")))
+        .compose(forgotten -> {
+          directory.remove(zone);
+          return tell(reversed(), zone, new ZoneRemoved(zone))
+              .recover(failure -> Future.failedFuture(Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS,
+                  "zone '" + zone + "' is no longer hosted, but a shard failed to drop it (" + failure.getMessage()
+                      + "); its settings file may remain")));
+        })
         .onSuccess(removed -> ctx.response().setStatusCode(204).end())
-        .onFailure(failure -> ctx.fail(Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS,
-            "zone '" + zone + "' is no longer hosted, but a shard failed to drop it (" + failure.getMessage()
-                + "); try again to remove its settings")));
+        .onFailure(ctx::fail);
+  }
+
+  private Future<Void> forget(String zone) {
+    return vertx.executeBlocking(() -> {
+      created.remove(zone);
+      return null;
+    });
   }
 
   void putDesired(RoutingContext ctx) {

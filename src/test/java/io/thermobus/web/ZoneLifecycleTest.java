@@ -1,6 +1,7 @@
 package io.thermobus.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.thermobus.testing.RunningService;
@@ -54,6 +55,39 @@ class ZoneLifecycleTest {
     await("the new room heats towards its own setpoint").atMost(Duration.ofSeconds(30))
         .until(() -> zone("attic").getDouble("temperature") >= 19.5);
     assertThat(zoneNames()).containsExactly("home", "kitchen", "attic");
+  }
+
+  @Test
+  void shouldHostACreatedZoneAgainAfterARestartAndNotADeletedOne() throws Exception {
+    assertThat(send(HttpMethod.POST, "/api/zones", BEARER, "{\"zone\": \"attic\", \"desired\": 19.5}").statusCode())
+        .isEqualTo(201);
+    assertThat(send(HttpMethod.DELETE, "/api/zones/kitchen", BEARER, null).statusCode()).isEqualTo(204);
+    assertThat(send(HttpMethod.POST, "/api/zones", BEARER, "{\"zone\": \"cellar\"}").statusCode()).isEqualTo(201);
+    assertThat(send(HttpMethod.DELETE, "/api/zones/cellar", BEARER, null).statusCode()).isEqualTo(204);
+
+    restartWithTheSameData();
+
+    assertThat(zoneNames()).as("configured zones, then the created one that was not deleted")
+        .containsExactly("home", "kitchen", "attic");
+    assertThat(zone("attic").getDouble("desired")).isEqualTo(19.5);
+  }
+
+  @Test
+  void shouldRefuseToStartOnAnUnreadableListOfCreatedZonesRatherThanDropThem() throws Exception {
+    assertThat(send(HttpMethod.POST, "/api/zones", BEARER, "{\"zone\": \"attic\"}").statusCode()).isEqualTo(201);
+    Path list = service.config.dataDir().resolve("zones.json");
+    Files.writeString(list, "{\"version\": 1, \"zones\": [{\"name\": \"Not A Zone\"");
+
+    assertThatThrownBy(this::restartWithTheSameData).hasMessageContaining("zones.json");
+  }
+
+  private void restartWithTheSameData() throws Exception {
+    JsonObject overrides = new JsonObject().put("timeScale", 30).put("zones", "home,kitchen").put("maxZones", 3)
+        .put("dataDir", service.config.dataDir().toString());
+    service.close();
+    vertx.close().await(10, TimeUnit.SECONDS);
+    vertx = Vertx.vertx();
+    service = RunningService.start(vertx, overrides);
   }
 
   @Test
