@@ -2,6 +2,8 @@
 // The Thermobus dashboard: one WebSocket (/api/ws) carries every bus event and the user's input;
 // it reconnects with backoff and resumes from the last seq it received, so nothing is missed.
 // The chart starts from /api/zones/{zone}/history; the bus panel polls /api/bus/subscriptions.
+// With several zones the page opens on an overview of every zone, a virtualized grid of cards
+// (only the visible ones exist in the DOM), kept live from the same stream and /api/zones.
 
 const STEP_KEYS = new Set(['ArrowUp', 'ArrowDown', '+', '-', '=', '.', ',', 'Enter', 'Backspace', 'Escape']);
 const TOKEN_KEY = 'thermobus.token';
@@ -10,6 +12,10 @@ const MERGE_MS = 250;
 const KEPT_SEQS = 20000;
 const MAX_ROWS = 50;
 const LONGEST_WINDOW_SECONDS = 600;
+const CARD_WIDTH = 190;
+const CARD_HEIGHT = 78;
+const CARD_GAP = 8;
+const RESORT_MS = 1000;
 
 const $ = (id) => document.getElementById(id);
 const format = (celsius) => (celsius == null ? '–' : Number(celsius).toFixed(2));
@@ -43,7 +49,20 @@ const state = {
   leaving: false,
   reconnectTimer: null,
   drawPending: false,
+  pointsZone: null,  // the zone state.points belong to
 };
+
+// The overview: every zone's latest state by name, and what is shown of it.
+const overview = {
+  zones: new Map(),
+  order: [],         // names after filter and sort, recomputed at most every RESORT_MS
+  sortedAt: 0,
+  renderPending: false,
+  visible: false,
+};
+thermobus.overview = overview;
+// The chart's zone and temperatures, so a test can tell that no other zone's points reached it.
+thermobus.chart = () => ({ zone: state.pointsZone, temperatures: [...state.points.temperature] });
 
 // ---- token and access ------------------------------------------------------------------------
 
@@ -143,6 +162,7 @@ function receive(frame) {
     hello(frame);
   } else if (frame.seq != null) {
     track(frame.seq, frame.coalesced);
+    remember(frame);
     if (frame.zone === state.zone) apply(frame);
   } else if (frame.lagged != null) {
     thermobus.lastSeq = frame.resumeAt - 1;
@@ -338,11 +358,15 @@ function createChart() {
 }
 
 async function loadHistory() {
-  const response = await fetch(`/api/zones/${encodeURIComponent(state.zone)}/history?seconds=${LONGEST_WINDOW_SECONDS}`, { cache: 'no-store' });
-  if (!response.ok) return;
+  const zone = state.zone;
+  const response = await fetch(`/api/zones/${encodeURIComponent(zone)}/history?seconds=${LONGEST_WINDOW_SECONDS}`, { cache: 'no-store' });
+  if (!response.ok || zone !== state.zone) return;
   const body = await response.json();
-  const kept = { ...state.points };
+  if (zone !== state.zone) return;
+  // Only this zone's live points are kept: another zone's never reach its chart.
+  const kept = state.pointsZone === zone ? { ...state.points } : { t: [], temperature: [], desired: [], heater: [] };
   state.points = { t: [], temperature: [], desired: [], heater: [] };
+  state.pointsZone = zone;
   for (const sample of body.samples) {
     addPoint(Date.parse(sample.at), { temperature: sample.temperature, desired: sample.desired, heater: sample.heaterOn ? 1 : 0 });
   }
@@ -448,11 +472,20 @@ function wireControls() {
       scheduleDraw();
     });
   });
-  $('zone').addEventListener('change', () => selectZone($('zone').value));
+  $('back').addEventListener('click', () => showOverview());
+  $('overview-filter').addEventListener('input', () => resort());
+  $('overview-state').addEventListener('change', () => resort());
+  $('overview-sort').addEventListener('change', () => resort());
+  $('overview-list').addEventListener('scroll', () => scheduleOverview());
+  new ResizeObserver(() => scheduleOverview()).observe($('overview-list'));
+  $('overview-canvas').addEventListener('click', (event) => {
+    const card = event.target.closest('.zone-card');
+    if (card) selectZone(card.dataset.zone);
+  });
   document.addEventListener('keydown', (event) => {
     const key = event.key === '−' ? '-' : event.key;
     // Typing in a field stays there; Enter on a focused button presses that button.
-    if (event.ctrlKey || event.metaKey || event.altKey || event.target.closest('input, select, textarea')
+    if (overview.visible || event.ctrlKey || event.metaKey || event.altKey || event.target.closest('input, select, textarea')
       || (key === 'Enter' && event.target.closest('button'))) return;
     if (!STEP_KEYS.has(key) && !/^[0-9]$/.test(key)) return;
     event.preventDefault();
@@ -466,7 +499,15 @@ function wireControls() {
 
 async function selectZone(zone) {
   state.zone = zone;
+  state.points = { t: [], temperature: [], desired: [], heater: [] };
+  state.pointsZone = zone;
+  scheduleDraw();
   $('zone-name').textContent = zone;
+  $('zone-name').hidden = false;
+  $('overview').hidden = true;
+  $('detail').hidden = false;
+  $('back').hidden = overview.zones.size < 2;
+  overview.visible = false;
   const response = await fetch(`/api/zones/${encodeURIComponent(zone)}`, { cache: 'no-store' });
   if (response.ok) {
     const zoneState = await response.json();
@@ -481,22 +522,142 @@ async function selectZone(zone) {
   await loadHistory();
 }
 
+// ---- overview --------------------------------------------------------------------------------
+
+/** Every zone's state from /api/zones: the faults (which no event carries) and zones created or deleted. */
+async function refreshZones() {
+  const body = await (await fetch('/api/zones', { cache: 'no-store' })).json();
+  overview.zones = new Map(body.zones.map((zone) => [zone.zone, zone]));
+  resort();
+  return body.zones;
+}
+
+/** A stream event keeps its zone's card current between two refreshes. */
+function remember(envelope) {
+  const zone = overview.zones.get(envelope.zone);
+  const data = envelope.data || {};
+  if (!zone) return;
+  if (envelope.topic === 'temperature') zone.temperature = data.celsius;
+  else if (envelope.topic === 'desired') zone.desired = data.celsius;
+  else if (envelope.topic === 'heater') zone.heaterOn = Boolean(data.on);
+  else return;
+  if (overview.visible) scheduleOverview();
+}
+
+function showOverview() {
+  overview.visible = true;
+  state.zone = null;
+  $('overview').hidden = false;
+  $('detail').hidden = true;
+  $('back').hidden = true;
+  $('zone-name').hidden = true;
+  $('fault').hidden = true;
+  resort();
+}
+
+const collator = new Intl.Collator('en', { numeric: true });
+const byName = (a, b) => collator.compare(a.zone, b.zone);
+const SORTS = {
+  name: byName,
+  temperature: (a, b) => (a.temperature ?? -Infinity) - (b.temperature ?? -Infinity) || byName(a, b),
+  desired: (a, b) => (a.desired ?? -Infinity) - (b.desired ?? -Infinity) || byName(a, b),
+  heater: (a, b) => Number(b.heaterOn) - Number(a.heaterOn) || byName(a, b),
+  fault: (a, b) => Number(Boolean(b.fault)) - Number(Boolean(a.fault)) || byName(a, b),
+};
+
+function wanted(zone, text, kind) {
+  if (text && !zone.zone.includes(text)) return false;
+  if (kind === 'heating') return zone.heaterOn && !zone.fault;
+  if (kind === 'idle') return !zone.heaterOn && !zone.fault;
+  if (kind === 'fault') return Boolean(zone.fault);
+  return true;
+}
+
+/** Filters and sorts every zone; then only the visible cards are drawn. */
+function resort() {
+  const text = $('overview-filter').value.trim().toLowerCase();
+  const kind = $('overview-state').value;
+  const zones = [...overview.zones.values()].filter((zone) => wanted(zone, text, kind));
+  zones.sort(SORTS[$('overview-sort').value] || SORTS.name);
+  overview.order = zones.map((zone) => zone.zone);
+  overview.sortedAt = Date.now();
+  $('overview-count').textContent = `${overview.order.length.toLocaleString('en')} of ${overview.zones.size.toLocaleString('en')} zones`;
+  scheduleOverview();
+}
+
+function scheduleOverview() {
+  if (overview.renderPending || !overview.visible) return;
+  overview.renderPending = true;
+  requestAnimationFrame(() => {
+    overview.renderPending = false;
+    if (Date.now() - overview.sortedAt > RESORT_MS && $('overview-sort').value !== 'name') resort();
+    renderOverview();
+  });
+}
+
+/** Lays the cards out in rows and creates elements only for the rows in view (and one more each side). */
+function renderOverview() {
+  const list = $('overview-list');
+  const canvas = $('overview-canvas');
+  const columns = Math.max(1, Math.floor((list.clientWidth + CARD_GAP) / (CARD_WIDTH + CARD_GAP)));
+  const width = (list.clientWidth - (columns - 1) * CARD_GAP) / columns;
+  const rowHeight = CARD_HEIGHT + CARD_GAP;
+  const rows = Math.ceil(overview.order.length / columns);
+  canvas.style.height = `${rows * rowHeight}px`;
+  const firstRow = Math.max(0, Math.floor(list.scrollTop / rowHeight) - 1);
+  const lastRow = Math.min(rows, Math.ceil((list.scrollTop + list.clientHeight) / rowHeight) + 1);
+  const cards = [];
+  for (let i = firstRow * columns; i < Math.min(overview.order.length, lastRow * columns); i += 1) {
+    const zone = overview.zones.get(overview.order[i]);
+    if (zone) cards.push(card(zone, (i % columns) * (width + CARD_GAP), Math.floor(i / columns) * rowHeight, width));
+  }
+  canvas.replaceChildren(...cards);
+}
+
+function card(zone, left, top, width) {
+  const node = document.createElement('button');
+  node.type = 'button';
+  node.className = 'zone-card';
+  node.setAttribute('role', 'listitem');
+  node.dataset.zone = zone.zone;
+  node.dataset.heating = String(Boolean(zone.heaterOn));
+  node.dataset.fault = String(Boolean(zone.fault));
+  node.style.cssText = `left:${left}px;top:${top}px;width:${width}px;height:${CARD_HEIGHT}px`;
+  if (zone.fault) node.title = zone.fault;
+  const cells = [
+    ['name', zone.zone],
+    ['flag', zone.fault ? 'fault' : zone.heaterOn ? '● heating' : 'off'],
+    ['temp', `${format(zone.temperature)} °C`],
+    ['want', `→ ${format(zone.desired)} °C`],
+  ];
+  for (const [kind, text] of cells) {
+    const span = document.createElement('span');
+    span.className = kind;
+    span.textContent = text;
+    node.append(span);
+  }
+  return node;
+}
+
 async function start() {
   state.token = readToken();
   wireControls();
   renderAccess();
   createChart();
-  const zones = await (await fetch('/api/zones', { cache: 'no-store' })).json();
-  const names = zones.zones.map((z) => z.zone);
-  const picker = $('zone');
-  picker.replaceChildren(...names.map((name) => new Option(name, name)));
-  picker.closest('label').hidden = names.length < 2;
-  $('zone-name').hidden = names.length >= 2;
-  // The zone's state carries the bus seq it was read at: the stream starts right after it.
-  await selectZone(names[0]);
+  const zones = await refreshZones();
+  // A zone's state carries the bus seq it was read at: the stream starts right after it.
+  if (zones.length === 1) {
+    await selectZone(zones[0].zone);
+  } else {
+    if (thermobus.lastSeq == null && zones.length && Number.isInteger(zones[0].seq)) thermobus.lastSeq = zones[0].seq;
+    showOverview();
+  }
   connect();
   refreshBus();
-  setInterval(() => { refreshBus(); refreshFault().catch(() => {}); }, 2000);
+  setInterval(() => {
+    refreshBus();
+    if (overview.visible) refreshZones().catch(() => {}); else refreshFault().catch(() => {});
+  }, 2000);
   setInterval(() => { renderTrend(); scheduleDraw(); }, 1000);
 }
 

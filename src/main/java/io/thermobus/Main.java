@@ -20,6 +20,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -125,9 +126,11 @@ public final class Main {
       }
     }, "thermobus-shutdown"));
     try {
-      Thermobus.Running running = (clusterManager == null
+      HazelcastClusterManager joined = clusterManager;
+      Thermobus.Running running = (joined == null
           ? Thermobus.start(vertx, metrics, config, terminal, out)
-          : Thermobus.start(vertx, metrics, config, new HazelcastNode(clusterManager.getHazelcastInstance(), config.zones()), terminal, out))
+          : Thermobus.start(vertx, metrics, config,
+              directory -> new HazelcastNode(joined.getHazelcastInstance(), List.copyOf(directory.names())), terminal, out))
           .await(60, TimeUnit.SECONDS);
       GracefulExit.onSignals(budget -> Thermobus.stop(vertx, running, budget));
       out.println(running.banner());

@@ -8,6 +8,7 @@ import io.thermobus.bus.remote.BusVerticle;
 import io.thermobus.cluster.ClusterNode;
 import io.thermobus.cluster.LocalNode;
 import io.thermobus.config.ThermobusConfig;
+import io.thermobus.event.Concern;
 import io.thermobus.event.EventCodec;
 import io.thermobus.history.HistoryVerticle;
 import io.thermobus.input.ConsoleVerticle;
@@ -19,7 +20,6 @@ import io.thermobus.ops.Deployments;
 import io.thermobus.ops.Health;
 import io.thermobus.ops.MetricsVerticle;
 import io.thermobus.ops.StateChangeLog;
-import io.thermobus.settings.SettingsFile;
 import io.thermobus.settings.SettingsHealth;
 import io.thermobus.sim.HeatLossVerticle;
 import io.thermobus.stream.StreamStats;
@@ -27,11 +27,18 @@ import io.thermobus.sim.HeaterVerticle;
 import io.thermobus.sim.Physics;
 import io.thermobus.sim.RoomVerticle;
 import io.thermobus.supervision.Supervisor;
+import io.thermobus.sim.SimClock;
 import io.thermobus.thermostat.DisplayVerticle;
+import io.thermobus.thermostat.ZoneControls;
+import io.thermobus.zone.CreatedZones;
+import io.thermobus.zone.ZoneConflictException;
+import io.thermobus.zone.ZoneDirectory;
+import io.thermobus.zone.ZoneSpec;
 import io.thermobus.web.WebVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import java.io.PrintStream;
@@ -42,16 +49,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** Composes the service: one set of zone verticles per hosted zone, then the console and the web. */
+/**
+ * Composes the service: the zone directory and the node's simulated clock, each concern's verticle
+ * as one shard per event loop hosting its share of the zones, then the console and the web.
+ */
 public final class Thermobus {
 
   /**
    * A started service: where it listens and with which token, the supervisor of its zone
    * verticles, and the other verticles it deployed, by name.
    */
-  public record Running(ThermobusConfig config, int port, Supervisor supervisor, Deployments deployments) {
+  public record Running(ThermobusConfig config, int port, ZoneDirectory directory, SimClock clock, Supervisor supervisor,
+                        Deployments deployments) {
 
     public String baseUrl() {
       String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
@@ -72,6 +84,9 @@ public final class Thermobus {
     }
   }
 
+  /** Shards per concern: one per event loop of a default Vert.x, so every loop hosts a share of the zones. */
+  static final int SHARDS = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+
   private Thermobus() {}
 
   /**
@@ -80,31 +95,50 @@ public final class Thermobus {
    * {@link io.thermobus.ops.Metrics}); the service adds its own meters and serves it at {@code /metrics}.
    */
   public static Future<Running> start(Vertx vertx, PrometheusMeterRegistry metrics, ThermobusConfig config,
-                                      boolean readKeys, PrintStream console) {
-    return start(vertx, metrics, config, new LocalNode(config.cluster().nodeId(), config.zones()), readKeys, console);
+                                      boolean readKeys, PrintStream consoleOut) {
+    return start(vertx, metrics, config, directory -> new LocalNode(config.cluster().nodeId(), directory), readKeys, consoleOut);
   }
 
-  /** Starts the service as {@code cluster}'s node: a {@link io.thermobus.cluster.HazelcastNode} on a clustered Vert.x. */
+  /**
+   * Starts the service as the node {@code clusterNode} makes for its zone directory: a
+   * {@link io.thermobus.cluster.HazelcastNode} on a clustered Vert.x.
+   */
   public static Future<Running> start(Vertx vertx, PrometheusMeterRegistry metrics, ThermobusConfig config,
-                                      ClusterNode cluster, boolean readKeys, PrintStream console) {
+                                      Function<ZoneDirectory, ClusterNode> clusterNode, boolean readKeys,
+                                      PrintStream consoleOut) {
+    return vertx.executeBlocking(() -> CreatedZones.open(config.dataDir()))
+        .compose(created -> start(vertx, metrics, config, created, clusterNode, readKeys, consoleOut));
+  }
+
+  private static Future<Running> start(Vertx vertx, PrometheusMeterRegistry metrics, ThermobusConfig config,
+                                       CreatedZones created, Function<ZoneDirectory, ClusterNode> clusterNode,
+                                       boolean readKeys, PrintStream consoleOut) {
     EventCodec.registerAll(vertx.eventBus());
     MqttAddresses.registerCodecs(vertx.eventBus());
     BusService busService = busService(config.bus());
-    SettingsHealth settings = new SettingsHealth();
-    Map<String, Supplier<Deployable>> zoneVerticles = new LinkedHashMap<>();
-    for (String zone : config.zones()) {
-      zoneVerticles.putAll(zoneVerticles(config, zone, settings));
+    ZoneDirectory directory;
+    try {
+      directory = directory(config, created);
+    } catch (ZoneConflictException e) {
+      return Future.failedFuture(e);
     }
-    Supervisor supervisor = new Supervisor(zoneVerticles, config.restartBackoff());
+    SimClock clock = SimClock.system(config.timeScale());
+    ClusterNode cluster = clusterNode.apply(directory);
+    SettingsHealth settings = new SettingsHealth();
+    Map<String, Supplier<Deployable>> shards = shardVerticles(config, directory, clock, settings);
+    Supervisor supervisor = new Supervisor(shards, config.restartBackoff());
     Deployments deployments = new Deployments(vertx);
-    HealthChecks readiness = Health.readiness(vertx, config.zones(),
-        () -> verticleStatus(deployments, zoneVerticles.keySet(), supervisor), settings);
+    HealthChecks readiness = Health.readiness(vertx, directory,
+        () -> verticleStatus(deployments, shards.keySet(), supervisor), settings);
     StreamStats streams = new StreamStats();
     readiness.register("cluster", promise -> cluster.membership().onComplete(promise));
-    WebVerticle.Instances web = new WebVerticle.Instances(config, Health.liveness(vertx), readiness, busService, streams, metrics, cluster);
+    WebVerticle.Instances web = new WebVerticle.Instances(config, directory, created, clock, Health.liveness(vertx), readiness, busService,
+        streams, metrics, cluster);
+    String console = directory.firstZone();
     // The bus listens first, so it records every zone's first events.
-    return deployments.deploy("bus", new BusVerticle(busService, config.bus().sweepInterval(), config.zones().get(0)))
-        .compose(bus -> deployments.deploy("metrics", new MetricsVerticle(metrics, busService.bus(), streams)))
+    return deployments.deploy("bus", new BusVerticle(busService, config.bus().sweepInterval(), console))
+        .compose(bus -> deployments.deploy("metrics",
+            new MetricsVerticle(metrics, busService.bus(), streams, directory, config.zoneMeters())))
         .compose(meters -> deployments.deploy("state-log", new StateChangeLog()))
         .compose(log -> deployBroker(config, deployments, readiness, metrics))
         // The cluster node listens before the zones start, so it writes their first setpoints through.
@@ -113,11 +147,12 @@ public final class Thermobus {
         .compose(zones -> deployments.deploy("web", web, web.count()))
         .map(id -> {
           Health.httpBound(readiness, deployments, "web", web.actualPort());
-          return new Running(config, web.actualPort(), supervisor, deployments);
+          return new Running(config, web.actualPort(), directory, clock, supervisor, deployments);
         })
         .compose(running -> cluster.announce(running.baseUrl()).map(running))
         .compose(running -> config.console()
-            ? deployments.deploy("console", new ConsoleVerticle(config.zones().get(0), readKeys, console, running.banner()))
+            ? deployments.deploy("console", new ConsoleVerticle(console,
+                    Concern.INPUT.address(directory.shardOf(console)), readKeys, consoleOut, running.banner()))
                 .map(id -> running)
             : Future.succeededFuture(running));
   }
@@ -149,6 +184,17 @@ public final class Thermobus {
     return deployments.deploy("mqtt", connection);
   }
 
+  /** The configured zones, then those created over the API before the last stop (a configured name wins). */
+  private static ZoneDirectory directory(ThermobusConfig config, CreatedZones created) throws ZoneConflictException {
+    ZoneDirectory directory = new ZoneDirectory(SHARDS, config.maxZones(), config.zones());
+    for (ZoneSpec spec : created.specs()) {
+      if (!directory.hosts(spec.name())) {
+        directory.add(spec);
+      }
+    }
+    return directory;
+  }
+
   private static BusService busService(ThermobusConfig.BusSettings settings) {
     SubscriberBus<JsonObject> bus = new SubscriberBus<>(
         new Retention(settings.retainEvents(), settings.retainAge(), settings.retainBytes()), InstantSource.system(),
@@ -156,19 +202,29 @@ public final class Thermobus {
     return new BusService(bus, settings.lease(), settings.sweepInterval(), settings.maxWait().toMillis());
   }
 
-  /** A zone's verticles by supervision name ({@code zone/role}), in the order they start. */
-  private static Map<String, Supplier<Deployable>> zoneVerticles(ThermobusConfig config, String zone, SettingsHealth settings) {
-    double scale = config.timeScale();
-    // The history, display and heater listen before the input and room announce their first values, so
-    // the first decision sees both; heat loss starts last, so nothing cools before the thermostat is ready.
+  /**
+   * Every shard of every concern by supervision name ({@code room/3}), in the order they start:
+   * concern by concern, each concern's shards together.
+   */
+  private static Map<String, Supplier<Deployable>> shardVerticles(ThermobusConfig config, ZoneDirectory directory,
+                                                                   SimClock clock, SettingsHealth settings) {
+    ZoneControls controls = ZoneControls.chapter(config.thermostat(), config.actuatorDelay());
     Map<String, Supplier<Deployable>> verticles = new LinkedHashMap<>();
-    verticles.put(zone + "/history", () -> new HistoryVerticle(zone));
-    verticles.put(zone + "/display", () -> new DisplayVerticle(zone, config.thermostat(), config.actuatorDelay(), scale, config.staleTimeout()));
-    verticles.put(zone + "/heater", () -> new HeaterVerticle(zone, Physics.CHAPTER, scale));
-    verticles.put(zone + "/input", () -> new InputVerticle(zone, config.desiredRange(), config.desiredStepCenti(), config.initialDesiredCenti(),
-        new SettingsFile(config.dataDir(), zone), settings));
-    verticles.put(zone + "/room", () -> new RoomVerticle(zone, config.initialTemperatureCenti()));
-    verticles.put(zone + "/heat-loss", () -> new HeatLossVerticle(zone, Physics.CHAPTER, scale));
+    for (Concern concern : Concern.values()) {
+      for (int shard = 0; shard < directory.shards(); shard++) {
+        int index = shard;
+        Supplier<Deployable> factory = switch (concern) {
+          case HISTORY -> () -> new HistoryVerticle(index, directory);
+          case DISPLAY -> () -> new DisplayVerticle(index, directory, controls, clock, config.staleTimeout());
+          case HEATER -> () -> new HeaterVerticle(index, directory, Physics.CHAPTER, clock);
+          case INPUT -> () -> new InputVerticle(index, directory, config.desiredRange(), config.desiredStepCenti(),
+              config.dataDir(), settings);
+          case ROOM -> () -> new RoomVerticle(index, directory);
+          case HEAT_LOSS -> () -> new HeatLossVerticle(index, directory, Physics.CHAPTER, clock);
+        };
+        verticles.put(concern.shardName(shard), factory);
+      }
+    }
     return verticles;
   }
 

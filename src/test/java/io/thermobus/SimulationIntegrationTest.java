@@ -3,7 +3,7 @@ package io.thermobus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.thermobus.event.Addresses;
+import io.thermobus.event.Concern;
 import io.thermobus.event.FrameRendered;
 import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.KeyPressed;
@@ -40,6 +40,7 @@ class SimulationIntegrationTest {
   /** Heat loss alone changes the temperature 1200 times an hour; the heater adds more. */
   private static final int READINGS_PER_SIMULATED_HOUR = 1200;
 
+  private RunningService service;
   private final List<TemperatureChanged> temperatures = new CopyOnWriteArrayList<>();
   private final List<HeaterSwitched> switches = new CopyOnWriteArrayList<>();
   private final List<Object> sequence = new CopyOnWriteArrayList<>();
@@ -51,7 +52,8 @@ class SimulationIntegrationTest {
     });
     vertx.eventBus().<HeaterSwitched>consumer(Topic.HEATER.address(), m -> switches.add(m.body()));
     vertx.eventBus().<FrameRendered>consumer(Topic.FRAME.address(), m -> sequence.add(m.body()));
-    return RunningService.start(vertx, overrides);
+    service = RunningService.start(vertx, overrides);
+    return service;
   }
 
   @Test
@@ -129,7 +131,7 @@ class SimulationIntegrationTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> !sequence.isEmpty());
     int temperaturesBefore = temperatures.size();
 
-    vertx.eventBus().request(Addresses.keys("home"), new KeyPressed("home", "ArrowUp", "test")).await(10, TimeUnit.SECONDS);
+    vertx.eventBus().request(inputOf("home"), new KeyPressed("home", "ArrowUp", "test")).await(10, TimeUnit.SECONDS);
 
     await("frame with the key").atMost(Duration.ofSeconds(10)).until(() -> sequence.stream()
         .anyMatch(event -> event instanceof FrameRendered frame && frame.input().equals("↑") && frame.desired() == 2150));
@@ -139,8 +141,12 @@ class SimulationIntegrationTest {
     assertThat(frame.text()).contains("Desired Temp: 21.50 °C").contains("Input: ↑");
   }
 
+  private String inputOf(String zone) {
+    return Concern.INPUT.address(service.running.directory().shardOf(zone));
+  }
+
   private void setDesired(Vertx vertx, String celsius) throws Exception {
-    vertx.eventBus().request(Addresses.setDesired("home"), new SetDesired("home", new BigDecimal(celsius), "test"))
+    vertx.eventBus().request(inputOf("home"), new SetDesired("home", new BigDecimal(celsius), "test"))
         .await(10, TimeUnit.SECONDS);
   }
 

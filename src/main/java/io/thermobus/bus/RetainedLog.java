@@ -108,7 +108,7 @@ final class RetainedLog<T> {
       writeLock.unlock();
     }
     if (wake) {
-      wakeups.published(topic, zone);
+      wakeups.published(topic, envelope.zone());
     }
     return envelope;
   }

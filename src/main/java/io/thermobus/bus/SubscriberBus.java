@@ -131,21 +131,21 @@ public final class SubscriberBus<T> {
   }
 
   /**
+   * Subscribes to one zone's events of {@code topics} (empty = all): the others are skipped on
+   * their envelope's zone, and never wake this subscriber.
+   */
+  public Subscription<T> subscribe(Collection<String> topics, String zone, StartAt from) {
+    return new Subscription<>(this, open(new TopicFilter(topics, Objects.requireNonNull(zone, "zone")), from, null, null));
+  }
+
+  /**
    * Subscribes and returns a handle; closing the handle, or dropping it unclosed, unsubscribes.
    *
    * @param topics topics to receive; empty = all
    * @param lease  if not {@code null}, the subscription is tombstoned when not read for this long
    */
   public Subscription<T> subscribe(Collection<String> topics, StartAt from, Duration lease) {
-    return new Subscription<>(this, open(new TopicFilter(topics, null), from, lease, null));
-  }
-
-  /**
-   * Subscribes to one zone's events of the given topics (empty = all), from {@code from}, closed
-   * with the handle: other zones' events are skipped as the cursor walks, never handed over.
-   */
-  public Subscription<T> subscribe(Collection<String> topics, String zone, StartAt from) {
-    return new Subscription<>(this, open(new TopicFilter(topics, Objects.requireNonNull(zone, "zone")), from, null, null));
+    return new Subscription<>(this, open(new TopicFilter(topics), from, lease, null));
   }
 
   /**
@@ -156,8 +156,13 @@ public final class SubscriberBus<T> {
    * @throws TooManySubscriptionsException if {@code maxDetached} detached subscriptions exist
    */
   public SubscriptionInfo subscribeDetached(Collection<String> topics, StartAt from, Duration lease, byte[] secret) {
+    return subscribeDetached(topics, null, from, lease, secret);
+  }
+
+  /** As {@link #subscribeDetached(Collection, StartAt, Duration, byte[])}, narrowed to one zone unless {@code zone} is {@code null}. */
+  public SubscriptionInfo subscribeDetached(Collection<String> topics, String zone, StartAt from, Duration lease, byte[] secret) {
     Objects.requireNonNull(lease, "lease");
-    return open(new TopicFilter(topics, null), from, lease, secret == null ? new byte[0] : secret.clone()).info(log.head());
+    return open(new TopicFilter(topics, zone), from, lease, secret == null ? new byte[0] : secret.clone()).info(log.head());
   }
 
   /**

@@ -6,10 +6,8 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * An immutable choice of the events a subscriber wants: a set of topics (empty matches every
- * topic) and at most one zone ({@code null} matches every zone). The cursor applies it as it
- * walks the log, before anything is handed to a sink, and the wakeups are indexed by it, so an
- * unwanted event costs a narrowed subscriber neither a delivery nor a wakeup.
+ * An immutable set of topics a subscriber wants (empty matches every topic), and optionally the
+ * one zone it wants: checked on the envelope's fields, without reading its data.
  */
 final class TopicFilter {
 
@@ -17,7 +15,13 @@ final class TopicFilter {
   private final List<String> sorted;
   private final String zone;
 
+  TopicFilter(Collection<String> topics) {
+    this(topics, null);
+  }
+
+  /** {@code zone} {@code null} matches every zone. */
   TopicFilter(Collection<String> topics, String zone) {
+    this.zone = zone;
     Objects.requireNonNull(topics, "topics");
     TreeSet<String> set = new TreeSet<>();
     for (String topic : topics) {
@@ -25,19 +29,22 @@ final class TopicFilter {
     }
     this.sorted = List.copyOf(set);
     this.topics = set.toArray(new String[0]);
-    this.zone = zone;
   }
 
-  /** Every event, of every topic and zone. */
   boolean matchesAll() {
     return topics.length == 0 && zone == null;
   }
 
   boolean matches(Envelope<?> envelope) {
-    return (zone == null || zone.equals(envelope.zone())) && matchesTopic(envelope.topic());
+    return (zone == null || zone.equals(envelope.zone())) && matches(envelope.topic());
   }
 
-  private boolean matchesTopic(String topic) {
+  /** The one zone wanted, or {@code null} for all. */
+  String zone() {
+    return zone;
+  }
+
+  private boolean matches(String topic) {
     if (topics.length == 0) {
       return true;
     }
@@ -51,10 +58,5 @@ final class TopicFilter {
 
   List<String> topics() {
     return sorted;
-  }
-
-  /** The one zone wanted, or {@code null} for every zone. */
-  String zone() {
-    return zone;
   }
 }

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 
 /**
- * The armed {@link Waiter}s of all subscriptions, indexed by topic and zone so that a publish
- * touches only the waiters it concerns, and only while any are armed.
+ * The armed {@link Waiter}s of all subscriptions, indexed by topic so that a publish touches only
+ * the waiters it concerns, and only while any are armed.
  *
  * <p>Lost wakeups are ruled out by the log's writer lock: a waiter is added under it, after
  * checking that nothing was published past what its reader scanned, and a publisher reads
@@ -15,8 +15,10 @@ import java.util.List;
 final class Wakeups {
 
   private final Object lock = new Object();
-  /** Guarded by lock: by {@link #key} of a topic (or none) and a zone (or none). */
+  /** Guarded by lock. */
   private final HashMap<String, List<Waiter>> byTopic = new HashMap<>();
+  /** Guarded by lock: waiters of subscriptions narrowed to one zone, under that zone only. */
+  private final HashMap<String, List<Waiter>> byZone = new HashMap<>();
   /** Guarded by lock: waiters of subscriptions to every topic. */
   private List<Waiter> anyTopic = new ArrayList<>();
   /** Number of listed entries (a waiter for k topics is listed k times). Written under lock. */
@@ -25,49 +27,51 @@ final class Wakeups {
   /** Lists the waiter under each of its topics; called under the log's writer lock. */
   void add(Waiter waiter, TopicFilter filter) {
     synchronized (lock) {
-      if (filter.matchesAll()) {
-        anyTopic.add(waiter);
+      if (filter.zone() != null) {
+        byZone.computeIfAbsent(filter.zone(), z -> new ArrayList<>()).add(waiter);
         entries += 1;
-      } else if (filter.topics().isEmpty()) {
-        byTopic.computeIfAbsent(key("", filter.zone()), t -> new ArrayList<>()).add(waiter);
+      } else if (filter.matchesAll()) {
+        anyTopic.add(waiter);
         entries += 1;
       } else {
         for (String topic : filter.topics()) {
-          byTopic.computeIfAbsent(key(topic, filter.zone()), t -> new ArrayList<>()).add(waiter);
+          byTopic.computeIfAbsent(topic, t -> new ArrayList<>()).add(waiter);
         }
         entries += filter.topics().size();
       }
     }
   }
 
-  /** Called by a publisher after it released the writer lock; fires on the publisher's thread. */
+  /**
+   * Called by a publisher after it released the writer lock; fires on the publisher's thread. A
+   * waiter narrowed to a zone wakes only for its zone's events, so a stream of one zone costs
+   * nothing per event of the others.
+   */
   void published(String topic, String zone) {
     if (entries == 0) {
       return;
     }
     List<Waiter> all;
     List<Waiter> some;
+    List<Waiter> ofZone;
     synchronized (lock) {
       all = anyTopic.isEmpty() ? List.of() : anyTopic;
       if (!all.isEmpty()) {
         anyTopic = new ArrayList<>();
       }
-      some = new ArrayList<>();
-      for (String key : new String[] {key(topic, null), key(topic, zone), key("", zone)}) {
-        List<Waiter> listed = byTopic.remove(key);
-        if (listed != null) {
-          some.addAll(listed);
-        }
+      some = byTopic.remove(topic);
+      if (some == null) {
+        some = List.of();
       }
-      entries -= all.size() + some.size();
+      ofZone = byZone.isEmpty() ? null : byZone.remove(zone);
+      if (ofZone == null) {
+        ofZone = List.of();
+      }
+      entries -= all.size() + some.size() + ofZone.size();
     }
     all.forEach(Waiter::fire);
     some.forEach(Waiter::fire);
-  }
-
-  /** Topic names and zone names never hold a NUL. */
-  private static String key(String topic, String zone) {
-    return zone == null ? topic : topic + '\u0000' + zone;
+    ofZone.forEach(Waiter::fire);
   }
 
   /** Drops fired and cancelled waiters, which otherwise stay listed until their topic is published. */
@@ -77,18 +81,26 @@ final class Wakeups {
       int before = anyTopic.size();
       anyTopic.removeIf(w -> !w.armed());
       removed += before - anyTopic.size();
-      var it = byTopic.values().iterator();
-      while (it.hasNext()) {
-        List<Waiter> list = it.next();
-        before = list.size();
-        list.removeIf(w -> !w.armed());
-        removed += before - list.size();
-        if (list.isEmpty()) {
-          it.remove();
-        }
-      }
+      removed += purge(byTopic);
+      removed += purge(byZone);
       entries -= removed;
     }
+  }
+
+  /** Called under lock. */
+  private static int purge(HashMap<String, List<Waiter>> lists) {
+    int removed = 0;
+    var it = lists.values().iterator();
+    while (it.hasNext()) {
+      List<Waiter> list = it.next();
+      int before = list.size();
+      list.removeIf(w -> !w.armed());
+      removed += before - list.size();
+      if (list.isEmpty()) {
+        it.remove();
+      }
+    }
+    return removed;
   }
 
   int armedEntries() {

@@ -1,5 +1,6 @@
 package io.thermobus.cluster;
 
+import io.thermobus.zone.ZoneDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
@@ -16,15 +17,13 @@ public final class LocalNode extends ClusterNode {
   private static final long FENCE = 1;
 
   private final String node;
-  private final Map<String, String> owners;
+  private final ZoneDirectory directory;
   private final Instant joinedAt = Instant.now();
   private volatile String httpUrl;
 
-  public LocalNode(String node, List<String> zones) {
+  public LocalNode(String node, ZoneDirectory directory) {
     this.node = node;
-    Map<String, String> all = new TreeMap<>();
-    zones.forEach(zone -> all.put(zone, node));
-    this.owners = Collections.unmodifiableMap(all);
+    this.directory = directory;
   }
 
   @Override
@@ -32,9 +31,22 @@ public final class LocalNode extends ClusterNode {
     return node;
   }
 
+  /** Every zone the directory hosts now, each owned by this node. */
   @Override
   public Map<String, String> owners() {
-    return owners;
+    Map<String, String> all = new TreeMap<>();
+    directory.names().forEach(zone -> all.put(zone, node));
+    return Collections.unmodifiableMap(all);
+  }
+
+  @Override
+  public boolean owns(String zone) {
+    return directory.hosts(zone);
+  }
+
+  @Override
+  public String owner(String zone) {
+    return owns(zone) ? node : null;
   }
 
   @Override
@@ -59,6 +71,7 @@ public final class LocalNode extends ClusterNode {
 
   @Override
   public Future<View> view() {
+    Map<String, String> owners = owners();
     return Future.succeededFuture(new View(node, List.of(new Member(node, httpUrl, owners.size(), joinedAt)), owners, 0));
   }
 

@@ -9,6 +9,7 @@ import io.thermobus.mqtt.MqttSettings;
 import io.thermobus.mqtt.TopicName;
 import io.thermobus.sim.Centi;
 import io.thermobus.thermostat.Thermostat;
+import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.lang.reflect.RecordComponent;
@@ -20,9 +21,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -38,7 +40,9 @@ public record ThermobusConfig(
     boolean tokenGenerated,
     double timeScale,
     Path dataDir,
-    List<String> zones,
+    List<ZoneSpec> zones,
+    int maxZones,
+    int zoneMeters,
     boolean console,
     DesiredRange desiredRange,
     int desiredStepCenti,
@@ -96,6 +100,13 @@ public record ThermobusConfig(
     }
   }
 
+  /** The slowest and fastest simulated time, as simulated seconds per wall second. */
+  public static final BigDecimal MIN_TIME_SCALE = new BigDecimal("0.001");
+  public static final BigDecimal MAX_TIME_SCALE = new BigDecimal("100000");
+
+  /** The keys of a zone entry in a config file. */
+  static final List<String> ZONE_KEYS = List.of("name", "desired", "initialTemperature");
+
   private static final Pattern TOKEN_TEXT = Pattern.compile("[\\x21-\\x7e]{1,512}");
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
   private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+");
@@ -147,14 +158,21 @@ public record ThermobusConfig(
     if (!range.contains(initialDesired)) {
       throw invalid(INITIAL_DESIRED, "must lie between desiredMin and desiredMax");
     }
+    int maxZones = values.integer(MAX_ZONES, 1, 10_000_000);
+    List<ZoneSpec> zones = values.zones(range, initialDesired, values.centi(INITIAL_TEMPERATURE, -5000, 10000));
+    if (zones.size() > maxZones) {
+      throw invalid(ZONES, "names " + zones.size() + " zones, more than maxZones (" + maxZones + ")");
+    }
     return new ThermobusConfig(
         values.required(HOST),
         values.integer(PORT, 0, 65535),
         token != null ? token : generateToken(),
         token == null,
-        values.decimal(TIME_SCALE, 0.001, 100_000).doubleValue(),
+        values.decimal(TIME_SCALE, MIN_TIME_SCALE.doubleValue(), MAX_TIME_SCALE.doubleValue()).doubleValue(),
         Path.of(values.required(DATA_DIR)),
-        values.zones(),
+        zones,
+        maxZones,
+        values.integer(ZONE_METERS, 0, 10_000_000),
         values.bool(CONSOLE),
         range,
         values.centi(DESIRED_STEP, 1, 1000),
@@ -299,21 +317,66 @@ public record ThermobusConfig(
       return items;
     }
 
-    List<String> zones() {
-      List<String> names = items(ZONES);
-      if (names.isEmpty()) {
+    /** Each entry a name, or (from a file) an object with {@code name} and the zone's own {@code desired} and {@code initialTemperature}. */
+    List<ZoneSpec> zones(DesiredRange range, int defaultDesired, int defaultTemperature) {
+      Object value = raw(ZONES);
+      List<Object> entries = new ArrayList<>();
+      if (value instanceof JsonArray array) {
+        array.forEach(entries::add);
+      } else {
+        entries.addAll(Arrays.asList(required(ZONES).split(",")));
+      }
+      if (entries.isEmpty()) {
         throw invalid(ZONES, "must name at least one zone");
       }
-      for (String name : names) {
-        if (!ZoneName.isValid(name)) {
-          throw invalid(ZONES, "'" + name + "' is not a zone name: use 1 to 32 of a-z, 0-9, '-' and '_', starting with a letter or digit");
+      Map<String, ZoneSpec> zones = new LinkedHashMap<>();
+      for (Object entry : entries) {
+        ZoneSpec spec = entry instanceof JsonObject object
+            ? zone(object, range, defaultDesired, defaultTemperature)
+            : ZoneSpec.simulated(name(entry), defaultDesired, defaultTemperature);
+        if (zones.put(spec.name(), spec) != null) {
+          throw invalid(ZONES, "names zone '" + spec.name() + "' twice");
         }
       }
-      Set<String> unique = new LinkedHashSet<>(names);
-      if (unique.size() != names.size()) {
-        throw invalid(ZONES, "names a zone twice");
+      return List.copyOf(zones.values());
+    }
+
+    private static String name(Object entry) {
+      String name = entry == null ? "" : String.valueOf(entry).trim();
+      if (!(entry instanceof String) || !ZoneName.isValid(name)) {
+        throw invalid(ZONES, "'" + name + "' is not a zone name: use 1 to 32 of a-z, 0-9, '-' and '_', starting with a letter or digit");
       }
-      return List.copyOf(unique);
+      return name;
+    }
+
+    private static ZoneSpec zone(JsonObject entry, DesiredRange range, int defaultDesired, int defaultTemperature) {
+      for (String key : entry.fieldNames()) {
+        if (!ZONE_KEYS.contains(key)) {
+          throw invalid(ZONES, "a zone entry has an unknown key '" + key + "'; known keys: " + String.join(", ", ZONE_KEYS));
+        }
+      }
+      String name = name(entry.getValue("name"));
+      int desired = entry.containsKey("desired") ? zoneCenti(name, "desired", entry.getValue("desired")) : defaultDesired;
+      if (!range.contains(desired)) {
+        throw invalid(ZONES, "zone '" + name + "': desired must lie between desiredMin and desiredMax");
+      }
+      int temperature = entry.containsKey("initialTemperature")
+          ? zoneCenti(name, "initialTemperature", entry.getValue("initialTemperature")) : defaultTemperature;
+      return ZoneSpec.simulated(name, desired, temperature);
+    }
+
+    private static int zoneCenti(String zone, String key, Object value) {
+      BigDecimal celsius;
+      try {
+        celsius = new BigDecimal(String.valueOf(value).trim());
+      } catch (NumberFormatException e) {
+        throw invalid(ZONES, "zone '" + zone + "': " + key + " must be a number, got " + value);
+      }
+      try {
+        return ZoneSpec.initialTemperatureCenti(celsius);
+      } catch (IllegalArgumentException e) {
+        throw invalid(ZONES, "zone '" + zone + "': " + key + " must be from -50 to 100 °C, got " + value);
+      }
     }
 
     List<String> origins() {

@@ -1,6 +1,8 @@
 package io.thermobus.event;
 
 import io.thermobus.Json;
+import io.thermobus.zone.ZoneAdded;
+import io.thermobus.zone.ZoneRemoved;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageCodec;
@@ -26,6 +28,13 @@ public final class EventCodec<T extends Record> implements MessageCodec<T, T> {
     register(eventBus, KeyPressed.class);
     register(eventBus, SetDesired.class);
     register(eventBus, ZoneState.class);
+    register(eventBus, StateQuery.class);
+    register(eventBus, ShardQuery.class);
+    register(eventBus, ZoneStates.class);
+    register(eventBus, DesiredValues.class);
+    register(eventBus, HistoryQuery.class);
+    register(eventBus, ZoneAdded.class);
+    register(eventBus, ZoneRemoved.class);
   }
 
   /** Registers a codec for one more record type, for packages whose events are not zone topics (MQTT). */

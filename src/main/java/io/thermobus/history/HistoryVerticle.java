@@ -1,77 +1,108 @@
 package io.thermobus.history;
 
-import io.thermobus.event.Addresses;
+import io.thermobus.event.Concern;
 import io.thermobus.event.DesiredChanged;
 import io.thermobus.event.HeaterSwitched;
+import io.thermobus.event.HistoryQuery;
 import io.thermobus.event.TemperatureChanged;
-import io.thermobus.event.Topic;
 import io.thermobus.event.ZoneEvent;
 import io.thermobus.sim.Centi;
+import io.thermobus.zone.ShardVerticle;
+import io.thermobus.zone.ZoneDirectory;
+import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Keeps one zone's recent temperature, desired temperature and heater state for the dashboard's
- * chart, fed from the zone's topic events, and answers {@link Addresses#history} with the samples
- * of the last N seconds. Deploy it before the zone's room and input so it sees their first values.
+ * One shard of histories: keeps each hosted zone's recent temperature, desired temperature and
+ * heater state for the dashboard's chart, fed from the zones' topic events, and answers a
+ * {@link HistoryQuery} with the samples of the last N seconds. It starts before the rooms and
+ * inputs so it sees their first values.
  */
-public final class HistoryVerticle extends VerticleBase {
+public final class HistoryVerticle extends ShardVerticle {
 
-  /** About 14 minutes at the finest resolution; coarser when events are further apart. */
-  static final int CAPACITY = 4096;
+  /** At least 100 s at the finest resolution; at time scale 1 (a reading every 3 s) about 25 minutes. */
+  static final int CAPACITY = 512;
   static final long RESOLUTION_MILLIS = 200;
 
-  private final String zone;
-  private final SampleRing ring = new SampleRing(CAPACITY, RESOLUTION_MILLIS);
-  // The latest known values, owned by this verticle's event loop; null until first announced.
-  private Integer temperatureCenti;
-  private Integer desiredCenti;
-  private boolean heaterOn;
+  /** One zone's history and latest known values (null until first announced); owned by this verticle's event loop. */
+  private static final class History {
+    final SampleRing ring = new SampleRing(CAPACITY, RESOLUTION_MILLIS);
+    Integer temperatureCenti;
+    Integer desiredCenti;
+    boolean heaterOn;
+  }
 
-  public HistoryVerticle(String zone) {
-    this.zone = zone;
+  private final Map<String, History> histories = new HashMap<>();
+
+  public HistoryVerticle(int shard, ZoneDirectory directory) {
+    super(Concern.HISTORY, shard, directory);
   }
 
   @Override
-  public Future<?> start() {
-    return Future.all(
-        vertx.eventBus().<TemperatureChanged>consumer(Topic.TEMPERATURE.address(), m -> changed(m.body())).completion(),
-        vertx.eventBus().<DesiredChanged>consumer(Topic.DESIRED.address(), m -> changed(m.body())).completion(),
-        vertx.eventBus().<HeaterSwitched>consumer(Topic.HEATER.address(), m -> changed(m.body())).completion(),
-        vertx.eventBus().<Integer>consumer(Addresses.history(zone), this::answer).completion());
+  protected Future<?> prepare(List<ZoneSpec> zones) {
+    zones.forEach(spec -> histories.put(spec.name(), new History()));
+    return Future.succeededFuture();
   }
 
-  private void changed(ZoneEvent event) {
-    if (!event.zone().equals(zone)) {
+  @Override
+  protected Future<?> add(ZoneSpec spec) {
+    histories.put(spec.name(), new History());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  protected Future<?> remove(String zone) {
+    histories.remove(zone);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  protected void receive(Object body, Message<Object> message) {
+    if (body instanceof HistoryQuery query) {
+      answer(query, message);
+    } else if (body instanceof ZoneEvent event) {
+      History history = histories.get(event.zone());
+      if (history != null) {
+        changed(history, event);
+      }
+    }
+  }
+
+  private static void changed(History history, ZoneEvent event) {
+    if (event instanceof TemperatureChanged temperature) {
+      history.temperatureCenti = temperature.centi();
+    } else if (event instanceof DesiredChanged desired) {
+      history.desiredCenti = desired.centi();
+    } else if (event instanceof HeaterSwitched heater) {
+      history.heaterOn = heater.on();
+    }
+    if (history.temperatureCenti != null && history.desiredCenti != null) {
+      history.ring.record(new Sample(event.at(), history.temperatureCenti, history.desiredCenti, history.heaterOn));
+    }
+  }
+
+  /** The reply is {@code {"zone","seconds","samples":[...]}}. */
+  private void answer(HistoryQuery query, Message<Object> message) {
+    History history = histories.get(query.zone());
+    if (history == null) {
+      message.fail(UNKNOWN_ZONE, "no zone named '" + query.zone() + "'");
       return;
     }
-    if (event instanceof TemperatureChanged temperature) {
-      temperatureCenti = temperature.centi();
-    } else if (event instanceof DesiredChanged desired) {
-      desiredCenti = desired.centi();
-    } else if (event instanceof HeaterSwitched heater) {
-      heaterOn = heater.on();
-    }
-    if (temperatureCenti != null && desiredCenti != null) {
-      ring.record(new Sample(event.at(), temperatureCenti, desiredCenti, heaterOn));
-    }
-  }
-
-  /** The body is the number of seconds wanted; the reply is {@code {"zone","seconds","samples":[...]}}. */
-  private void answer(Message<Integer> request) {
-    int seconds = request.body();
     JsonArray samples = new JsonArray();
-    for (Sample sample : ring.since(Instant.now().minusSeconds(seconds))) {
+    for (Sample sample : history.ring.since(Instant.now().minusSeconds(query.seconds()))) {
       samples.add(new JsonObject()
           .put("at", sample.at().toString())
           .put("temperature", Centi.toCelsius(sample.temperatureCenti()))
           .put("desired", Centi.toCelsius(sample.desiredCenti()))
           .put("heaterOn", sample.heaterOn()));
     }
-    request.reply(new JsonObject().put("zone", zone).put("seconds", seconds).put("samples", samples));
+    message.reply(new JsonObject().put("zone", query.zone()).put("seconds", query.seconds()).put("samples", samples));
   }
 }

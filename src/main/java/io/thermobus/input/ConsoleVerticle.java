@@ -1,6 +1,5 @@
 package io.thermobus.input;
 
-import io.thermobus.event.Addresses;
 import io.thermobus.event.FrameRendered;
 import io.thermobus.event.KeyPressed;
 import io.thermobus.event.Topic;
@@ -24,6 +23,7 @@ public final class ConsoleVerticle extends VerticleBase {
   private static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
 
   private final String zone;
+  private final String inputAddress;
   private final boolean readKeys;
   private final PrintStream out;
   private final String header;
@@ -31,9 +31,13 @@ public final class ConsoleVerticle extends VerticleBase {
   private Attributes savedAttributes;
   private Thread reader;
 
-  /** {@code header} is drawn above every frame, so the dashboard URL stays in sight. */
-  public ConsoleVerticle(String zone, boolean readKeys, PrintStream out, String header) {
+  /**
+   * {@code inputAddress} is the address of the input shard hosting {@code zone}; {@code header} is
+   * drawn above every frame, so the dashboard URL stays in sight.
+   */
+  public ConsoleVerticle(String zone, String inputAddress, boolean readKeys, PrintStream out, String header) {
     this.zone = zone;
+    this.inputAddress = inputAddress;
     this.readKeys = readKeys;
     this.out = out;
     this.header = header;
@@ -79,7 +83,7 @@ public final class ConsoleVerticle extends VerticleBase {
         }
         String key = keyName(c, keys);
         if (key != null) {
-          vertx.eventBus().send(Addresses.keys(zone), new KeyPressed(zone, key, "terminal"));
+          vertx.eventBus().send(inputAddress, new KeyPressed(zone, key, "terminal"));
         }
       }
     } catch (IOException e) {

@@ -1,97 +1,216 @@
 package io.thermobus.input;
 
 import io.thermobus.Refusal;
-import io.thermobus.event.Addresses;
+import io.thermobus.event.Concern;
 import io.thermobus.event.DesiredChanged;
+import io.thermobus.event.DesiredValues;
 import io.thermobus.event.InputReceived;
 import io.thermobus.event.KeyPressed;
 import io.thermobus.event.SetDesired;
-import io.thermobus.sim.Centi;
+import io.thermobus.event.ShardQuery;
 import io.thermobus.settings.SettingsFile;
 import io.thermobus.settings.SettingsHealth;
 import io.thermobus.settings.SettingsUnreadableException;
 import io.thermobus.settings.ZoneSettings;
+import io.thermobus.sim.Centi;
+import io.thermobus.zone.ShardVerticle;
+import io.thermobus.zone.ZoneDirectory;
+import io.thermobus.zone.ZoneList;
+import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The input of one zone: the single writer of its desired temperature. Takes exact values (REST,
- * WebSocket) and key presses (terminal, browser); every key is published as soon as it is its turn,
- * so the display renders it without waiting for the next temperature change. The desired
- * temperature is restored from the zone's settings file at start; a change is saved first and only
- * then applied, published and confirmed, and a change that cannot be saved is refused and changes
- * nothing. Requests are handled one at a time, in arrival order, each after the previous one's save.
+ * One shard of inputs: the single writer of each hosted zone's desired temperature. Takes exact
+ * values (REST, WebSocket) and key presses (terminal, browser); every key is published as soon as
+ * it is its turn, so the display renders it without waiting for the next temperature change.
+ * Desired temperatures are restored from the zones' settings files at start. A change is saved
+ * first and only then applied, published and confirmed; a change that cannot be saved is refused
+ * and changes nothing. Each zone's requests are handled one at a time, in arrival order, each
+ * after the previous one's save; zones do not wait for each other. A deleted zone's file is
+ * removed. Start-up findings and save failures are logged once for many zones, not once per zone.
  */
-public final class InputVerticle extends VerticleBase {
+public final class InputVerticle extends ShardVerticle {
 
   /** Failure code of a refused request, mapped to HTTP 400 by the web layer. */
   public static final int REFUSED = 400;
   /** Failure code of a change that could not be saved and so was not made, mapped to HTTP 503 by the web layer. */
   public static final int NOT_SAVED = 503;
   /**
-   * While saving fails, how often the current settings are written again to learn that saving
-   * works; the same as the Retry-After a refusal carries across the event bus.
+   * While saving fails, how often the shard writes the current settings of its zones that could
+   * not save again, to learn that saving works; the same as the Retry-After a refusal carries
+   * across the event bus.
    */
   public static final Duration SAVE_RETRY = Duration.ofSeconds(Refusal.DEFAULT_RETRY_SECONDS);
-  /** Requests waiting for their turn (behind a slow save) before further ones are refused as not saved. */
+  /** Requests of one zone waiting for their turn (behind a slow save) before further ones are refused as not saved. */
   static final int MAX_WAITING = 64;
 
   private static final Logger LOG = LoggerFactory.getLogger(InputVerticle.class);
+  /** Unusable settings files are logged one by one up to this many per start, then only counted. */
+  private static final int DETAILED_PROBLEMS = 3;
 
-  private final String zone;
+  /** One zone's input, owned by this verticle's event loop. */
+  private final class Input {
+    final String zone;
+    final SettingsFile settings;
+    int desiredCenti;
+    boolean restored;
+    KeyInput keys;
+    /** The zone's last request (or retry, or removal); the next one starts after it. */
+    Future<?> lastTurn = Future.succeededFuture();
+    int waiting;
+
+    Input(String zone, int desiredCenti) {
+      this.zone = zone;
+      this.settings = new SettingsFile(dataDir, zone);
+      this.desiredCenti = desiredCenti;
+    }
+
+    KeyInput keys() {
+      if (keys == null) {
+        keys = new KeyInput(range, stepCenti);
+      }
+      return keys;
+    }
+  }
+
+  /** What reading the settings found at start, on a worker thread. */
+  private record Restored(Map<String, Integer> desired, List<String> problems, int unusable) {}
+
   private final DesiredRange range;
-  private final KeyInput keys;
-  private final SettingsFile settings;
+  private final int stepCenti;
+  private final Path dataDir;
   private final SettingsHealth health;
   // Owned by this verticle's event loop.
-  private int desiredCenti;
-  private Future<?> lastTurn = Future.succeededFuture();
-  private int waiting;
+  private final Map<String, Input> inputs = new HashMap<>();
+  /** The hosted zones whose last save failed; one retry timer serves them all. */
+  private final Set<Input> unsaved = new LinkedHashSet<>();
   private long retryTimer = -1;
 
-  public InputVerticle(String zone, DesiredRange range, int stepCenti, int initialDesiredCenti, SettingsFile settings,
+  public InputVerticle(int shard, ZoneDirectory directory, DesiredRange range, int stepCenti, Path dataDir,
                        SettingsHealth health) {
-    this.zone = zone;
+    super(Concern.INPUT, shard, directory);
     this.range = range;
-    this.keys = new KeyInput(range, stepCenti);
-    this.desiredCenti = initialDesiredCenti;
-    this.settings = settings;
+    this.stepCenti = stepCenti;
+    this.dataDir = dataDir;
     this.health = health;
   }
 
   @Override
-  public Future<?> start() {
-    return vertx.executeBlocking(this::storedDesired)
-        .compose(stored -> {
-          stored.ifPresent(centi -> desiredCenti = centi);
-          if (health.isFailing(zone)) {
-            // A predecessor of this verticle could not save: keep finding out when saving works again.
-            retryUntilSaved();
-          }
-          return Future.all(
-                  vertx.eventBus().consumer(Addresses.setDesired(zone), this::setDesired).completion(),
-                  vertx.eventBus().consumer(Addresses.keys(zone), this::keyPressed).completion(),
-                  vertx.eventBus().consumer(Addresses.desired(zone), message -> message.reply(desiredCenti)).completion())
-              .onSuccess(ready -> publishDesired(stored.isPresent() ? "restored" : "start"));
-        });
+  protected Future<?> prepare(List<ZoneSpec> zones) {
+    zones.forEach(spec -> inputs.put(spec.name(), new Input(spec.name(), spec.desiredCenti())));
+    List<Input> all = List.copyOf(inputs.values());
+    return vertx.executeBlocking(() -> storedDesired(all)).onSuccess(restored -> {
+      restored.desired().forEach((zone, centi) -> {
+        Input input = inputs.get(zone);
+        input.desiredCenti = centi;
+        input.restored = true;
+      });
+      restored.problems().forEach(LOG::error);
+      if (restored.unusable() > restored.problems().size()) {
+        LOG.error("{} more zones' settings files were unusable; they start from their configured desired temperatures",
+            restored.unusable() - restored.problems().size());
+      }
+      if (!restored.desired().isEmpty()) {
+        LOG.info("{}: restored the desired temperature from {}", ZoneList.describe(restored.desired().keySet()), dataDir);
+      }
+    });
+  }
+
+  @Override
+  protected void started() {
+    inputs.forEach((zone, input) -> {
+      publishDesired(input, input.restored ? "restored" : "start");
+      if (health.isFailing(zone)) {
+        // A predecessor of this shard could not save this zone: keep finding out when saving works again.
+        unsaved.add(input);
+      }
+    });
+    retryUntilSaved();
   }
 
   /** Undeploying waits for the requests already accepted, so a clean shutdown never loses a confirmed change. */
   @Override
   public Future<?> stop() {
-    return lastTurn.otherwiseEmpty();
+    List<Future<?>> turns = new ArrayList<>();
+    inputs.values().forEach(input -> {
+      if (!input.lastTurn.isComplete()) {
+        turns.add(input.lastTurn);
+      }
+    });
+    return Future.join(turns).otherwiseEmpty();
   }
 
-  private void setDesired(Message<SetDesired> message) {
-    SetDesired request = message.body();
+  /**
+   * A zone created at run time starts from its requested desired temperature, saved before the
+   * creation is confirmed; requests for it wait for that save. A zone whose settings cannot be
+   * saved is not created.
+   */
+  @Override
+  protected Future<?> add(ZoneSpec spec) {
+    Input input = new Input(spec.name(), spec.desiredCenti());
+    inputs.put(spec.name(), input);
+    Future<Void> saved = write(input, spec.desiredCenti())
+        .onSuccess(written -> publishDesired(input, "created"))
+        .recover(failure -> {
+          inputs.remove(spec.name(), input);
+          LOG.error("Zone {}: cannot save settings to {}: {}; the zone was not created", spec.name(), input.settings.path(),
+              reason(failure));
+          return Future.failedFuture("its settings could not be saved");
+        });
+    input.lastTurn = saved;
+    return saved;
+  }
+
+  /** Drops the zone once its accepted requests are done, then removes its settings file. */
+  @Override
+  protected Future<?> remove(String zone) {
+    Input input = inputs.remove(zone);
+    if (input == null) {
+      return Future.succeededFuture();
+    }
+    unsaved.remove(input);
+    health.saved(zone);
+    Future<?> removed = input.lastTurn.transform(previous -> vertx.executeBlocking(() -> {
+      input.settings.delete();
+      return null;
+    }));
+    input.lastTurn = removed;
+    return removed;
+  }
+
+  @Override
+  protected void receive(Object body, Message<Object> message) {
+    if (body instanceof SetDesired request) {
+      setDesired(request, message);
+    } else if (body instanceof KeyPressed key) {
+      keyPressed(key, message);
+    } else if (body instanceof ShardQuery) {
+      Map<String, Integer> desired = new HashMap<>();
+      inputs.forEach((zone, input) -> desired.put(zone, input.desiredCenti));
+      message.reply(new DesiredValues(desired));
+    }
+  }
+
+  private void setDesired(SetDesired request, Message<Object> message) {
+    Input input = hosted(request.zone(), message);
+    if (input == null) {
+      return;
+    }
     int requested;
     try {
       requested = range.require(request.celsius());
@@ -99,23 +218,26 @@ public final class InputVerticle extends VerticleBase {
       message.fail(REFUSED, e.getMessage());
       return;
     }
-    inTurn(message, () -> change(requested, request.source())
+    inTurn(input, message, () -> change(input, requested, request.source())
         .onSuccess(changed -> message.reply(requested))
         .onFailure(failure -> message.fail(NOT_SAVED, failure.getMessage())));
   }
 
-  private void keyPressed(Message<KeyPressed> message) {
-    KeyPressed key = message.body();
+  private void keyPressed(KeyPressed key, Message<Object> message) {
+    Input input = hosted(key.zone(), message);
+    if (input == null) {
+      return;
+    }
     if (!KeyInput.isKnown(key.key())) {
       message.fail(REFUSED, KeyInput.UNSUPPORTED);
       return;
     }
-    inTurn(message, () -> {
-      KeyInput.Outcome outcome = keys.press(key.key(), desiredCenti);
-      InputReceived received = new InputReceived(zone, key.key(), keys.trace(), keys.pending(), Instant.now());
-      vertx.eventBus().publish(received.topic().address(), received);
+    inTurn(input, message, () -> {
+      KeyInput keys = input.keys();
+      KeyInput.Outcome outcome = keys.press(key.key(), input.desiredCenti);
+      events.publish(new InputReceived(input.zone, key.key(), keys.trace(), keys.pending(), Instant.now()));
       Future<Void> changed = outcome.desiredCenti().isPresent()
-          ? change(outcome.desiredCenti().getAsInt(), key.source())
+          ? change(input, outcome.desiredCenti().getAsInt(), key.source())
           : Future.succeededFuture();
       return changed.onComplete(done -> {
         if (done.failed()) {
@@ -123,117 +245,148 @@ public final class InputVerticle extends VerticleBase {
         } else if (outcome.error() != null) {
           message.fail(REFUSED, outcome.error());
         } else {
-          message.reply(desiredCenti);
+          message.reply(input.desiredCenti);
         }
       });
     });
   }
 
+  /** The hosted zone's input, or {@code null} after failing the request as for an unknown zone. */
+  private Input hosted(String zone, Message<Object> message) {
+    Input input = inputs.get(zone);
+    if (input == null) {
+      message.fail(UNKNOWN_ZONE, "no zone named '" + zone + "'");
+    }
+    return input;
+  }
+
   /**
-   * Runs {@code step} once every earlier request has finished, so each one starts from the saved
-   * state of the last; refuses the request when too many already wait (a save that hangs).
+   * Runs {@code step} once every earlier request of the zone has finished, so each one starts from
+   * the saved state of the last; refuses the request when too many already wait (a save that hangs).
    */
-  private void inTurn(Message<?> request, Supplier<Future<?>> step) {
-    if (waiting >= MAX_WAITING) {
-      request.fail(NOT_SAVED, "zone '" + zone + "': too many changes are waiting to be saved; try again later");
+  private void inTurn(Input input, Message<?> request, Supplier<Future<?>> step) {
+    if (input.waiting >= MAX_WAITING) {
+      request.fail(NOT_SAVED, "zone '" + input.zone + "': too many changes are waiting to be saved; try again later");
       return;
     }
-    waiting++;
-    afterLastTurn(() -> {
-      waiting--;
+    input.waiting++;
+    afterLastTurn(input, () -> {
+      input.waiting--;
+      if (inputs.get(input.zone) != input) {
+        // Deleted, or its creation failed, while the request waited.
+        request.fail(UNKNOWN_ZONE, "no zone named '" + input.zone + "'");
+        return Future.succeededFuture();
+      }
       return step.get();
     });
   }
 
-  private void afterLastTurn(Supplier<Future<?>> step) {
-    lastTurn = lastTurn.transform(previous -> step.get());
+  private static void afterLastTurn(Input input, Supplier<Future<?>> step) {
+    input.lastTurn = input.lastTurn.transform(previous -> step.get());
   }
 
   /** Saves a new desired temperature, then applies and publishes it; fails, changing nothing, when it cannot be saved. */
-  private Future<Void> change(int centi, String source) {
-    if (centi == desiredCenti) {
+  private Future<Void> change(Input input, int centi, String source) {
+    if (centi == input.desiredCenti) {
       return Future.succeededFuture();
     }
-    return save(centi)
+    return save(input, centi)
         .onSuccess(saved -> {
-          desiredCenti = centi;
-          publishDesired(source);
+          input.desiredCenti = centi;
+          publishDesired(input, source);
         })
         .recover(failure -> Future.failedFuture(
-            "zone '" + zone + "': the new setting could not be saved, so it was not changed; try again later"));
+            "zone '" + input.zone + "': the new setting could not be saved, so it was not changed; try again later"));
   }
 
-  /** Writes the settings on a worker thread and keeps {@link SettingsHealth} and the retry timer up to date. */
-  private Future<Void> save(int centi) {
-    ZoneSettings snapshot = ZoneSettings.ofDesiredCenti(centi);
-    return vertx.<Void>executeBlocking(() -> {
-          settings.write(snapshot);
-          return null;
-        })
+  /** Writes a hosted zone's settings and keeps {@link SettingsHealth} and the retry timer up to date. */
+  private Future<Void> save(Input input, int centi) {
+    return write(input, centi)
         .onSuccess(saved -> {
-          if (health.isFailing(zone)) {
-            LOG.info("Zone {}: settings can be saved to {} again", zone, settings.path());
-            health.saved(zone);
-          }
-          if (retryTimer >= 0) {
-            vertx.cancelTimer(retryTimer);
-            retryTimer = -1;
+          if (unsaved.remove(input)) {
+            health.saved(input.zone);
+            if (unsaved.isEmpty()) {
+              LOG.info("Input shard {}: settings can be saved to {} again", shard, dataDir);
+            }
           }
         })
         .onFailure(failure -> {
-          String reason = failure instanceof IOException io ? SettingsFile.reason(io) : String.valueOf(failure.getMessage());
-          if (!health.isFailing(zone)) {
-            LOG.error("Zone {}: cannot save settings to {}: {}; refusing changes until saving works again", zone, settings.path(), reason);
+          if (inputs.get(input.zone) != input) {
+            return; // deleted meanwhile
           }
-          health.failed(zone, reason);
+          if (unsaved.isEmpty()) {
+            LOG.error("Zone {}: cannot save settings to {}: {}; refusing changes to this shard's zones that cannot save"
+                + " until saving works again (further zones are not logged one by one)", input.zone, input.settings.path(),
+                reason(failure));
+          }
+          unsaved.add(input);
+          health.failed(input.zone, reason(failure));
           retryUntilSaved();
         });
   }
 
-  /** While saving fails, writes the current (saved) settings again after {@link #SAVE_RETRY}, until one write succeeds. */
+  /** Writes the settings on a worker thread. */
+  private Future<Void> write(Input input, int centi) {
+    ZoneSettings snapshot = ZoneSettings.ofDesiredCenti(centi);
+    return vertx.executeBlocking(() -> {
+      input.settings.write(snapshot);
+      return null;
+    });
+  }
+
+  /**
+   * While some zones cannot save, writes their current (saved) settings again after
+   * {@link #SAVE_RETRY}, each in its zone's turn, until every one succeeds: one timer per shard.
+   */
   private void retryUntilSaved() {
-    if (retryTimer < 0) {
+    if (retryTimer < 0 && !unsaved.isEmpty()) {
       retryTimer = vertx.setTimer(SAVE_RETRY.toMillis(), id -> {
         retryTimer = -1;
-        afterLastTurn(() -> save(desiredCenti));
+        // A retry that fails arms the timer again.
+        List.copyOf(unsaved).forEach(input -> afterLastTurn(input, () -> save(input, input.desiredCenti)));
       });
     }
   }
 
-  /** Runs on a worker thread; an unusable file is reported, set aside, and the configured default is kept. */
-  private Optional<Integer> storedDesired() {
-    Optional<ZoneSettings> stored;
-    try {
-      stored = settings.read();
-    } catch (SettingsUnreadableException e) {
-      LOG.error("Zone {}: {}; starting from the configured defaults{}", zone, e.getMessage(), setAside());
-      return Optional.empty();
-    }
-    if (stored.isEmpty()) {
-      return Optional.empty();
-    }
-    int centi;
-    try {
-      centi = range.require(stored.get().desired());
-    } catch (IllegalArgumentException e) {
-      LOG.error("Zone {}: settings file {} holds desired {} °C, outside {}–{} °C; starting from the configured defaults{}",
-          zone, settings.path(), stored.get().desired().toPlainString(), Centi.format(range.minCenti()), Centi.format(range.maxCenti()), setAside());
-      return Optional.empty();
-    }
-    LOG.info("Zone {}: restored desired {} °C from {}", zone, Centi.format(centi), settings.path());
-    return Optional.of(centi);
+  private static String reason(Throwable failure) {
+    return failure instanceof IOException io ? SettingsFile.reason(io) : String.valueOf(failure.getMessage());
   }
 
-  private String setAside() {
+  /** Runs on a worker thread; an unusable file is reported, set aside, and the configured default is kept. */
+  private Restored storedDesired(List<Input> all) {
+    Map<String, Integer> desired = new HashMap<>();
+    List<String> problems = new ArrayList<>();
+    int unusable = 0;
+    for (Input input : all) {
+      String problem = null;
+      try {
+        Optional<ZoneSettings> stored = input.settings.read();
+        if (stored.isPresent()) {
+          desired.put(input.zone, range.require(stored.get().desired()));
+        }
+      } catch (SettingsUnreadableException e) {
+        problem = "Zone " + input.zone + ": " + e.getMessage() + "; starting from the configured defaults" + setAside(input);
+      } catch (IllegalArgumentException e) {
+        problem = "Zone " + input.zone + ": settings file " + input.settings.path() + " holds a desired temperature outside "
+            + Centi.format(range.minCenti()) + "–" + Centi.format(range.maxCenti()) + " °C; starting from the configured defaults"
+            + setAside(input);
+      }
+      if (problem != null && ++unusable <= DETAILED_PROBLEMS) {
+        problems.add(problem);
+      }
+    }
+    return new Restored(desired, problems, unusable);
+  }
+
+  private static String setAside(Input input) {
     try {
-      return " (the file was kept as " + settings.quarantine() + ")";
+      return " (the file was kept as " + input.settings.quarantine() + ")";
     } catch (IOException e) {
       return " (the file could not be moved aside: " + e.getMessage() + ")";
     }
   }
 
-  private void publishDesired(String source) {
-    DesiredChanged event = new DesiredChanged(zone, desiredCenti, source, Instant.now());
-    vertx.eventBus().publish(event.topic().address(), event);
+  private void publishDesired(Input input, String source) {
+    events.publish(new DesiredChanged(input.zone, input.desiredCenti, source, Instant.now()));
   }
 }

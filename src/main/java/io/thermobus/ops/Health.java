@@ -1,9 +1,12 @@
 package io.thermobus.ops;
 
+import io.thermobus.event.Concern;
 import io.thermobus.event.Readings;
 import io.thermobus.event.ZoneRequests;
 import io.thermobus.event.ZoneState;
+import io.thermobus.event.ZoneStates;
 import io.thermobus.settings.SettingsHealth;
+import io.thermobus.zone.ZoneDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -11,6 +14,7 @@ import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +24,8 @@ import java.util.function.Supplier;
  * (a lone node is a cluster of one).
  */
 public final class Health {
+
+  static final int NAMED = 10;
 
   private Health() {}
 
@@ -31,7 +37,7 @@ public final class Health {
    * Ready when every verticle is deployed ({@code verticles} tells which by name) and every hosted
    * zone answers with readings and without a fault, and its settings can be saved.
    */
-  public static HealthChecks readiness(Vertx vertx, List<String> zones, Supplier<Map<String, Boolean>> verticles,
+  public static HealthChecks readiness(Vertx vertx, ZoneDirectory directory, Supplier<Map<String, Boolean>> verticles,
                                        SettingsHealth settings) {
     return HealthChecks.create(vertx)
         .register("verticles", promise -> {
@@ -40,17 +46,9 @@ public final class Health {
           status.forEach((name, deployed) -> detail.put(name, deployed ? "deployed" : "missing"));
           promise.complete(status.containsValue(false) ? Status.KO(detail) : Status.OK(detail));
         })
-        .register("zones", ZoneRequests.TIMEOUT_MILLIS + 1_000, promise -> zoneStates(vertx, zones).onComplete(done -> promise.complete(done.result())))
-        .register("settings", promise -> {
-          JsonObject detail = new JsonObject();
-          boolean allSaved = true;
-          for (String zone : zones) {
-            String failure = settings.failure(zone);
-            detail.put(zone, failure == null ? "saved" : "cannot save: " + failure);
-            allSaved &= failure == null;
-          }
-          promise.complete(allSaved ? Status.OK(detail) : Status.KO(detail));
-        });
+        .register("zones", ZoneRequests.TIMEOUT_MILLIS + 1_000,
+            promise -> zoneStates(vertx, directory).onComplete(done -> promise.complete(done.result())))
+        .register("settings", promise -> promise.complete(settingsStatus(directory, settings)));
   }
 
   /** Registers the {@code http} procedure once the server is bound: up while the web verticle is deployed. */
@@ -61,32 +59,66 @@ public final class Health {
     });
   }
 
-  private static Future<Status> zoneStates(Vertx vertx, List<String> zones) {
-    List<Future<ZoneState>> states = zones.stream()
-        .map(zone -> ZoneRequests.state(vertx.eventBus(), zone))
-        .toList();
-    return Future.join(states).transform(done -> {
-      JsonObject detail = new JsonObject();
-      boolean allUp = true;
-      for (int i = 0; i < zones.size(); i++) {
-        String health = health(states.get(i));
-        detail.put(zones.get(i), health);
-        allUp &= health.equals("up");
+  /**
+   * Counts the hosted zones whose settings cannot be saved now, and names up to {@value #NAMED} of
+   * them with why: it stays small with 100,000 zones.
+   */
+  private static Status settingsStatus(ZoneDirectory directory, SettingsHealth settings) {
+    Map<String, String> failing = settings.failures(NAMED);
+    int count = settings.failingCount();
+    JsonObject detail = new JsonObject().put("hosted", directory.size()).put("cannotSave", count);
+    if (count == 0) {
+      return Status.OK(detail);
+    }
+    JsonObject notSaved = new JsonObject();
+    failing.forEach((zone, reason) -> notSaved.put(zone, "cannot save: " + reason));
+    return Status.KO(detail.put("notSaved", notSaved));
+  }
+
+  /**
+   * Asks each display shard once for all its zones. The detail counts zones by health and names
+   * up to {@value #NAMED} zones that are not up, with why: it stays small with 100,000 zones.
+   */
+  private static Future<Status> zoneStates(Vertx vertx, ZoneDirectory directory) {
+    List<Future<ZoneStates>> shards = ZoneRequests.states(vertx.eventBus(), directory);
+    return Future.join(shards).transform(done -> {
+      Map<String, Integer> counts = new TreeMap<>();
+      JsonObject notUp = new JsonObject();
+      int answered = 0;
+      for (int shard = 0; shard < shards.size(); shard++) {
+        if (shards.get(shard).failed()) {
+          counts.merge("not answering", 1, Integer::sum);
+          if (notUp.size() < NAMED) {
+            notUp.put(Concern.DISPLAY.shardName(shard), "not answering");
+          }
+          continue;
+        }
+        for (ZoneState state : shards.get(shard).result().states()) {
+          answered++;
+          String health = health(state);
+          counts.merge(health.startsWith("fault") ? "fault" : health, 1, Integer::sum);
+          if (!health.equals("up") && notUp.size() < NAMED) {
+            notUp.put(state.zone(), health);
+          }
+        }
       }
+      JsonObject detail = new JsonObject().put("hosted", directory.size()).put("answered", answered);
+      counts.forEach(detail::put);
+      if (!notUp.isEmpty()) {
+        detail.put("notUp", notUp);
+      }
+      boolean allUp = notUp.isEmpty() && answered == directory.size();
       return Future.succeededFuture(allUp ? Status.OK(detail) : Status.KO(detail));
     });
   }
 
-  private static String health(Future<ZoneState> state) {
-    if (state.failed()) {
-      return "not answering";
+  private static String health(ZoneState state) {
+    if (state.fault() != null) {
+      return "fault: " + state.fault();
     }
-    if (state.result().fault() != null) {
-      return "fault: " + state.result().fault();
-    }
-    if (state.result().readings() == Readings.WAITING) {
+    if (state.readings() == Readings.WAITING) {
       return "waiting for a first reading";
     }
-    return state.result().desiredCenti() == null ? "waiting for the desired temperature" : "up";
+    return state.desiredCenti() == null ? "waiting for the desired temperature" : "up";
   }
 }

@@ -81,17 +81,32 @@ public final class SettingsFile {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("settings are not serialisable", e);
     }
+    replace(directory, file, temporary, json);
+  }
+
+  /**
+   * Replaces {@code file} in {@code directory} with {@code content} atomically and durably, by way
+   * of {@code temporary}: the one way the data directory's files are written.
+   */
+  public static void replace(Path directory, Path file, Path temporary, byte[] content) throws IOException {
     Files.createDirectories(directory);
     try (FileChannel channel = FileChannel.open(temporary,
         StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-      ByteBuffer buffer = ByteBuffer.wrap(json);
+      ByteBuffer buffer = ByteBuffer.wrap(content);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
       channel.force(true);
     }
     Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    forceDirectory();
+    forceDirectory(directory);
+  }
+
+  /** Removes the stored settings, durably; nothing to remove is fine. */
+  public void delete() throws IOException {
+    if (Files.deleteIfExists(file)) {
+      forceDirectory(directory);
+    }
   }
 
   /**
@@ -129,7 +144,7 @@ public final class SettingsFile {
   }
 
   /** Makes the rename itself durable; not every file system lets a directory be opened, which is then harmless. */
-  private void forceDirectory() {
+  private static void forceDirectory(Path directory) {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException e) {

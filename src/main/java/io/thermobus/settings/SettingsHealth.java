@@ -1,12 +1,14 @@
 package io.thermobus.settings;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which zones cannot save their settings now: set by a zone's input when a save fails and cleared
- * when one succeeds again, read by readiness. Written on the inputs' event loops, read from any thread.
+ * Which zones cannot save their settings now: set by the input shard hosting a zone when a save
+ * fails and cleared when one succeeds again or the zone is deleted, read by readiness. Holds only
+ * the failing zones. Written on the inputs' event loops, read from any thread.
  */
 public final class SettingsHealth {
 
@@ -24,8 +26,20 @@ public final class SettingsHealth {
     return failing.containsKey(zone);
   }
 
-  /** Why the zone's last save failed, or {@code null} while its saves succeed. */
-  public String failure(String zone) {
-    return failing.get(zone);
+  /** How many zones cannot save now. */
+  public int failingCount() {
+    return failing.size();
+  }
+
+  /** Up to {@code max} of the zones that cannot save now, with why. */
+  public Map<String, String> failures(int max) {
+    Map<String, String> some = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : failing.entrySet()) {
+      if (some.size() >= max) {
+        break;
+      }
+      some.put(entry.getKey(), entry.getValue());
+    }
+    return some;
   }
 }

@@ -1,76 +1,119 @@
 package io.thermobus.sim;
 
-import io.thermobus.event.Addresses;
+import io.thermobus.event.Concern;
 import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.TemperatureChanged;
 import io.thermobus.event.TemperatureDelta;
-import io.thermobus.event.Topic;
 import io.thermobus.event.ZoneRequests;
+import io.thermobus.event.ZoneState;
+import io.thermobus.zone.ShardVerticle;
+import io.thermobus.zone.ZoneDirectory;
+import io.thermobus.zone.ZoneSource;
+import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The room of one zone: the single writer of its temperature, which it changes by the deltas it
- * receives. It follows the thermostat's switch commands too, and drops heat the heater sent
- * after it was switched off: the heater runs on another event loop and may fire once more
- * before the command reaches it. The switch is always queued here before such a late delta, so
- * the room's temperature follows the thermostat's decisions exactly, however loaded the loops.
- * Deployed again after a failure, it continues from the temperature and heater state the display last saw.
+ * One shard of rooms: the single writer of each hosted zone's temperature, which it changes by
+ * the deltas it receives. It follows the thermostat's switch commands too, and drops heat the
+ * heater sent after it was switched off: the heater runs on another event loop and may fire once
+ * more before the command reaches it. The switch is always queued here before such a late delta,
+ * so a room's temperature follows the thermostat's decisions exactly, however loaded the loops.
+ * Deployed again after a failure, it continues from the temperatures and heater states the
+ * display shard last saw.
  */
-public final class RoomVerticle extends VerticleBase {
+public final class RoomVerticle extends ShardVerticle {
 
-  private final String zone;
-  // Owned by this verticle's event loop.
-  private int temperatureCenti;
-  private boolean heaterOn;
+  /** A room's state, owned by this verticle's event loop. */
+  private static final class Room {
+    int temperatureCenti;
+    boolean heaterOn;
 
-  public RoomVerticle(String zone, int initialTemperatureCenti) {
-    this.zone = zone;
-    this.temperatureCenti = initialTemperatureCenti;
+    Room(int temperatureCenti) {
+      this.temperatureCenti = temperatureCenti;
+    }
+  }
+
+  private final Map<String, Room> rooms = new HashMap<>();
+
+  public RoomVerticle(int shard, ZoneDirectory directory) {
+    super(Concern.ROOM, shard, directory);
   }
 
   @Override
-  public Future<?> start() {
-    return lastSeen().compose(known -> {
-      MessageConsumer<TemperatureDelta> deltas = vertx.eventBus().consumer(Addresses.roomDelta(zone), this::apply);
-      MessageConsumer<HeaterSwitched> switches = vertx.eventBus().consumer(Topic.HEATER.address(), this::follow);
-      return Future.all(deltas.completion(), switches.completion()).onSuccess(ready -> publish());
-    });
+  protected boolean drives(ZoneSource source) {
+    return source == ZoneSource.SIM;
   }
 
-  /** At first start the display knows no temperature yet; after a redeploy it knows the last one. */
+  @Override
+  protected Future<?> prepare(List<ZoneSpec> zones) {
+    zones.forEach(spec -> rooms.put(spec.name(), new Room(spec.initialTemperatureCenti())));
+    return lastSeen();
+  }
+
+  /** At first start the display knows no temperatures yet; after a redeploy it knows the last ones. */
   private Future<Void> lastSeen() {
-    return ZoneRequests.state(vertx.eventBus(), zone)
-        .onSuccess(state -> {
-          if (state.temperatureCenti() != null) {
-            temperatureCenti = state.temperatureCenti();
+    return ZoneRequests.states(vertx.eventBus(), shard)
+        .onSuccess(states -> {
+          for (ZoneState state : states.states()) {
+            Room room = rooms.get(state.zone());
+            if (room != null) {
+              if (state.temperatureCenti() != null) {
+                room.temperatureCenti = state.temperatureCenti();
+              }
+              room.heaterOn = state.heaterOn();
+            }
           }
-          heaterOn = state.heaterOn();
         })
         .<Void>mapEmpty()
         .otherwiseEmpty();
   }
 
-  private void follow(Message<HeaterSwitched> message) {
-    if (message.body().zone().equals(zone)) {
-      heaterOn = message.body().on();
+  @Override
+  protected void started() {
+    rooms.forEach(this::publish);
+  }
+
+  @Override
+  protected Future<?> add(ZoneSpec spec) {
+    Room room = new Room(spec.initialTemperatureCenti());
+    rooms.put(spec.name(), room);
+    publish(spec.name(), room);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  protected Future<?> remove(String zone) {
+    rooms.remove(zone);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  protected void receive(Object body, Message<Object> message) {
+    if (body instanceof TemperatureDelta delta) {
+      apply(delta);
+    } else if (body instanceof HeaterSwitched switched) {
+      Room room = rooms.get(switched.zone());
+      if (room != null) {
+        room.heaterOn = switched.on();
+      }
     }
   }
 
-  private void apply(Message<TemperatureDelta> message) {
-    TemperatureDelta delta = message.body();
-    if (delta.fromHeater() && !heaterOn) {
+  private void apply(TemperatureDelta delta) {
+    Room room = rooms.get(delta.zone());
+    if (room == null || (delta.fromHeater() && !room.heaterOn)) {
       return;
     }
-    temperatureCenti += delta.centi();
-    publish();
+    room.temperatureCenti += delta.centi();
+    publish(delta.zone(), room);
   }
 
-  private void publish() {
-    TemperatureChanged event = new TemperatureChanged(zone, temperatureCenti, Instant.now());
-    vertx.eventBus().publish(event.topic().address(), event);
+  private void publish(String zone, Room room) {
+    events.publish(new TemperatureChanged(zone, room.temperatureCenti, Instant.now()));
   }
 }

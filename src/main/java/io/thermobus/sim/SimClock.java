@@ -3,20 +3,22 @@ package io.thermobus.sim;
 import java.util.function.LongSupplier;
 
 /**
- * Simulated time that runs {@code timeScale} times faster than a wall clock. Not thread-safe: each
- * verticle owns its own clock on its event loop.
+ * Simulated time that runs {@code timeScale} times faster than a wall clock: one per node, shared
+ * by every verticle. Thread-safe: readers take the current anchor (an immutable record in a
+ * volatile field) without a lock; a change of scale is synchronized and publishes a new anchor
+ * that starts where simulated time stands, so changing the scale never makes time jump.
  */
 public final class SimClock {
 
+  /** From {@code wall} on, simulated time is {@code sim + (wallNow - wall) * scale}. */
+  private record Anchor(long wall, long sim, double scale) {}
+
   private final LongSupplier wallNanos;
-  private double timeScale;
-  private long anchorWall;
-  private long anchorSim;
+  private volatile Anchor anchor;
 
   public SimClock(double timeScale, LongSupplier wallNanos) {
     this.wallNanos = wallNanos;
-    this.timeScale = requirePositive(timeScale);
-    this.anchorWall = wallNanos.getAsLong();
+    this.anchor = new Anchor(wallNanos.getAsLong(), 0, requirePositive(timeScale));
   }
 
   public static SimClock system(double timeScale) {
@@ -25,24 +27,29 @@ public final class SimClock {
 
   /** Simulated nanoseconds since this clock was created. */
   public long now() {
-    return anchorSim + (long) ((wallNanos.getAsLong() - anchorWall) * timeScale);
+    return at(anchor, wallNanos.getAsLong());
   }
 
   public double timeScale() {
-    return timeScale;
+    return anchor.scale();
   }
 
-  /** Changes the speed from now on without a jump in simulated time. */
-  public void setTimeScale(double newScale) {
-    anchorSim = now();
-    anchorWall = wallNanos.getAsLong();
-    timeScale = requirePositive(newScale);
+  /** Changes the speed from now on without a jump in simulated time. Any thread. */
+  public synchronized void setTimeScale(double newScale) {
+    double scale = requirePositive(newScale);
+    long wall = wallNanos.getAsLong();
+    anchor = new Anchor(wall, at(anchor, wall), scale);
   }
 
-  /** Wall milliseconds (at least 1) until the simulated instant {@code simNanos}. */
+  /** Wall milliseconds (at least 1) until the simulated instant {@code simNanos}, at the current scale. */
   public long wallMillisUntil(long simNanos) {
-    double wallNanosLeft = (simNanos - now()) / timeScale;
+    Anchor current = anchor;
+    double wallNanosLeft = (simNanos - at(current, wallNanos.getAsLong())) / current.scale();
     return Math.max(1, (long) Math.ceil(wallNanosLeft / 1_000_000d));
+  }
+
+  private static long at(Anchor anchor, long wall) {
+    return anchor.sim() + (long) ((wall - anchor.wall()) * anchor.scale());
   }
 
   private static double requirePositive(double scale) {

@@ -5,14 +5,17 @@ import java.util.OptionalLong;
 /**
  * A change of temperature that takes effect after each full period of continuous activity: the
  * heater (+0.03 °C per 3 s of on-time) and heat loss (−0.01 °C per 3 s, always active). As in the
- * chapter, the period restarts when the effect fires and when it is switched off, so an
- * interrupted heater starts its three seconds from scratch. Pure: times are simulated nanoseconds.
+ * chapter, switching off restarts the period, so an interrupted heater starts its three seconds
+ * from scratch. Periods follow each other exactly in simulated time: advancing late (a stalled
+ * event loop) applies every period that completed meanwhile, neither losing nor inventing heat.
+ * Pure: times are simulated nanoseconds.
  */
 public final class ThermalEffect {
 
   private final int stepCenti;
   private final long periodNanos;
-  private long periodStart = -1;
+  private boolean active;
+  private long periodStart;
 
   public ThermalEffect(int stepCenti, long periodNanos) {
     if (periodNanos <= 0) {
@@ -24,17 +27,18 @@ public final class ThermalEffect {
 
   /** Starts a period unless one is already running. */
   public void activate(long now) {
-    if (periodStart < 0) {
+    if (!active) {
+      active = true;
       periodStart = now;
     }
   }
 
   public void deactivate() {
-    periodStart = -1;
+    active = false;
   }
 
   public boolean active() {
-    return periodStart >= 0;
+    return active;
   }
 
   /** When the current period completes, if active. */
@@ -42,12 +46,13 @@ public final class ThermalEffect {
     return active() ? OptionalLong.of(periodStart + periodNanos) : OptionalLong.empty();
   }
 
-  /** The temperature change due at {@code now}: the step once the period is complete, else 0. */
+  /** The temperature change due at {@code now}: one step per period completed since the last advance. */
   public int advance(long now) {
     if (!active() || now < periodStart + periodNanos) {
       return 0;
     }
-    periodStart = now;
-    return stepCenti;
+    long periods = (now - periodStart) / periodNanos;
+    periodStart += periods * periodNanos;
+    return Math.toIntExact(periods * stepCenti);
   }
 }

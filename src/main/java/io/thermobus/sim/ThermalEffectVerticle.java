@@ -1,56 +1,107 @@
 package io.thermobus.sim;
 
-import io.thermobus.event.Addresses;
+import io.thermobus.event.Concern;
 import io.thermobus.event.TemperatureDelta;
-import io.vertx.core.VerticleBase;
+import io.thermobus.zone.Deadlines;
+import io.thermobus.zone.ShardTimer;
+import io.thermobus.zone.ShardVerticle;
+import io.thermobus.zone.ZoneDirectory;
+import io.thermobus.zone.ZoneSource;
+import io.thermobus.zone.ZoneSpec;
+import io.vertx.core.Future;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Drives one {@link ThermalEffect} of a zone on simulated time: arms a timer for the end of the
- * current period and sends the room a delta when it completes. Sleeps while the effect is inactive.
+ * Drives one {@link ThermalEffect} per hosted zone on the node's simulated time, with one timer
+ * for the whole shard: when it fires, every zone whose period completed sends its room the
+ * delta of every period that completed, so a late timer (a stalled loop) loses no heat. Sleeps
+ * while no effect is active.
  */
-abstract class ThermalEffectVerticle extends VerticleBase {
+abstract class ThermalEffectVerticle extends ShardVerticle {
 
-  protected final String zone;
   private final String source;
-  private final ThermalEffect effect;
-  private final SimClock clock;
-  private long timerId = -1; // owned by this verticle's event loop
+  private final Supplier<ThermalEffect> newEffect;
+  protected final SimClock clock;
+  // Owned by this verticle's event loop.
+  private final Map<String, ThermalEffect> effects = new HashMap<>();
+  private final Deadlines due = new Deadlines();
+  private ShardTimer timer;
 
-  ThermalEffectVerticle(String zone, String source, ThermalEffect effect, double timeScale) {
-    this.zone = zone;
+  ThermalEffectVerticle(Concern concern, int shard, ZoneDirectory directory, String source,
+                        Supplier<ThermalEffect> newEffect, SimClock clock) {
+    super(concern, shard, directory);
     this.source = source;
-    this.effect = effect;
-    this.clock = SimClock.system(timeScale);
+    this.newEffect = newEffect;
+    this.clock = clock;
   }
 
-  protected final void activate() {
-    effect.activate(clock.now());
-    arm();
+  @Override
+  protected final boolean drives(ZoneSource zoneSource) {
+    return zoneSource == ZoneSource.SIM;
   }
 
-  protected final void deactivate() {
-    effect.deactivate();
-    disarm();
+  @Override
+  protected Future<?> add(ZoneSpec spec) {
+    effects.put(spec.name(), newEffect.get());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  protected final Future<?> remove(String zone) {
+    effects.remove(zone);
+    due.cancel(zone);
+    return Future.succeededFuture();
+  }
+
+  /** Registers a zone's effect, inactive; call from {@link #prepare}. */
+  protected final void host(String zone) {
+    effects.put(zone, newEffect.get());
+  }
+
+  protected final void activate(String zone) {
+    activate(zone, clock.now());
+  }
+
+  /** Activates a zone's effect as if it had been active since {@code since} (simulated nanoseconds). */
+  protected final void activate(String zone, long since) {
+    ThermalEffect effect = effects.get(zone);
+    if (effect != null) {
+      effect.activate(since);
+      schedule(zone, effect);
+      timer().rearm();
+    }
+  }
+
+  protected final void deactivate(String zone) {
+    ThermalEffect effect = effects.get(zone);
+    if (effect != null) {
+      effect.deactivate();
+      due.cancel(zone);
+    }
+  }
+
+  private ShardTimer timer() {
+    if (timer == null) {
+      timer = new ShardTimer(vertx, clock, due, this::fire);
+    }
+    return timer;
   }
 
   private void fire() {
-    timerId = -1;
-    int delta = effect.advance(clock.now());
-    if (delta != 0) {
-      vertx.eventBus().send(Addresses.roomDelta(zone), new TemperatureDelta(zone, delta, source));
-    }
-    arm();
+    long now = clock.now();
+    due.pollDue(now, zone -> {
+      ThermalEffect effect = effects.get(zone);
+      int delta = effect.advance(now);
+      if (delta != 0) {
+        vertx.eventBus().send(events.addressOf(Concern.ROOM, zone), new TemperatureDelta(zone, delta, source));
+      }
+      schedule(zone, effect);
+    });
   }
 
-  private void arm() {
-    disarm();
-    effect.dueAt().ifPresent(due -> timerId = vertx.setTimer(clock.wallMillisUntil(due), id -> fire()));
-  }
-
-  private void disarm() {
-    if (timerId >= 0) {
-      vertx.cancelTimer(timerId);
-      timerId = -1;
-    }
+  private void schedule(String zone, ThermalEffect effect) {
+    effect.dueAt().ifPresent(at -> due.schedule(zone, at));
   }
 }

@@ -50,7 +50,7 @@ public final class StreamPump {
   private boolean congested;
   private boolean closed;
 
-  /** @param subscription already narrowed to the topics and zone the connection asked for */
+  /** {@code subscription} is the stream's own, narrowed to the topics and zone the client asked for. */
   public StreamPump(Context context, Subscription<JsonObject> subscription, FrameSink sink, StreamStats stats,
       EncodedFrames frames, Duration stall) {
     this.context = Objects.requireNonNull(context, "context");

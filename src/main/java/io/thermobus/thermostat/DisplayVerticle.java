@@ -1,190 +1,236 @@
 package io.thermobus.thermostat;
 
-import io.thermobus.event.Addresses;
+import io.thermobus.event.Concern;
 import io.thermobus.event.DesiredChanged;
+import io.thermobus.event.DesiredValues;
 import io.thermobus.event.FrameRendered;
 import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.InputReceived;
+import io.thermobus.event.Readings;
+import io.thermobus.event.ShardQuery;
+import io.thermobus.event.StateQuery;
 import io.thermobus.event.TemperatureChanged;
-import io.thermobus.event.Topic;
-import io.thermobus.event.ZoneEvent;
+import io.thermobus.event.ZoneRequests;
 import io.thermobus.event.ZoneState;
-import io.thermobus.sim.Centi;
+import io.thermobus.event.ZoneStates;
 import io.thermobus.sim.SimClock;
-import io.thermobus.thermostat.Thermostat.Decision;
+import io.thermobus.zone.Deadlines;
+import io.thermobus.zone.ShardTimer;
+import io.thermobus.zone.ShardVerticle;
+import io.thermobus.zone.ZoneDirectory;
+import io.thermobus.zone.ZoneList;
+import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The display of one zone, as in the chapter: it watches temperature, desired temperature and
- * input, makes the thermostat decision (it is the single writer of "heater on") and renders a
- * frame whenever a subject changes, immediately on every input. It also answers the zone's state.
- * It fails safe: when no temperature reading arrives for the stale timeout it commands the heater
- * off and reports the fault until readings return. Before the first reading it is waiting, not in
- * a fault: the heater stays off (it is commanded off once the first reading is overdue).
+ * One shard of displays, as in the chapter: for each hosted zone it watches temperature, desired
+ * temperature and input, lets the zone's {@link ZoneControl} decide (it is the single writer of
+ * "heater on"), and renders a frame whenever a subject changes, immediately on every input. It
+ * answers the zones' states, one or all at once. Its zones fail safe: one periodic check for the
+ * whole shard finds zones whose readings went stale; zones that fault or recover together are
+ * logged as one line. Before its first reading a zone is waiting, not in a fault: its heater stays
+ * off (it is commanded off once the first reading is overdue).
  */
-public final class DisplayVerticle extends VerticleBase {
+public final class DisplayVerticle extends ShardVerticle {
 
   private static final Logger LOG = LoggerFactory.getLogger(DisplayVerticle.class);
   private static final Duration MIN_STALE_WALL = Duration.ofSeconds(1);
 
-  private final String zone;
-  private final Thermostat thermostat;
-  private final Duration actuatorDelay;
-  private final SimClock clock;
-  private final Duration staleTimeout;
+  /** What the display knows of one zone; owned by this verticle's event loop. */
+  private static final class View {
+    final ZoneControl control;
+    Integer temperature;
+    Integer desired;
+    String input = "";
+    Instant changedAt = Instant.now();
+    long scheduled = Long.MAX_VALUE;
 
-  // All owned by this verticle's event loop.
-  private Integer temperature;
-  private Integer desired;
-  private boolean heaterOn;
-  // After a (re)start the heater may be in either state: the first decision is always sent.
-  private boolean heaterCommanded;
-  private long pendingSwitch = -1;
-  private String input = "";
-  private Instant changedAt = Instant.now();
-  private SensorWatch sensor;
-  private String fault;
-
-  public DisplayVerticle(String zone, Thermostat thermostat, Duration actuatorDelay, double timeScale, Duration staleTimeout) {
-    this.zone = zone;
-    this.thermostat = thermostat;
-    this.actuatorDelay = actuatorDelay;
-    this.clock = SimClock.system(timeScale);
-    // At high time scales a few simulated seconds are a few wall milliseconds, less than a GC
-    // pause on a busy machine: never call readings stale before a wall second has passed.
-    this.staleTimeout = max(staleTimeout, Duration.ofNanos((long) (MIN_STALE_WALL.toNanos() * timeScale)));
+    View(ZoneControl control) {
+      this.control = control;
+    }
   }
 
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
+  private final ZoneControls controls;
+  private final SimClock clock;
+  private final Duration staleTimeout;
+  // Owned by this verticle's event loop.
+  private final Map<String, View> views = new HashMap<>();
+  private final Deadlines pending = new Deadlines();
+  private final List<String> recovered = new ArrayList<>();
+  private ShardTimer timer;
+
+  public DisplayVerticle(int shard, ZoneDirectory directory, ZoneControls controls, SimClock clock, Duration staleTimeout) {
+    super(Concern.DISPLAY, shard, directory);
+    this.controls = controls;
+    this.clock = clock;
+    // At high time scales a few simulated seconds are a few wall milliseconds, less than a GC
+    // pause on a busy machine: never call readings stale before a wall second has passed.
+    Duration minimum = Duration.ofNanos((long) (MIN_STALE_WALL.toNanos() * clock.timeScale()));
+    this.staleTimeout = staleTimeout.compareTo(minimum) >= 0 ? staleTimeout : minimum;
   }
 
   @Override
-  public Future<?> start() {
-    sensor = new SensorWatch(staleTimeout, clock.now());
-    long checkEvery = Math.max(10, clock.wallMillisUntil(clock.now() + staleTimeout.toNanos()) / 4);
-    vertx.setPeriodic(checkEvery, id -> checkReadings());
-    return Future.all(
-        currentDesired(),
-        onTopic(Topic.TEMPERATURE, (TemperatureChanged event) -> {
-          temperature = event.centi();
-          if (sensor.reading(clock.now())) {
-            LOG.info("Zone {}: temperature readings are back ({} °C); leaving the fail-safe state", zone, Centi.format(temperature));
-            fault = null;
-          }
-          decideAndRender(event);
-        }),
-        onTopic(Topic.DESIRED, (DesiredChanged event) -> {
-          desired = event.centi();
-          decideAndRender(event);
-        }),
-        onTopic(Topic.INPUT, (InputReceived event) -> {
-          input = event.trace();
-          render(event.at());
-        }),
-        vertx.eventBus().<Object>consumer(Addresses.zoneState(zone), message -> message.reply(state())).completion());
+  protected Future<?> prepare(List<ZoneSpec> zones) {
+    long now = clock.now();
+    zones.forEach(spec -> views.put(spec.name(), new View(controls.create(spec.name(), now, false, staleTimeout))));
+    timer = new ShardTimer(vertx, clock, pending, this::actuateDue);
+    return currentDesired();
   }
 
-  /** At first start the input is not deployed yet; after a redeploy of this display it knows the setting. */
+  /** At first start the input is not deployed yet; after a redeploy of this display it knows the settings. */
   private Future<Void> currentDesired() {
-    return vertx.eventBus()
-        .<Integer>request(Addresses.desired(zone), null, new DeliveryOptions().setSendTimeout(2_000))
-        .onSuccess(reply -> {
-          if (desired == null) {
-            desired = reply.body();
+    return ZoneRequests.<DesiredValues>toShard(vertx.eventBus(), Concern.INPUT, shard, new ShardQuery())
+        .onSuccess(values -> values.desiredCenti().forEach((zone, centi) -> {
+          View view = views.get(zone);
+          if (view != null && view.desired == null) {
+            view.desired = centi;
+            command(zone, view, view.control.desired(centi, clock.now()));
           }
-        })
+        }))
         .<Void>mapEmpty()
         .otherwiseEmpty();
   }
 
-  private <E extends ZoneEvent> Future<Void> onTopic(Topic topic, Consumer<E> handler) {
-    MessageConsumer<E> consumer = vertx.eventBus().consumer(topic.address(), (Message<E> message) -> {
-      if (message.body().zone().equals(zone)) {
-        handler.accept(message.body());
+  @Override
+  protected void started() {
+    long checkEvery = Math.max(10, clock.wallMillisUntil(clock.now() + staleTimeout.toNanos()) / 4);
+    vertx.setPeriodic(checkEvery, id -> checkReadings());
+  }
+
+  @Override
+  protected Future<?> add(ZoneSpec spec) {
+    views.put(spec.name(), new View(controls.create(spec.name(), clock.now(), false, staleTimeout)));
+    return Future.succeededFuture();
+  }
+
+  @Override
+  protected Future<?> remove(String zone) {
+    views.remove(zone);
+    pending.cancel(zone);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  protected void receive(Object body, Message<Object> message) {
+    if (body instanceof TemperatureChanged event) {
+      View view = views.get(event.zone());
+      if (view != null) {
+        boolean faulted = view.control.fault() != null;
+        view.temperature = event.centi();
+        command(event.zone(), view, view.control.temperature(event.centi(), clock.now()));
+        if (faulted && view.control.fault() == null) {
+          recovered.add(event.zone());
+        }
+        render(event.zone(), view, event.at());
       }
-    });
-    return consumer.completion();
+    } else if (body instanceof DesiredChanged event) {
+      View view = views.get(event.zone());
+      if (view != null) {
+        view.desired = event.centi();
+        command(event.zone(), view, view.control.desired(event.centi(), clock.now()));
+        render(event.zone(), view, event.at());
+      }
+    } else if (body instanceof InputReceived event) {
+      View view = views.get(event.zone());
+      if (view != null) {
+        view.input = event.trace();
+        render(event.zone(), view, event.at());
+      }
+    } else if (body instanceof StateQuery query) {
+      View view = views.get(query.zone());
+      if (view == null) {
+        message.fail(UNKNOWN_ZONE, "no zone named '" + query.zone() + "'");
+      } else {
+        message.reply(state(query.zone(), view));
+      }
+    } else if (body instanceof ShardQuery) {
+      List<ZoneState> states = new ArrayList<>(views.size());
+      views.forEach((zone, view) -> states.add(state(zone, view)));
+      message.reply(new ZoneStates(states));
+    }
   }
 
-  private void decideAndRender(ZoneEvent cause) {
-    decide();
-    render(cause.at());
-  }
-
+  /**
+   * The shard's periodic check: zones whose readings went stale are switched off, and so are zones
+   * whose first reading is overdue (without a fault), each kind in one log line.
+   */
   private void checkReadings() {
-    switch (sensor.check(clock.now())) {
-      case NONE -> { }
-      case FIRST_READING_OVERDUE -> {
-        // Nothing decided yet, but a redeployed display cannot know what its predecessor switched on.
-        LOG.info("Zone {}: still waiting for a first temperature reading after {} simulated s; heater kept off",
-            zone, sensor.silence(clock.now()).toSeconds());
-        switchHeater(false);
-        render(Instant.now());
+    long now = clock.now();
+    List<String> faulted = new ArrayList<>();
+    List<String> overdue = new ArrayList<>();
+    views.forEach((zone, view) -> {
+      boolean wasFaulted = view.control.fault() != null;
+      HeaterCommand command = view.control.tick(now);
+      command(zone, view, command);
+      if (!wasFaulted && view.control.fault() != null) {
+        faulted.add(zone);
+        render(zone, view, Instant.now());
+      } else if (command == HeaterCommand.OFF && view.control.readings() == Readings.WAITING) {
+        overdue.add(zone);
+        render(zone, view, Instant.now());
       }
-      case STALE -> failSafe();
+    });
+    if (!overdue.isEmpty()) {
+      LOG.info("{}: still waiting for a first temperature reading after {} simulated s; heater kept off",
+          ZoneList.describe(overdue), staleTimeout.toSeconds());
+    }
+    if (!faulted.isEmpty()) {
+      LOG.warn("{}: no temperature reading for over {} simulated s; heater forced off", ZoneList.describe(faulted),
+          staleTimeout.toSeconds());
+    }
+    if (!recovered.isEmpty()) {
+      LOG.info("{}: temperature readings are back; leaving the fail-safe state", ZoneList.describe(recovered));
+      recovered.clear();
     }
   }
 
-  private void failSafe() {
-    fault = "no temperature reading for " + sensor.silence(clock.now()).toSeconds() + " simulated s (stale timeout "
-        + staleTimeout.toSeconds() + " s); heater forced off";
-    LOG.warn("Zone {}: {}", zone, fault);
-    if (pendingSwitch >= 0) {
-      vertx.cancelTimer(pendingSwitch);
-      pendingSwitch = -1;
-    }
-    switchHeater(false);
-    render(Instant.now());
-  }
-
-  private void decide() {
-    if (temperature == null || desired == null || pendingSwitch >= 0 || fault != null) {
-      return;
-    }
-    Decision decision = thermostat.decide(temperature, desired, heaterOn);
-    if (decision == Decision.KEEP && heaterCommanded) {
-      return;
-    }
-    boolean on = decision == Decision.KEEP ? heaterOn : decision == Decision.SWITCH_ON;
-    if (actuatorDelay.isZero()) {
-      switchHeater(on);
-      return;
-    }
-    long due = clock.now() + actuatorDelay.toNanos();
-    pendingSwitch = vertx.setTimer(clock.wallMillisUntil(due), id -> {
-      pendingSwitch = -1;
-      switchHeater(on);
-      render(Instant.now());
-      decide();
+  private void actuateDue() {
+    long now = clock.now();
+    pending.pollDue(now, zone -> {
+      View view = views.get(zone);
+      view.scheduled = Long.MAX_VALUE;
+      command(zone, view, view.control.tick(now));
+      render(zone, view, Instant.now());
     });
   }
 
-  private void switchHeater(boolean on) {
-    heaterOn = on;
-    heaterCommanded = true;
-    HeaterSwitched event = new HeaterSwitched(zone, on, temperature, desired, Instant.now());
-    vertx.eventBus().publish(event.topic().address(), event);
+  /** Publishes what the control commanded and keeps its next action scheduled. */
+  private void command(String zone, View view, HeaterCommand command) {
+    if (command != HeaterCommand.NONE) {
+      events.publish(new HeaterSwitched(zone, command == HeaterCommand.ON, view.temperature, view.desired, Instant.now()));
+    }
+    long next = view.control.nextTick();
+    if (next == view.scheduled) {
+      return;
+    }
+    view.scheduled = next;
+    if (next == Long.MAX_VALUE) {
+      pending.cancel(zone);
+    } else {
+      pending.schedule(zone, next);
+      timer.rearm();
+    }
   }
 
-  private void render(Instant at) {
-    changedAt = at;
-    FrameRendered frame = new FrameRendered(
-        zone, temperature == null ? 0 : temperature, desired == null ? 0 : desired, heaterOn, input,
-        FrameText.render(temperature, desired, heaterOn, input, sensor.readings(), fault), at);
-    vertx.eventBus().publish(frame.topic().address(), frame);
+  private void render(String zone, View view, Instant at) {
+    view.changedAt = at;
+    boolean heaterOn = view.control.heaterOn();
+    events.publish(new FrameRendered(zone, view.temperature == null ? 0 : view.temperature,
+        view.desired == null ? 0 : view.desired, heaterOn, view.input,
+        FrameText.render(view.temperature, view.desired, heaterOn, view.input, view.control.readings(), view.control.fault()), at));
   }
 
-  private ZoneState state() {
-    return new ZoneState(zone, temperature, desired, heaterOn, input, changedAt, sensor.readings(), fault);
+  private static ZoneState state(String zone, View view) {
+    return new ZoneState(zone, view.temperature, view.desired, view.control.heaterOn(), view.input, view.changedAt,
+        view.control.readings(), view.control.fault());
   }
 }

@@ -1,7 +1,7 @@
 package io.thermobus.web;
 
 import io.thermobus.Refusal;
-import io.thermobus.event.Addresses;
+import io.thermobus.event.Concern;
 import io.thermobus.event.KeyPressed;
 import io.thermobus.event.SetDesired;
 import io.thermobus.event.ZoneName;
@@ -85,7 +85,7 @@ final class StreamInput {
     if (!(key instanceof String name && KeyInput.isKnown(name))) {
       throw Refusal.badRequest(KeyInput.UNSUPPORTED);
     }
-    apply(ref, zone, Addresses.keys(zone), new KeyPressed(zone, name, SOURCE));
+    apply(ref, zone, new KeyPressed(zone, name, SOURCE));
   }
 
   private void desired(Object ref, String zone, Object celsius) {
@@ -93,16 +93,16 @@ final class StreamInput {
     if (decimal == null) {
       throw Refusal.badRequest("'celsius' must be a finite number, got " + (celsius == null ? "nothing" : JsonBodies.describe(celsius)));
     }
-    apply(ref, zone, Addresses.setDesired(zone), new SetDesired(zone, decimal, SOURCE));
+    apply(ref, zone, new SetDesired(zone, decimal, SOURCE));
   }
 
-  private void apply(Object ref, String zone, String address, Object input) {
+  private void apply(Object ref, String zone, Object input) {
     long wait = writeWaitSeconds.getAsLong();
     if (wait > 0) {
       throw Refusal.of(429, "too many writes from this client; retry after " + wait + " s");
     }
     inFlight++;
-    zones.<Integer>request(zone, address, input).onComplete(answer -> {
+    zones.<Integer>request(Concern.INPUT, zone, input).onComplete(answer -> {
       inFlight--;
       if (answer.succeeded()) {
         reply.accept(frame("applied", ref).put("zone", zone).put("desired", Centi.toCelsius(answer.result())));

@@ -31,7 +31,7 @@ record StreamRequest(List<String> topics, String zone, Long since, String bus) {
     return since == null || !sameBus || since > head + 1 ? StartAt.latest() : StartAt.seq(since);
   }
 
-  /** Subscribes as asked: its topics, its zone (the bus skips other zones' events), from {@link #startAt}. */
+  /** The stream's own subscription, narrowed to its zone (if any) by the bus itself. */
   Subscription<JsonObject> subscribe(SubscriberBus<JsonObject> bus, String currentBus) {
     StartAt from = startAt(bus.head(), currentBus);
     return zone == null ? bus.subscribe(topics, from) : bus.subscribe(topics, zone, from);

@@ -7,7 +7,10 @@ import io.thermobus.cluster.ClusterNode;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.config.ThermobusConfig.WebLimits;
 import io.thermobus.stream.EncodedFrames;
+import io.thermobus.sim.SimClock;
 import io.thermobus.stream.StreamStats;
+import io.thermobus.zone.CreatedZones;
+import io.thermobus.zone.ZoneDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -45,6 +48,9 @@ public final class WebVerticle extends VerticleBase {
   static final int SEND_BUFFER_BYTES = 64 * 1024;
 
   private final ThermobusConfig config;
+  private final ZoneDirectory directory;
+  private final CreatedZones createdZones;
+  private final SimClock clock;
   private final HealthChecks liveness;
   private final HealthChecks readiness;
   private final BusService busService;
@@ -60,6 +66,9 @@ public final class WebVerticle extends VerticleBase {
 
   private WebVerticle(Instances shared) {
     this.config = shared.config;
+    this.directory = shared.directory;
+    this.createdZones = shared.createdZones;
+    this.clock = shared.clock;
     this.liveness = shared.liveness;
     this.readiness = shared.readiness;
     this.busService = shared.busService;
@@ -75,11 +84,15 @@ public final class WebVerticle extends VerticleBase {
    * Makes the web verticle's instances, one per CPU, which share one port: Vert.x hands each new
    * connection to the next instance, so the browser streams' writes are spread over that many
    * event loops instead of one. They share the client limits (connections and write rates count
-   * for the whole server), the encoded frames, the bus id and the cluster node; each keeps its own open streams.
+   * for the whole server), the encoded frames, the bus id, and the thread-safe zone directory, created zones, clock and
+   * cluster node; each keeps its own open streams.
    */
   public static final class Instances implements Supplier<WebVerticle> {
 
     private final ThermobusConfig config;
+    private final ZoneDirectory directory;
+    private final CreatedZones createdZones;
+    private final SimClock clock;
     private final HealthChecks liveness;
     private final HealthChecks readiness;
     private final BusService busService;
@@ -92,9 +105,13 @@ public final class WebVerticle extends VerticleBase {
     private final String busId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
     private final List<WebVerticle> made = new CopyOnWriteArrayList<>();
 
-    public Instances(ThermobusConfig config, HealthChecks liveness, HealthChecks readiness, BusService busService,
-                     StreamStats streamStats, PrometheusMeterRegistry metrics, ClusterNode cluster) {
+    public Instances(ThermobusConfig config, ZoneDirectory directory, CreatedZones createdZones, SimClock clock,
+                     HealthChecks liveness, HealthChecks readiness, BusService busService, StreamStats streamStats,
+                     PrometheusMeterRegistry metrics, ClusterNode cluster) {
       this.config = config;
+      this.directory = directory;
+      this.createdZones = createdZones;
+      this.clock = clock;
       this.liveness = liveness;
       this.readiness = readiness;
       this.busService = busService;
@@ -124,11 +141,13 @@ public final class WebVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    ZoneCalls zoneCalls = new ZoneCalls(vertx.eventBus(), config.zones());
-    ZoneApi zones = new ZoneApi(zoneCalls, busService.bus()::head, cluster);
+    ZoneCalls zoneCalls = new ZoneCalls(vertx.eventBus(), directory);
+    ZoneApi zones = new ZoneApi(vertx, zoneCalls, createdZones, config.desiredRange(), config.initialDesiredCenti(),
+        config.initialTemperatureCenti(), busService.bus()::head, cluster);
+    SimulationApi simulation = new SimulationApi(clock);
     ExperimentApi experiments = new ExperimentApi(vertx);
     BearerAuth auth = new BearerAuth(config.token());
-    BusApi bus = new BusApi(busService, auth, config.zones().get(0), streamStats);
+    BusApi bus = new BusApi(busService, auth, directory.firstZone(), streamStats);
     BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
 
     OriginPolicy origins = new OriginPolicy(config.web().corsOrigins());
@@ -145,10 +164,14 @@ public final class WebVerticle extends VerticleBase {
     router.route().method(HttpMethod.PUT).method(HttpMethod.POST).method(HttpMethod.DELETE).method(HttpMethod.PATCH)
         .handler(origins::refuseForeignWrites).handler(limits::limitWrites);
     read(router, "/api/zones").handler(zones::list);
+    authenticatedJson(router.post("/api/zones"), jsonBody, auth).handler(zones::create);
     read(router, "/api/zones/:zone").handler(zones::get);
+    router.delete("/api/zones/:zone").handler(auth).handler(zones::delete);
     read(router, "/api/zones/:zone/history").handler(zones::history);
     read(router, "/api/cluster").handler(new ClusterApi(cluster)::get);
     authenticatedJson(router.put("/api/zones/:zone/desired"), jsonBody, auth).handler(zones::putDesired);
+    read(router, "/api/simulation").handler(simulation::get);
+    authenticatedJson(router.put("/api/simulation"), jsonBody, auth).handler(simulation::put);
     router.post("/api/bus/subscriptions").handler(jsonBody).handler(bus::subscribe);
     read(router, "/api/bus/subscriptions").handler(bus::introspect);
     router.get("/api/bus/subscriptions/:id/events").handler(bus::drain);

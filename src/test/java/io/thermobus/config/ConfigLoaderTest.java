@@ -2,6 +2,7 @@ package io.thermobus.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -26,7 +27,7 @@ class ConfigLoaderTest {
         Map.of("timeScale", "20"));
     ConfigLoader.load(vertx, sources).onComplete(test.succeeding(config -> test.verify(() -> {
       assertThat(config.host()).as("file over default").isEqualTo("0.0.0.0");
-      assertThat(config.zones()).containsExactly("home", "attic");
+      assertThat(config.zones()).extracting(ZoneSpec::name).containsExactly("home", "attic");
       assertThat(config.port()).as("system property over environment").isEqualTo(9003);
       assertThat(config.timeScale()).as("flag over everything").isEqualTo(20.0);
       assertThat(config.desiredRange().minCenti()).as("default").isEqualTo(500);

@@ -3,6 +3,7 @@ package io.thermobus.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -21,7 +22,7 @@ class ThermobusConfigTest {
     assertThat(config.host()).isEqualTo("127.0.0.1");
     assertThat(config.port()).isEqualTo(8080);
     assertThat(config.timeScale()).isEqualTo(1.0);
-    assertThat(config.zones()).containsExactly("home");
+    assertThat(config.zones()).extracting(ZoneSpec::name).containsExactly("home");
     assertThat(config.initialTemperatureCenti()).isEqualTo(2090);
     assertThat(config.initialDesiredCenti()).isEqualTo(2100);
     assertThat(config.desiredRange().minCenti()).isEqualTo(500);
@@ -66,7 +67,7 @@ class ThermobusConfigTest {
       "timeScale   | NaN      | must be a number",
       "host        | ' '      | host (THERMOBUS_HOST, --host): must not be empty",
       "zones       | Home     | not a zone name",
-      "zones       | 'a,a'    | names a zone twice",
+      "zones       | 'a,a'    | names zone 'a' twice",
       "console     | maybe    | must be true or false",
       "desiredMin  | 40       | must be below desiredMax",
       "token       | 'a b'    | printable characters without spaces",
@@ -144,6 +145,35 @@ class ThermobusConfigTest {
         .isEqualTo(new ThermobusConfig.LogSettings(ThermobusConfig.LogFormat.TEXT, Level.INFO));
     assertThat(ThermobusConfig.from(new JsonObject().put("logFormat", "JSON").put("logLevel", "Debug")).log())
         .isEqualTo(new ThermobusConfig.LogSettings(ThermobusConfig.LogFormat.JSON, Level.DEBUG));
+  }
+
+  @Test
+  void zoneEntriesOfAFileAreNamesOrObjectsWithTheirOwnInitialValues() {
+    ThermobusConfig config = ThermobusConfig.from(new JsonObject().put("zones", new JsonArray()
+        .add("home")
+        .add(new JsonObject().put("name", "attic").put("desired", 19.5).put("initialTemperature", 18))));
+    assertThat(config.zones()).containsExactly(
+        ZoneSpec.simulated("home", 2100, 2090), ZoneSpec.simulated("attic", 1950, 1800));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{\"name\": \"Attic\"}                          | 'Attic' is not a zone name",
+      "{\"desired\": 20}                               | '' is not a zone name",
+      "{\"name\": \"attic\", \"desired\": 50}          | zone 'attic': desired must lie between desiredMin and desiredMax",
+      "{\"name\": \"attic\", \"initialTemperature\": \"x\"} | zone 'attic': initialTemperature must be a number",
+      "{\"name\": \"attic\", \"initialTemperature\": 500} | zone 'attic': initialTemperature must be from -50 to 100 °C",
+      "{\"name\": \"attic\", \"colour\": \"red\"}       | a zone entry has an unknown key 'colour'"})
+  void refusesABadZoneEntryNamingIt(String entry, String message) {
+    JsonObject merged = new JsonObject().put("zones", new JsonArray().add(new JsonObject(entry)));
+    assertThatThrownBy(() -> ThermobusConfig.from(merged)).isInstanceOf(ConfigException.class).hasMessageContaining(message);
+  }
+
+  @Test
+  void refusesMoreZonesThanTheLimit() {
+    assertThatThrownBy(() -> ThermobusConfig.from(new JsonObject().put("zones", "a,b,c").put("maxZones", 2)))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("names 3 zones, more than maxZones (2)");
+    assertThat(ThermobusConfig.defaults().maxZones()).isEqualTo(100_000);
   }
 
   @Test

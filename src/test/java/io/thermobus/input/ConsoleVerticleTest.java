@@ -25,7 +25,7 @@ class ConsoleVerticleTest {
     EventCodec.registerAll(vertx.eventBus());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    vertx.deployVerticle(new ConsoleVerticle("home", false, out, "Thermobus dashboard: URL")).await(10, TimeUnit.SECONDS);
+    vertx.deployVerticle(new ConsoleVerticle("home", "thermobus.test.input", false, out, "Thermobus dashboard: URL")).await(10, TimeUnit.SECONDS);
 
     FrameRendered other = new FrameRendered("attic", 1500, 1600, true, "", "Temperature: 15.00 °C", Instant.now());
     FrameRendered home = new FrameRendered("home", 2090, 2100, false, "↑", "Temperature: 20.90 °C\nInput: ↑", Instant.now());

@@ -95,7 +95,7 @@ class UnsavableSettingsTest {
     Path dataDir = root.resolve("data");
     startService(dataDir);
     JsonObject ready = service.awaitReadiness(200);
-    assertThat(check(ready, "settings").getJsonObject("data").getMap()).containsEntry("home", "saved");
+    assertThat(check(ready, "settings").getJsonObject("data").getMap()).containsEntry("cannotSave", 0).doesNotContainKey("notSaved");
 
     Path aside = root.resolve("data-aside");
     Files.move(dataDir, aside);
@@ -104,12 +104,14 @@ class UnsavableSettingsTest {
 
     JsonObject down = service.awaitReadiness(503);
     assertThat(check(down, "settings").getString("status")).isEqualTo("DOWN");
-    assertThat(check(down, "settings").getJsonObject("data").getString("home")).startsWith("cannot save");
+    assertThat(check(down, "settings").getJsonObject("data").getInteger("cannotSave")).isEqualTo(1);
+    assertThat(check(down, "settings").getJsonObject("data").getJsonObject("notSaved").getString("home")).startsWith("cannot save");
 
     Files.delete(dataDir);
     Files.move(aside, dataDir);
     JsonObject up = service.awaitReadiness(200);
-    assertThat(check(up, "settings").getJsonObject("data").getMap()).as("saved again without a new request").containsEntry("home", "saved");
+    assertThat(check(up, "settings").getJsonObject("data").getMap()).as("saved again without a new request")
+        .containsEntry("cannotSave", 0).doesNotContainKey("notSaved");
     assertThat(putDesired(25).statusCode()).isEqualTo(200);
     assertThat(desired()).isEqualTo(25.0);
   }

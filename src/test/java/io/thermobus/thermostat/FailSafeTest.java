@@ -3,6 +3,7 @@ package io.thermobus.thermostat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.thermobus.event.Concern;
 import io.thermobus.event.FrameRendered;
 import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.Topic;
@@ -48,7 +49,7 @@ class FailSafeTest {
     await("heater on").atMost(Duration.ofSeconds(20)).until(() -> zone().getBoolean("heaterOn"));
     assertThat(ready().statusCode()).isEqualTo(200);
 
-    vertx.undeploy(service.running.supervisor().deploymentId("home/room")).await(10, TimeUnit.SECONDS);
+    vertx.undeploy(service.running.supervisor().deploymentId(shardOfHome(Concern.ROOM))).await(10, TimeUnit.SECONDS);
 
     await("fault").atMost(Duration.ofSeconds(10)).until(() -> zone().getString("fault") != null);
     JsonObject faulted = zone();
@@ -58,7 +59,7 @@ class FailSafeTest {
     assertThat(frames).as("the display shows the fault").anyMatch(frame -> !frame.heaterOn() && frame.text().contains("FAULT: no temperature reading"));
     HttpResponse<Buffer> notReady = ready();
     assertThat(notReady.statusCode()).isEqualTo(503);
-    assertThat(notReady.bodyAsString()).contains("fault: no temperature reading").contains("home/room");
+    assertThat(notReady.bodyAsString()).contains("fault: no temperature reading").contains(shardOfHome(Concern.ROOM));
 
     await("recovery").atMost(Duration.ofSeconds(20)).until(() -> zone().getString("fault") == null);
     await("ready again").atMost(Duration.ofSeconds(10)).until(() -> ready().statusCode() == 200);
@@ -68,7 +69,7 @@ class FailSafeTest {
   @Test
   void shouldAnswer503WhileTheDisplayIsRedeployedThenResumeHeating() throws Exception {
     await("heater on").atMost(Duration.ofSeconds(20)).until(() -> zone().getBoolean("heaterOn"));
-    vertx.undeploy(service.running.supervisor().deploymentId("home/display")).await(10, TimeUnit.SECONDS);
+    vertx.undeploy(service.running.supervisor().deploymentId(shardOfHome(Concern.DISPLAY))).await(10, TimeUnit.SECONDS);
     int switchesBefore = switches.size();
 
     HttpResponse<Buffer> restarting = service.client.get("/api/zones/home").send().await(10, TimeUnit.SECONDS);
@@ -82,6 +83,10 @@ class FailSafeTest {
     await("the new display commands the heater").atMost(Duration.ofSeconds(20)).until(() -> switches.size() > switchesBefore);
     await("ready").atMost(Duration.ofSeconds(20)).until(() -> ready().statusCode() == 200);
     assertThat(zone().getDouble("desired")).as("the new display knows the setting without a change").isEqualTo(21.0);
+  }
+
+  private String shardOfHome(Concern concern) {
+    return concern.shardName(service.running.directory().shardOf("home"));
   }
 
   private JsonObject zone() throws Exception {

@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
-import io.thermobus.event.Addresses;
 import io.thermobus.event.DesiredChanged;
 import io.thermobus.event.EventCodec;
 import io.thermobus.event.FrameRendered;
@@ -15,10 +14,15 @@ import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.Readings;
 import io.thermobus.event.TemperatureChanged;
 import io.thermobus.event.Topic;
+import io.thermobus.event.ZoneEvents;
+import io.thermobus.event.ZoneRequests;
 import io.thermobus.event.ZoneState;
 import io.thermobus.ops.Health;
 import io.thermobus.ops.StateChangeLog;
 import io.thermobus.settings.SettingsHealth;
+import io.thermobus.sim.SimClock;
+import io.thermobus.zone.ZoneDirectory;
+import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.CheckResult;
@@ -53,6 +57,7 @@ class FirstReadingTest {
       logged.add(event);
     }
   };
+  private final ZoneDirectory directory = new ZoneDirectory(1, 10, List.of(ZoneSpec.simulated("home", 2100, 2090)));
   private final List<HeaterSwitched> switches = new CopyOnWriteArrayList<>();
   private final List<FrameRendered> frames = new CopyOnWriteArrayList<>();
   private Level previousLevel;
@@ -68,7 +73,8 @@ class FirstReadingTest {
     vertx.eventBus().<FrameRendered>consumer(Topic.FRAME.address(), message -> frames.add(message.body()));
     vertx.deployVerticle(new StateChangeLog()).await(10, TimeUnit.SECONDS);
     // No room and no input: nothing ever publishes a reading. At 100x the 12 s timeout is its floor of one wall second.
-    vertx.deployVerticle(new DisplayVerticle("home", new Thermostat(0, 0), Duration.ZERO, 100, Duration.ofSeconds(12)))
+    vertx.deployVerticle(new DisplayVerticle(0, directory, ZoneControls.chapter(new Thermostat(0, 0), Duration.ZERO),
+            SimClock.system(100), Duration.ofSeconds(12)))
         .await(10, TimeUnit.SECONDS);
   }
 
@@ -92,26 +98,27 @@ class FirstReadingTest {
     await().atMost(PATIENCE).until(() -> !frames.isEmpty());
     assertThat(frames.get(frames.size() - 1).text()).contains("Waiting for a first temperature reading").doesNotContain("FAULT");
 
-    CheckResult readiness = Health.readiness(vertx, List.of("home"), Map::of, new SettingsHealth())
+    CheckResult readiness = Health.readiness(vertx, directory, Map::of, new SettingsHealth())
         .checkStatus().await(10, TimeUnit.SECONDS);
     assertThat(readiness.getUp()).isFalse();
     JsonObject zones = readiness.getChecks().stream().filter(check -> check.getId().equals("zones")).findFirst().orElseThrow().getData();
-    assertThat(zones.getString("home")).isEqualTo("waiting for a first reading");
+    assertThat(zones.getJsonObject("notUp").getString("home")).isEqualTo("waiting for a first reading");
 
     await("logged at debug").atMost(PATIENCE)
         .until(() -> logged.stream().anyMatch(event -> event.getFormattedMessage().equals("Zone home: heater off at -- (desired --)")));
     assertThat(logged).as("the switch is logged once").filteredOn(event -> event.getFormattedMessage().contains("heater off")).hasSize(1);
     assertThat(logged).as("nothing failed").noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN));
 
-    vertx.eventBus().publish(Topic.DESIRED.address(), new DesiredChanged("home", 2100, "test", Instant.now()));
-    vertx.eventBus().publish(Topic.TEMPERATURE.address(), new TemperatureChanged("home", 2090, Instant.now()));
+    ZoneEvents events = new ZoneEvents(vertx.eventBus(), directory);
+    events.publish(new DesiredChanged("home", 2100, "test", Instant.now()));
+    events.publish(new TemperatureChanged("home", 2090, Instant.now()));
     await("heating on the first reading").atMost(PATIENCE).until(() -> switches.get(switches.size() - 1).on());
     ZoneState live = state(vertx);
     assertThat(live.readings()).isEqualTo(Readings.LIVE);
     assertThat(live.fault()).isNull();
   }
 
-  private static ZoneState state(Vertx vertx) throws Exception {
-    return vertx.eventBus().<ZoneState>request(Addresses.zoneState("home"), null).await(10, TimeUnit.SECONDS).body();
+  private ZoneState state(Vertx vertx) throws Exception {
+    return ZoneRequests.state(vertx.eventBus(), directory, "home").await(10, TimeUnit.SECONDS);
   }
 }

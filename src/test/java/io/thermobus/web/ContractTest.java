@@ -3,6 +3,7 @@ package io.thermobus.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.thermobus.event.Concern;
 import io.thermobus.testing.OpenApiContract;
 import io.thermobus.testing.RunningService;
 import io.vertx.core.Vertx;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,11 @@ class ContractTest {
     exchange(HttpMethod.GET, "/api/zones/home/history?seconds=0");
     exchange(HttpMethod.GET, "/api/zones/cellar/history");
     assertThat(put("/api/zones/attic/desired", BEARER, "application/json", "{\"celsius\": 22.5}").statusCode()).isEqualTo(200);
+    assertThat(post("/api/zones", BEARER, "application/json", "{\"zone\": \"cellar\", \"desired\": 19.5, \"initialTemperature\": 18}")
+        .statusCode()).isEqualTo(201);
+    assertThat(send(HttpMethod.DELETE, "/api/zones/cellar", BEARER, null, null).statusCode()).isEqualTo(204);
+    exchange(HttpMethod.GET, "/api/simulation");
+    assertThat(put("/api/simulation", BEARER, "application/json", "{\"timeScale\": 60}").statusCode()).isEqualTo(200);
   }
 
   private void writeErrors() throws Exception {
@@ -110,6 +117,17 @@ class ContractTest {
     put("/api/zones/cellar/desired", BEARER, "application/json", "{\"celsius\": 22}");
     put("/api/zones/home/desired", BEARER, "application/json", "{\"celsius\": 22, \"pad\": \"" + "x".repeat(20_000) + "\"}");
     put("/api/zones/home/desired", BEARER, "text/plain", "22");
+    post("/api/zones", BEARER, "application/json", "{\"zone\": \"Not A Name\"}");
+    post("/api/zones", null, "application/json", "{\"zone\": \"cellar\"}");
+    post("/api/zones", BEARER, "application/json", "{\"zone\": \"home\"}");
+    post("/api/zones", BEARER, "application/json", "{\"zone\": \"cellar\", \"pad\": \"" + "x".repeat(20_000) + "\"}");
+    post("/api/zones", BEARER, "text/plain", "cellar");
+    send(HttpMethod.DELETE, "/api/zones/cellar", BEARER, null, null);
+    send(HttpMethod.DELETE, "/api/zones/home", null, null, null);
+    put("/api/simulation", BEARER, "application/json", "{\"timeScale\": 0}");
+    put("/api/simulation", null, "application/json", "{\"timeScale\": 2}");
+    put("/api/simulation", BEARER, "application/json", "{\"timeScale\": 2, \"pad\": \"" + "x".repeat(20_000) + "\"}");
+    put("/api/simulation", BEARER, "text/plain", "2");
   }
 
   private void bus() throws Exception {
@@ -192,15 +210,21 @@ class ContractTest {
     }
   }
 
+  /** Undeploys the shards hosting attic: its routes answer 503, and so do creating a zone there and deleting attic. */
   private void whileAZoneIsDown() throws Exception {
-    service.vertx.undeploy(service.running.supervisor().deploymentId("attic/display")).await(10, TimeUnit.SECONDS);
-    service.vertx.undeploy(service.running.supervisor().deploymentId("attic/input")).await(10, TimeUnit.SECONDS);
-    service.vertx.undeploy(service.running.supervisor().deploymentId("attic/history")).await(10, TimeUnit.SECONDS);
+    int shard = service.running.directory().shardOf("attic");
+    for (Concern concern : List.of(Concern.DISPLAY, Concern.INPUT, Concern.HISTORY)) {
+      service.vertx.undeploy(service.running.supervisor().deploymentId(concern.shardName(shard))).await(10, TimeUnit.SECONDS);
+    }
     assertThat(exchange(HttpMethod.GET, "/health/ready").statusCode()).isEqualTo(503);
     assertThat(exchange(HttpMethod.GET, "/api/zones").statusCode()).isEqualTo(503);
     assertThat(exchange(HttpMethod.GET, "/api/zones/attic").statusCode()).isEqualTo(503);
     assertThat(put("/api/zones/attic/desired", BEARER, "application/json", "{\"celsius\": 22}").statusCode()).isEqualTo(503);
     assertThat(exchange(HttpMethod.GET, "/api/zones/attic/history").statusCode()).isEqualTo(503);
+    String sameShard = IntStream.range(0, 1000).mapToObj(i -> "new-" + i)
+        .filter(zone -> service.running.directory().shardOf(zone) == shard).findFirst().orElseThrow();
+    assertThat(post("/api/zones", BEARER, "application/json", "{\"zone\": \"" + sameShard + "\"}").statusCode()).isEqualTo(503);
+    assertThat(send(HttpMethod.DELETE, "/api/zones/attic", BEARER, null, null).statusCode()).isEqualTo(503);
   }
 
   /**
@@ -219,6 +243,9 @@ class ContractTest {
       post("/api/bus/subscriptions", null, null, null);
       exchange(HttpMethod.DELETE, "/api/bus/subscriptions/1");
       post("/api/bus/events", BEARER, json, "{\"topic\": \"note\"}");
+      post("/api/zones", BEARER, json, "{\"zone\": \"cellar\"}");
+      send(HttpMethod.DELETE, "/api/zones/home", BEARER, null, null);
+      put("/api/simulation", BEARER, json, "{\"timeScale\": 2}");
       post("/api/experiments", BEARER, json, "{}");
     } finally {
       service = main;

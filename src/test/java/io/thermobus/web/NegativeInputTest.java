@@ -28,6 +28,8 @@ class NegativeInputTest {
   private static final String JSON = "application/json";
   private static final String BEARER = "Bearer " + RunningService.TOKEN;
   private static final String DESIRED = "/api/zones/home/desired";
+  private static final String ZONES = "/api/zones";
+  private static final String SIMULATION = "/api/simulation";
   private static final String SUBSCRIPTIONS = "/api/bus/subscriptions";
   private static final String PUBLISH = "/api/bus/events";
   private static final String EXPERIMENTS = "/api/experiments";
@@ -85,6 +87,35 @@ class NegativeInputTest {
         bad("unknown zone read", HttpMethod.GET, "/api/zones/attic", null, null, null, 404),
         bad("encoded traversal as zone", HttpMethod.GET, "/api/zones/..%2f..%2fetc%2fpasswd", null, null, null, 404),
         bad("unicode zone", HttpMethod.GET, "/api/zones/%E2%98%83", null, null, null, 404),
+        // POST /api/zones, DELETE /api/zones/{zone}
+        bad("create without a token", HttpMethod.POST, ZONES, null, JSON, "{\"zone\": \"attic\"}", 401),
+        bad("create with a wrong token", HttpMethod.POST, ZONES, "Bearer nope", JSON, "{\"zone\": \"attic\"}", 401),
+        bad("create malformed", HttpMethod.POST, ZONES, BEARER, JSON, "{\"zone\": ", 400),
+        bad("create without a name", HttpMethod.POST, ZONES, BEARER, JSON, "{\"desired\": 20}", 400),
+        bad("create with a bad name", HttpMethod.POST, ZONES, BEARER, JSON, "{\"zone\": \"Attic Room\"}", 400),
+        bad("create with a name too long", HttpMethod.POST, ZONES, BEARER, JSON, "{\"zone\": \"" + "a".repeat(40) + "\"}", 400),
+        bad("create with a name not a string", HttpMethod.POST, ZONES, BEARER, JSON, "{\"zone\": 7}", 400),
+        bad("create with desired out of range", HttpMethod.POST, ZONES, BEARER, JSON, "{\"zone\": \"attic\", \"desired\": 99}", 400),
+        bad("create with desired as string", HttpMethod.POST, ZONES, BEARER, JSON, "{\"zone\": \"attic\", \"desired\": \"20\"}", 400),
+        bad("create with initial temperature NaN", HttpMethod.POST, ZONES, BEARER, JSON, "{\"zone\": \"attic\", \"initialTemperature\": NaN}", 400),
+        bad("create with initial temperature huge", HttpMethod.POST, ZONES, BEARER, JSON, "{\"zone\": \"attic\", \"initialTemperature\": 1e400}", 400),
+        bad("create with initial temperature out of range", HttpMethod.POST, ZONES, BEARER, JSON, "{\"zone\": \"attic\", \"initialTemperature\": -300}", 400),
+        bad("create an existing zone", HttpMethod.POST, ZONES, BEARER, JSON, "{\"zone\": \"home\"}", 409),
+        bad("create as text", HttpMethod.POST, ZONES, BEARER, "text/plain", "{\"zone\": \"attic\"}", 415),
+        bad("create 1 MiB", HttpMethod.POST, ZONES, BEARER, JSON, MEBIBYTE, 413),
+        bad("delete without a token", HttpMethod.DELETE, "/api/zones/home", null, null, null, 401),
+        bad("delete with a wrong token", HttpMethod.DELETE, "/api/zones/home", "Bearer nope", null, null, 401),
+        bad("delete an unknown zone", HttpMethod.DELETE, "/api/zones/attic", BEARER, null, null, 404),
+        bad("delete a bad name", HttpMethod.DELETE, "/api/zones/%E2%98%83", BEARER, null, null, 404),
+        // PUT /api/simulation
+        bad("time scale without a token", HttpMethod.PUT, SIMULATION, null, JSON, "{\"timeScale\": 60}", 401),
+        bad("time scale zero", HttpMethod.PUT, SIMULATION, BEARER, JSON, "{\"timeScale\": 0}", 400),
+        bad("time scale negative", HttpMethod.PUT, SIMULATION, BEARER, JSON, "{\"timeScale\": -1}", 400),
+        bad("time scale too fast", HttpMethod.PUT, SIMULATION, BEARER, JSON, "{\"timeScale\": 1e9}", 400),
+        bad("time scale NaN", HttpMethod.PUT, SIMULATION, BEARER, JSON, "{\"timeScale\": NaN}", 400),
+        bad("time scale as string", HttpMethod.PUT, SIMULATION, BEARER, JSON, "{\"timeScale\": \"60\"}", 400),
+        bad("time scale missing", HttpMethod.PUT, SIMULATION, BEARER, JSON, "{}", 400),
+        bad("time scale as text", HttpMethod.PUT, SIMULATION, BEARER, "text/plain", "{\"timeScale\": 60}", 415),
         // bus: subscribe, drain, unsubscribe, publish
         bad("subscribe malformed", HttpMethod.POST, SUBSCRIPTIONS, null, JSON, "{\"topics\": [", 400),
         bad("subscribe topics not a list", HttpMethod.POST, SUBSCRIPTIONS, null, JSON, "{\"topics\": \"temperature\"}", 400),
@@ -139,9 +170,9 @@ class NegativeInputTest {
         bad("NUL in the path", HttpMethod.GET, "/index.html%00.js", null, null, null, 404),
         bad("unknown API path", HttpMethod.GET, "/api/zones/home/nothing", null, null, null, 404),
         // methods
-        bad("POST on zones", HttpMethod.POST, "/api/zones", BEARER, JSON, "{}", 405),
         bad("PATCH desired", HttpMethod.PATCH, DESIRED, BEARER, JSON, "{\"celsius\": 22}", 405),
-        bad("DELETE a zone", HttpMethod.DELETE, "/api/zones/home", BEARER, null, null, 405),
+        bad("DELETE the zone list", HttpMethod.DELETE, ZONES, BEARER, null, null, 405),
+        bad("POST on simulation", HttpMethod.POST, SIMULATION, BEARER, JSON, "{}", 405),
         bad("PUT on health", HttpMethod.PUT, "/health/live", BEARER, JSON, "{}", 405),
         bad("TRACE", HttpMethod.TRACE, "/api/zones", null, null, null, 405),
         bad("an invented method", HttpMethod.valueOf("BREW"), "/api/zones", null, null, null, 501),
@@ -168,8 +199,11 @@ class NegativeInputTest {
     assertThat(State.read()).isEqualTo(before);
   }
 
-  /** What bad input must not change: each zone's state, the saved settings, the bus's published count and subscriptions. */
-  private record State(JsonObject zone, List<String> savedFiles, long published, int subscriptions) {
+  /**
+   * What bad input must not change: the zones and one zone's state, the saved settings, the time
+   * scale, the bus's published count and subscriptions.
+   */
+  private record State(JsonObject zone, int zones, List<String> savedFiles, double timeScale, long published, int subscriptions) {
 
     static State read() throws Exception {
       JsonObject zone = send(HttpMethod.GET, "/api/zones/home", null, null, null).bodyAsJsonObject();
@@ -179,7 +213,9 @@ class NegativeInputTest {
       try (Stream<Path> files = Files.list(service.config.dataDir())) {
         saved = files.map(p -> p.getFileName().toString()).sorted().toList();
       }
-      return new State(zone, saved, bus.getLong("published"), bus.getJsonArray("subscriptions").size());
+      int zones = send(HttpMethod.GET, ZONES, null, null, null).bodyAsJsonObject().getJsonArray("zones").size();
+      double timeScale = send(HttpMethod.GET, SIMULATION, null, null, null).bodyAsJsonObject().getDouble("timeScale");
+      return new State(zone, zones, saved, timeScale, bus.getLong("published"), bus.getJsonArray("subscriptions").size());
     }
   }
 

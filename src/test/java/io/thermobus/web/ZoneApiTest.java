@@ -92,8 +92,8 @@ class ZoneApiTest {
         Arguments.of("invalid zone name", HttpMethod.GET, "/api/zones/Home..", null, null, null, 404),
         Arguments.of("unknown zone read", HttpMethod.GET, "/api/zones/attic", null, null, null, 404),
         Arguments.of("unknown path", HttpMethod.GET, "/api/nothing", null, null, null, 404),
-        Arguments.of("POST on zones", HttpMethod.POST, "/api/zones", BEARER, JSON, "{}", 405),
-        Arguments.of("DELETE a zone", HttpMethod.DELETE, "/api/zones/home", BEARER, null, null, 405),
+        Arguments.of("create a zone without a name", HttpMethod.POST, "/api/zones", BEARER, JSON, "{}", 400),
+        Arguments.of("delete a zone without the token", HttpMethod.DELETE, "/api/zones/home", null, null, null, 401),
         Arguments.of("POST desired", HttpMethod.POST, desired, BEARER, JSON, "{\"celsius\": 22}", 405));
   }
 

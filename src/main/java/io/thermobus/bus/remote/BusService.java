@@ -43,6 +43,8 @@ public final class BusService {
   public static final int MAX_PAGE = 1000;
   public static final int DEFAULT_PAGE = 100;
 
+  private static final String BAD_ZONE = "zone must be 1 to 32 of a-z, 0-9, '_' and '-'";
+
   private static final Set<String> DOMAIN_TOPICS =
       Arrays.stream(Topic.values()).map(Topic::wireName).collect(Collectors.toUnmodifiableSet());
 
@@ -72,18 +74,22 @@ public final class BusService {
   }
 
   /**
-   * {@code {"topics":[...],"from":"latest"|"earliest"|SEQ|"ISO instant"}}, both optional. The
-   * answer is the only place its {@code secret} is shown: whoever reads or ends the subscription
-   * must show it (or be the operator).
+   * {@code {"topics":[...],"zone":"home","from":"latest"|"earliest"|SEQ|"ISO instant"}}, each
+   * optional. The answer is the only place its {@code secret} is shown: whoever reads or ends the
+   * subscription must show it (or be the operator).
    */
   public JsonObject subscribe(JsonObject request) {
     List<String> topics = topics(request.getValue("topics"));
+    Object zone = request.getValue("zone");
+    if (zone != null && !(zone instanceof String name && ZoneName.isValid(name))) {
+      throw Refusal.badRequest(BAD_ZONE);
+    }
     StartAt from = startAt(request.getValue("from"));
     byte[] bytes = new byte[SECRET_BYTES];
     random.nextBytes(bytes);
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     try {
-      SubscriptionInfo created = bus.subscribeDetached(topics, from, lease, secret.getBytes(StandardCharsets.UTF_8));
+      SubscriptionInfo created = bus.subscribeDetached(topics, (String) zone, from, lease, secret.getBytes(StandardCharsets.UTF_8));
       return BusJson.subscription(created).put("secret", secret);
     } catch (TooManySubscriptionsException e) {
       throw Refusal.retryAfter(429, Math.max(1, (sweepHint.toMillis() + 999) / 1000), e.getMessage() + "; retry once some are unsubscribed or expire");
@@ -196,7 +202,7 @@ public final class BusService {
     Object zoneValue = request.getValue("zone");
     String zone = zoneValue == null ? defaultZone : text(zoneValue, "zone");
     if (!ZoneName.isValid(zone)) {
-      throw Refusal.badRequest("zone must be 1 to 32 of a-z, 0-9, '_' and '-'");
+      throw Refusal.badRequest(BAD_ZONE);
     }
     Object data = request.getValue("data");
     if (data != null && !(data instanceof JsonObject)) {

@@ -1,0 +1,37 @@
+package io.thermobus.event;
+
+/**
+ * The verticles that host zones, one class each, deployed as shards: each shard hosts the zones
+ * the zone directory assigns to it and listens on one address, so an event or request reaches
+ * only the shard that hosts its zone. Declared in the order they start: the history, display and
+ * heater listen before the input and room announce their first values, and heat loss starts
+ * last, so nothing cools before the thermostat is ready.
+ */
+public enum Concern {
+  HISTORY("history"),
+  DISPLAY("display"),
+  HEATER("heater"),
+  INPUT("input"),
+  ROOM("room"),
+  HEAT_LOSS("heat-loss");
+
+  private final String label;
+
+  Concern(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** The one address of a shard of this concern; it takes every message for the zones it hosts. */
+  public String address(int shard) {
+    return "thermobus.shard." + label + "." + shard;
+  }
+
+  /** The supervision and readiness name of one shard, {@code room/3}. */
+  public String shardName(int shard) {
+    return label + "/" + shard;
+  }
+}

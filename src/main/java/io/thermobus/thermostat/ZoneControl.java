@@ -1,0 +1,32 @@
+package io.thermobus.thermostat;
+
+import io.thermobus.event.Readings;
+
+/**
+ * The heating decision of one zone: fed its temperature readings, its desired temperature and the
+ * passing of simulated time (nanoseconds of the node's clock), it answers what the heater must do.
+ * Pure and single-threaded: the display shard that hosts the zone owns it. The display publishes
+ * every command as a {@code HeaterSwitched} and calls {@link #tick} at the latest at
+ * {@link #nextTick()} and at its periodic checks.
+ */
+public interface ZoneControl {
+
+  HeaterCommand temperature(int centi, long now);
+
+  HeaterCommand desired(int centi, long now);
+
+  /** Time passed: readings may have gone stale, a delayed switch may be due. */
+  HeaterCommand tick(long now);
+
+  /** When {@link #tick} must run next for a pending action, or {@link Long#MAX_VALUE} when none is pending. */
+  long nextTick();
+
+  /** The heater's state as last commanded. */
+  boolean heaterOn();
+
+  /** Whether its first reading is still awaited, readings arrive, or they went stale. */
+  Readings readings();
+
+  /** Why the zone is in a fail-safe state, or {@code null} when it is not. */
+  String fault();
+}
