@@ -64,7 +64,7 @@ final class Target implements AutoCloseable {
     Process process = builder.start();
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + readyPath)).timeout(Duration.ofSeconds(2)).build();
-    long deadline = started + Duration.ofSeconds(60).toNanos();
+    long deadline = started + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < deadline && process.isAlive()) {
       try {
         if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -76,7 +76,7 @@ final class Target implements AutoCloseable {
       Thread.onSpinWait();
     }
     process.destroyForcibly();
-    throw new IllegalStateException("the server did not get ready within 60 s: " + builder.command());
+    throw new IllegalStateException("the server did not get ready within 120 s: " + builder.command());
   }
 
   /** User plus system CPU time of the process so far, in nanoseconds. */
