@@ -15,8 +15,10 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -55,8 +57,16 @@ class ManyZonesTest {
     vertx = Vertx.vertx();
     service = RunningService.start(vertx, new JsonObject().put("timeScale", 60).put("zones", zones));
 
-    await("every zone reached its setpoint").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-        .until(() -> states().stream().allMatch(zone -> zone.getDouble("temperature") >= desired.get(zone.getString("zone"))));
+    // Each room oscillates around its setpoint on its own phase, so they are never all above it at once:
+    // wait until each one has reached it.
+    Set<String> reached = new HashSet<>();
+    await("every zone reached its setpoint").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> {
+          states().stream().filter(zone -> zone.getValue("temperature") != null
+                  && zone.getDouble("temperature") >= desired.get(zone.getString("zone")))
+              .forEach(zone -> reached.add(zone.getString("zone")));
+          return reached.size() == desired.size();
+        });
     for (int sample = 0; sample < 5; sample++) {
       assertThat(states()).hasSize(100).allSatisfy(zone -> assertThat(zone.getDouble("temperature"))
           .as(zone.getString("zone")).isBetween(desired.get(zone.getString("zone")) - 0.05, desired.get(zone.getString("zone")) + 0.05));
