@@ -54,6 +54,8 @@ public final class LoadHarness {
   private final List<String> failures = new ArrayList<>();
   /** When the last {@code PUT desired} was sent; written by the prober, read by the clients' event loops. */
   private volatile long lastPutNanos;
+  /** The start-up table, once measured. */
+  private String startup = "";
   /** Extra JVM flags for Thermobus, e.g. a flight recording: {@code --server-flags=-XX:StartFlightRecording=filename=x.jfr}. */
   private final List<String> serverFlags;
 
@@ -91,7 +93,8 @@ public final class LoadHarness {
   private void runAll(Map<String, String> args) throws Exception {
     StringBuilder report = new StringBuilder();
     if (!args.containsKey("no-startup")) {
-      report.append(Startup.measure(jar, serverCpu, config(Files.createTempDirectory("thermobus-load"))));
+      startup = Startup.measure(jar, serverCpu, config(Files.createTempDirectory("thermobus-load")));
+      report.append(startup);
     }
     List<String> only = List.of(args.getOrDefault("runs", "one-zone,many-zones,slow").split(","));
     for (String each : args.getOrDefault("ks", "100,1000").split(",")) {
@@ -181,6 +184,8 @@ public final class LoadHarness {
       results.add(result(name, kind, k, zoneCount, slow, clients, published, elapsed, cpu, marginalCpu, rssStart, rssConnected, rssEnd,
           putDesired.getIntervalHistogram(), liveHeap));
       Result r = results.get(results.size() - 1);
+      // Written after every run, so that a sweep stopped part-way keeps what it measured.
+      Files.writeString(out.resolve("results.md"), startup + Report.tables(results, seconds, rate));
       System.out.printf(Locale.ROOT, "  p50 %.1f ms, p99 %.1f ms, max %.1f ms, %.0f frames/s, lost %d%n",
           r.latency().getValueAtPercentile(50) / 1000.0, r.latency().getValueAtPercentile(99) / 1000.0,
           r.latency().getMaxValue() / 1000.0, r.framesPerSecond(), r.lost());
