@@ -31,6 +31,7 @@ import io.thermobus.sim.SimClock;
 import io.thermobus.thermostat.DisplayVerticle;
 import io.thermobus.thermostat.ZoneControls;
 import io.thermobus.zone.ZoneDirectory;
+import io.thermobus.zone.ZoneHosting;
 import io.thermobus.web.WebVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
@@ -129,6 +130,7 @@ public final class Thermobus {
         // The cluster node listens before the zones start, so it writes their first setpoints through.
         .compose(mqtt -> deployments.deploy("cluster", cluster))
         .compose(joined -> deployments.deploy("supervisor", supervisor))
+        .onSuccess(zones -> cluster.adopt(new ZoneHosting(vertx.eventBus(), directory)))
         .compose(zones -> deployments.deploy("web", web))
         .map(id -> {
           Health.httpBound(readiness, deployments, "web", web.actualPort());
