@@ -7,6 +7,7 @@ import io.thermobus.bus.remote.BusService;
 import io.thermobus.bus.remote.BusVerticle;
 import io.thermobus.cluster.ClusterNode;
 import io.thermobus.cluster.LocalNode;
+import io.thermobus.cluster.ZoneOwnership;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.event.Concern;
 import io.thermobus.event.EventCodec;
@@ -111,7 +112,7 @@ public final class Thermobus {
     SimClock clock = SimClock.system(config.timeScale());
     ClusterNode cluster = clusterNode.apply(directory);
     SettingsHealth settings = new SettingsHealth();
-    Map<String, Supplier<Deployable>> shards = shardVerticles(config, directory, clock, settings);
+    Map<String, Supplier<Deployable>> shards = shardVerticles(config, directory, clock, settings, cluster);
     Supervisor supervisor = new Supervisor(shards, config.restartBackoff());
     Deployments deployments = new Deployments(vertx);
     HealthChecks readiness = Health.readiness(vertx, directory,
@@ -182,7 +183,8 @@ public final class Thermobus {
    * concern by concern, each concern's shards together.
    */
   private static Map<String, Supplier<Deployable>> shardVerticles(ThermobusConfig config, ZoneDirectory directory,
-                                                                   SimClock clock, SettingsHealth settings) {
+                                                                   SimClock clock, SettingsHealth settings,
+                                                                   ZoneOwnership ownership) {
     ZoneControls controls = ZoneControls.chapter(config.thermostat(), config.actuatorDelay());
     Map<String, Supplier<Deployable>> verticles = new LinkedHashMap<>();
     for (Concern concern : Concern.values()) {
@@ -191,7 +193,7 @@ public final class Thermobus {
         Supplier<Deployable> factory = switch (concern) {
           case HISTORY -> () -> new HistoryVerticle(index, directory);
           case DISPLAY -> () -> new DisplayVerticle(index, directory, controls, clock, config.staleTimeout());
-          case HEATER -> () -> new HeaterVerticle(index, directory, Physics.CHAPTER, clock);
+          case HEATER -> () -> new HeaterVerticle(index, directory, Physics.CHAPTER, clock, ownership);
           case INPUT -> () -> new InputVerticle(index, directory, config.desiredRange(), config.desiredStepCenti(),
               config.dataDir(), settings);
           case ROOM -> () -> new RoomVerticle(index, directory);
