@@ -10,10 +10,12 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Zones another node of the cluster hosts, reached over the clustered event bus at that node's own
@@ -60,22 +62,22 @@ final class RemoteZones {
   /**
    * The states of the zones other nodes host, each such node asked once; the zones of a node that
    * does not answer, and the ones this node owns but does not host yet, are listed offline with
-   * their heater off.
+   * their heater off, stamped with {@code seq}.
    */
-  Future<List<JsonObject>> list(java.util.function.Predicate<String> hostedHere) {
+  Future<List<JsonObject>> list(Predicate<String> hostedHere, long seq) {
     Map<String, List<String>> byNode = new TreeMap<>();
     List<JsonObject> offline = new ArrayList<>();
     ownership.owners().forEach((zone, owner) -> {
       if (!owner.equals(ownership.node())) {
         byNode.computeIfAbsent(owner, node -> new ArrayList<>()).add(zone);
       } else if (!hostedHere.test(zone)) {
-        offline.add(offline(zone, owner));
+        offline.add(offline(zone, owner, seq));
       }
     });
     List<Future<List<JsonObject>>> answers = new ArrayList<>();
     byNode.forEach((node, zones) -> answers.add(bus.<JsonArray>request(address(node), new JsonObject().put(OP, LIST), OPTIONS)
         .map(reply -> reply.body().stream().map(JsonObject.class::cast).toList())
-        .otherwise(failure -> zones.stream().map(zone -> offline(zone, node)).toList())));
+        .otherwise(failure -> zones.stream().map(zone -> offline(zone, node, seq)).toList())));
     return Future.all(answers).map(all -> {
       List<JsonObject> states = new ArrayList<>(offline);
       answers.forEach(answer -> states.addAll(answer.result()));
@@ -83,8 +85,11 @@ final class RemoteZones {
     });
   }
 
-  private static JsonObject offline(String zone, String owner) {
-    return new JsonObject().put("zone", zone).put("heaterOn", false).put("owner", owner).put("online", false);
+  /** A zone no node drives right now: its owner is gone or it is being adopted. */
+  private static JsonObject offline(String zone, String owner, long seq) {
+    return new JsonObject().put("zone", zone).putNull("temperature").putNull("desired").put("heaterOn", false).put("input", "")
+        .put("readings", "stale").put("fault", "offline: no node drives this zone right now; its heater is off until its owner runs it")
+        .put("at", Instant.now().toString()).put("seq", seq).put("owner", owner).put("online", false);
   }
 
   private Future<JsonObject> ask(String node, JsonObject request) {

@@ -74,8 +74,8 @@ public final class WebVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     ZoneCalls zoneCalls = new ZoneCalls(vertx.eventBus(), directory);
-    ZoneApi zones = new ZoneApi(vertx.eventBus(), new ZoneHosting(vertx.eventBus(), directory), zoneCalls, config.desiredRange(), config.initialDesiredCenti(),
-        config.initialTemperatureCenti(), busService.bus()::head, cluster);
+    ZoneApi zones = new ZoneApi(vertx.eventBus(), new ZoneHosting(vertx.eventBus(), directory), zoneCalls, config.desiredRange(),
+        config.initialDesiredCenti(), config.initialTemperatureCenti(), busService.bus()::head, cluster, config.cluster().enabled());
     SimulationApi simulation = new SimulationApi(clock);
     ExperimentApi experiments = new ExperimentApi(vertx);
     BearerAuth auth = new BearerAuth(config.token());

@@ -44,14 +44,16 @@ final class ZoneApi {
   private final LongSupplier busHead;
   private final ZoneOwnership ownership;
   private final RemoteZones remote;
+  private final boolean clustered;
 
   /**
    * {@code busHead} stamps each state with the bus seq it was read at, so a reader can resume from
    * the next; {@code ownership} names each zone's owner, and the zones other nodes host are asked
-   * of them over {@code eventBus}.
+   * of them over {@code eventBus}; a {@code clustered} node takes its zones from the cluster, not
+   * from create and delete.
    */
   ZoneApi(EventBus eventBus, ZoneHosting hosting, ZoneCalls calls, DesiredRange range, int defaultDesiredCenti, int defaultTemperatureCenti,
-          LongSupplier busHead, ZoneOwnership ownership) {
+          LongSupplier busHead, ZoneOwnership ownership, boolean clustered) {
     this.hosting = hosting;
     this.calls = calls;
     this.directory = calls.directory();
@@ -61,12 +63,14 @@ final class ZoneApi {
     this.busHead = busHead;
     this.ownership = ownership;
     this.remote = new RemoteZones(eventBus, ownership);
+    this.clustered = clustered;
   }
 
   /** Every zone: this node's in its order, then (in a cluster) the ones other nodes host. */
   void list(RoutingContext ctx) {
+    long seq = busHead.getAsLong();
     hostedStates()
-        .compose(here -> remote.list(directory::hosts).map(elsewhere -> {
+        .compose(here -> remote.list(directory::hosts, seq).map(elsewhere -> {
           JsonArray zones = new JsonArray(new ArrayList<>(here.size() + elsewhere.size()));
           here.forEach(zones::add);
           elsewhere.forEach(zones::add);
@@ -83,6 +87,7 @@ final class ZoneApi {
 
   /** {@code POST /api/zones}: {@code {"zone", "desired", "initialTemperature"}}, the last two optional; 201 with its state. */
   void create(RoutingContext ctx) {
+    refuseInCluster();
     ZoneSpec spec = spec(JsonBodies.object(ctx));
     Future<Void> added;
     try {
@@ -99,6 +104,7 @@ final class ZoneApi {
 
   /** {@code DELETE /api/zones/{zone}}: 204 once every shard dropped it and its settings file is gone. */
   void delete(RoutingContext ctx) {
+    refuseInCluster();
     String zone = zone(ctx);
     hosting.remove(zone)
         .onSuccess(removed -> ctx.response().setStatusCode(204).end())
@@ -200,6 +206,17 @@ final class ZoneApi {
       throw ZoneCalls.unknown(zone);
     }
     return zone;
+  }
+
+  /**
+   * A cluster's zones are its nodes' configured ones, adopted by their owners: a zone created or
+   * deleted on one node alone would be hosted outside the cluster map, or adopted again.
+   */
+  private void refuseInCluster() {
+    if (clustered) {
+      throw Refusal.of(409, "this node is part of a cluster, whose zones come from its nodes' 'zones' configuration;"
+          + " zones cannot be created or deleted at run time with --cluster");
+    }
   }
 
   /** The path's zone, hosted here or, in a cluster, by another node; refuses (404) any other name. */
