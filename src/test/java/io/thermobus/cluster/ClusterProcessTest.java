@@ -89,11 +89,20 @@ class ClusterProcessTest {
 
     Map<String, Object> owners = cluster(a).getJsonObject("owners").getMap();
     String ofB = zones.stream().filter(zone -> b.id().equals(owners.get(zone))).findFirst().orElseThrow();
+    HttpResponse<String> subscribed = post(a.baseUrl() + "/api/bus/subscriptions",
+        "{\"topics\": [\"desired\"], \"zone\": \"" + ofB + "\", \"from\": \"latest\"}");
+    assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+    long subscription = new JsonObject(subscribed.body()).getLong("id");
     HttpResponse<String> written = put(a.baseUrl() + "/api/zones/" + ofB + "/desired", "{\"celsius\": 23.5}");
     assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
     assertThat(new JsonObject(written.body()).getDouble("desired")).isEqualTo(23.5);
     assertThat(new JsonObject(written.body()).getString("owner")).isEqualTo(b.id());
     assertThat(get(b.baseUrl() + "/api/zones/" + ofB).getDouble("desired")).as("saved by its owner").isEqualTo(23.5);
+    await("node a's bus records the other node's zone's event").atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      JsonObject drained = get(a.baseUrl() + "/api/bus/subscriptions/" + subscription + "/events?max=100&waitMs=1000");
+      assertThat(drained.getJsonArray("events").stream().map(JsonObject.class::cast)
+          .map(event -> event.getJsonObject("data").getDouble("celsius"))).contains(23.5);
+    });
 
     b.process().process.destroy();
     assertThat(b.process().waitForExit(60)).as("SIGTERM exits cleanly").isZero();
@@ -260,9 +269,17 @@ class ClusterProcessTest {
   }
 
   private HttpResponse<String> put(String url, String body) throws Exception {
+    return send(url, "PUT", body);
+  }
+
+  private HttpResponse<String> post(String url, String body) throws Exception {
+    return send(url, "POST", body);
+  }
+
+  private HttpResponse<String> send(String url, String method, String body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
         .header("Authorization", "Bearer cluster-token").header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private JsonObject cluster(Node node) throws Exception {
@@ -270,7 +287,8 @@ class ClusterProcessTest {
   }
 
   private JsonObject get(String url) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+        .header("Authorization", "Bearer cluster-token").build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
     return new JsonObject(response.body());
