@@ -219,9 +219,16 @@ final class ZoneApi {
     }
   }
 
-  /** The path's zone, hosted here or, in a cluster, by another node; refuses (404) any other name. */
+  /**
+   * The path's zone, hosted here or, in a cluster, by another node; refuses one this node owns but
+   * is still starting (503) and any other name (404).
+   */
   private String anyZone(RoutingContext ctx) {
     String zone = ctx.pathParam("zone");
+    if (ZoneName.isValid(zone) && !directory.hosts(zone) && ownership.owns(zone)) {
+      throw Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS,
+          "zone '" + zone + "' is being started on this node, its owner; try again shortly");
+    }
     if (!ZoneName.isValid(zone) || !(directory.hosts(zone) || remote.elsewhere(zone))) {
       throw ZoneCalls.unknown(zone);
     }
