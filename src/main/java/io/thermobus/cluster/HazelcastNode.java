@@ -19,6 +19,7 @@ import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneHosting;
 import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
 import java.nio.file.Path;
@@ -243,7 +244,9 @@ public final class HazelcastNode extends ClusterNode {
   @Override
   public void adopt(ZoneHosting hosting) {
     context.runOnContext(v -> {
-      adoption = new ZoneAdoption(node, hosting, () -> owners, zone -> Future.fromCompletionStage(zones.getAsync(zone), context));
+      adoption = new ZoneAdoption(node, hosting, () -> owners, zone -> Future.fromCompletionStage(zones.getAsync(zone), context),
+          vertx.eventBus(), this::otherMembers);
+      vertx.eventBus().<JsonArray>consumer(ZoneAdoption.hostsAddress(node), adoption::answerHosts);
       adoption.reconcile();
     });
   }
@@ -265,6 +268,13 @@ public final class HazelcastNode extends ClusterNode {
       Future.fromCompletionStage(zones.submitToKey(changed.zone(), new ZoneRecord.Desired(changed.centi())), context)
           .onFailure(failure -> LOG.warn("Zone {}: could not record its setpoint in the cluster: {}", changed.zone(), failure.getMessage()));
     }
+  }
+
+  private Set<String> otherMembers() {
+    Set<String> others = new HashSet<>();
+    hazelcast.getCluster().getMembers().forEach(member -> others.add(member.getAttribute(HazelcastSetup.NODE_ATTRIBUTE)));
+    others.remove(node);
+    return others;
   }
 
   @Override
