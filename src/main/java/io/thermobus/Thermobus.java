@@ -7,6 +7,7 @@ import io.thermobus.bus.remote.BusService;
 import io.thermobus.bus.remote.BusVerticle;
 import io.thermobus.cluster.ClusterNode;
 import io.thermobus.cluster.LocalNode;
+import io.thermobus.cluster.ZoneOwnership;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.event.Concern;
 import io.thermobus.event.EventCodec;
@@ -34,6 +35,7 @@ import io.thermobus.zone.CreatedZones;
 import io.thermobus.zone.ZoneConflictException;
 import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneSpec;
+import io.thermobus.zone.ZoneHosting;
 import io.thermobus.web.WebVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
@@ -125,7 +127,7 @@ public final class Thermobus {
     SimClock clock = SimClock.system(config.timeScale());
     ClusterNode cluster = clusterNode.apply(directory);
     SettingsHealth settings = new SettingsHealth();
-    Map<String, Supplier<Deployable>> shards = shardVerticles(config, directory, clock, settings);
+    Map<String, Supplier<Deployable>> shards = shardVerticles(config, directory, clock, settings, cluster);
     Supervisor supervisor = new Supervisor(shards, config.restartBackoff());
     Deployments deployments = new Deployments(vertx);
     HealthChecks readiness = Health.readiness(vertx, directory,
@@ -144,6 +146,7 @@ public final class Thermobus {
         // The cluster node listens before the zones start, so it writes their first setpoints through.
         .compose(mqtt -> deployments.deploy("cluster", cluster))
         .compose(joined -> deployments.deploy("supervisor", supervisor))
+        .onSuccess(zones -> cluster.adopt(new ZoneHosting(vertx.eventBus(), directory)))
         .compose(zones -> deployments.deploy("web", web))
         .map(id -> {
           Health.httpBound(readiness, deployments, "web", web.actualPort());
@@ -184,10 +187,13 @@ public final class Thermobus {
     return deployments.deploy("mqtt", connection);
   }
 
-  /** The configured zones, then those created over the API before the last stop (a configured name wins). */
+  /**
+   * The configured zones, then those created over the API before the last stop (a configured name
+   * wins). A clustered node takes its zones from the cluster, where zones are not created over the API.
+   */
   private static ZoneDirectory directory(ThermobusConfig config, CreatedZones created) throws ZoneConflictException {
     ZoneDirectory directory = new ZoneDirectory(SHARDS, config.maxZones(), config.zones());
-    for (ZoneSpec spec : created.specs()) {
+    for (ZoneSpec spec : config.cluster().enabled() ? List.<ZoneSpec>of() : created.specs()) {
       if (!directory.hosts(spec.name())) {
         directory.add(spec);
       }
@@ -206,7 +212,8 @@ public final class Thermobus {
    * concern by concern, each concern's shards together.
    */
   private static Map<String, Supplier<Deployable>> shardVerticles(ThermobusConfig config, ZoneDirectory directory,
-                                                                   SimClock clock, SettingsHealth settings) {
+                                                                   SimClock clock, SettingsHealth settings,
+                                                                   ZoneOwnership ownership) {
     ZoneControls controls = ZoneControls.chapter(config.thermostat(), config.actuatorDelay());
     Map<String, Supplier<Deployable>> verticles = new LinkedHashMap<>();
     for (Concern concern : Concern.values()) {
@@ -215,7 +222,7 @@ public final class Thermobus {
         Supplier<Deployable> factory = switch (concern) {
           case HISTORY -> () -> new HistoryVerticle(index, directory);
           case DISPLAY -> () -> new DisplayVerticle(index, directory, controls, clock, config.staleTimeout());
-          case HEATER -> () -> new HeaterVerticle(index, directory, Physics.CHAPTER, clock);
+          case HEATER -> () -> new HeaterVerticle(index, directory, Physics.CHAPTER, clock, ownership);
           case INPUT -> () -> new InputVerticle(index, directory, config.desiredRange(), config.desiredStepCenti(),
               config.dataDir(), settings);
           case ROOM -> () -> new RoomVerticle(index, directory);
