@@ -73,7 +73,7 @@ public final class WebVerticle extends VerticleBase {
   public Future<?> start() {
     ZoneCalls zoneCalls = new ZoneCalls(vertx.eventBus(), directory);
     ZoneApi zones = new ZoneApi(vertx.eventBus(), zoneCalls, config.desiredRange(), config.initialDesiredCenti(),
-        config.initialTemperatureCenti(), busService.bus()::head, cluster);
+        config.initialTemperatureCenti(), config.mqtt().isPresent(), busService.bus()::head, cluster);
     SimulationApi simulation = new SimulationApi(clock);
     ExperimentApi experiments = new ExperimentApi(vertx);
     BearerAuth auth = new BearerAuth(config.token());

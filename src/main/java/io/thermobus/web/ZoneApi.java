@@ -13,6 +13,7 @@ import io.thermobus.zone.ZoneAdded;
 import io.thermobus.zone.ZoneConflictException;
 import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneRemoved;
+import io.thermobus.zone.ZoneSource;
 import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -43,6 +44,7 @@ final class ZoneApi {
   private final DesiredRange range;
   private final int defaultDesiredCenti;
   private final int defaultTemperatureCenti;
+  private final boolean brokerConfigured;
   private final LongSupplier busHead;
   private final ZoneOwnership ownership;
 
@@ -51,13 +53,14 @@ final class ZoneApi {
    * the next; {@code ownership} names each zone's owner.
    */
   ZoneApi(EventBus eventBus, ZoneCalls calls, DesiredRange range, int defaultDesiredCenti, int defaultTemperatureCenti,
-          LongSupplier busHead, ZoneOwnership ownership) {
+          boolean brokerConfigured, LongSupplier busHead, ZoneOwnership ownership) {
     this.eventBus = eventBus;
     this.calls = calls;
     this.directory = calls.directory();
     this.range = range;
     this.defaultDesiredCenti = defaultDesiredCenti;
     this.defaultTemperatureCenti = defaultTemperatureCenti;
+    this.brokerConfigured = brokerConfigured;
     this.busHead = busHead;
     this.ownership = ownership;
   }
@@ -79,7 +82,7 @@ final class ZoneApi {
     state(zone(ctx)).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
-  /** {@code POST /api/zones}: {@code {"zone", "desired", "initialTemperature"}}, the last two optional; 201 with its state. */
+  /** {@code POST /api/zones}: {@code {"zone", "desired", "initialTemperature", "source"}}, all but the zone optional; 201 with its state. */
   void create(RoutingContext ctx) {
     ZoneSpec spec = spec(JsonBodies.object(ctx));
     try {
@@ -171,6 +174,7 @@ final class ZoneApi {
     }
     int desired = defaultDesiredCenti;
     int temperature = defaultTemperatureCenti;
+    ZoneSource source;
     try {
       if (body.containsKey("desired")) {
         desired = range.require(JsonBodies.finiteNumber(body, "desired"));
@@ -178,10 +182,12 @@ final class ZoneApi {
       if (body.containsKey("initialTemperature")) {
         temperature = ZoneSpec.initialTemperatureCenti(JsonBodies.finiteNumber(body, "initialTemperature"));
       }
+      Object value = body.getValue("source");
+      source = ZoneSource.parse(value instanceof JsonObject object ? object.getMap() : value, brokerConfigured);
     } catch (IllegalArgumentException e) {
       throw Refusal.badRequest(e.getMessage());
     }
-    return ZoneSpec.simulated(text, desired, temperature);
+    return new ZoneSpec(text, desired, temperature, source);
   }
 
   /** The path's zone; refuses (404) a name this node does not host. */
