@@ -4,7 +4,7 @@ package io.thermobus.event;
  * The verticles that host zones, one class each, deployed as shards: each shard hosts the zones
  * the zone directory assigns to it and listens on one address, so an event or request reaches
  * only the shard that hosts its zone. Declared in the order they start: the history, display and
- * heater listen before the input and room announce their first values, and heat loss starts
+ * heater listen before the input, room and device (the room of a zone on MQTT) announce their first values, and heat loss starts
  * last, so nothing cools before the thermostat is ready.
  */
 public enum Concern {
@@ -13,6 +13,7 @@ public enum Concern {
   HEATER("heater"),
   INPUT("input"),
   ROOM("room"),
+  DEVICE("device"),
   HEAT_LOSS("heat-loss");
 
   private final String label;
