@@ -17,6 +17,9 @@ import io.thermobus.input.InputVerticle;
 import io.thermobus.mqtt.BrokerHealth;
 import io.thermobus.mqtt.BrokerStatus;
 import io.thermobus.mqtt.DeviceVerticle;
+import io.thermobus.mqtt.HomeAssistantDiscovery;
+import io.thermobus.mqtt.MqttSettings;
+import io.thermobus.mqtt.ZoneStateVerticle;
 import io.thermobus.mqtt.MqttAddresses;
 import io.thermobus.mqtt.MqttBrokerVerticle;
 import io.thermobus.ops.Deployments;
@@ -194,6 +197,8 @@ public final class Thermobus {
     // Without a broker no zone is on devices (the configuration refuses one), so its device shards host none.
     Supplier<BrokerStatus> brokerStatus = broker.<Supplier<BrokerStatus>>map(connection -> connection::status)
         .orElse(() -> NO_BROKER);
+    Optional<HomeAssistantDiscovery> discovery = config.mqtt().filter(MqttSettings::discovery)
+        .map(mqtt -> new HomeAssistantDiscovery(mqtt, config.desiredRange(), config.desiredStepCenti(), Main.version()));
     ZoneControls controls = ZoneControls.chapter(config.thermostat(), config.actuatorDelay());
     Map<String, Supplier<Deployable>> verticles = new LinkedHashMap<>();
     for (Concern concern : Concern.values()) {
@@ -208,6 +213,7 @@ public final class Thermobus {
           case ROOM -> () -> new RoomVerticle(index, directory);
           case DEVICE -> () -> new DeviceVerticle(index, directory, brokerStatus, metrics);
           case HEAT_LOSS -> () -> new HeatLossVerticle(index, directory, Physics.CHAPTER, clock);
+          case MQTT_STATE -> () -> new ZoneStateVerticle(index, directory, config.mqtt(), brokerStatus, discovery);
         };
         verticles.put(concern.shardName(shard), factory);
       }

@@ -5,7 +5,7 @@ package io.thermobus.event;
  * the zone directory assigns to it and listens on one address, so an event or request reaches
  * only the shard that hosts its zone. Declared in the order they start: the history, display and
  * heater listen before the input, room and device (the room of a zone on MQTT) announce their first values, and heat loss starts
- * last, so nothing cools before the thermostat is ready.
+ * after them, so nothing cools before the thermostat is ready; the zones' states go out on MQTT last.
  */
 public enum Concern {
   HISTORY("history"),
@@ -14,7 +14,8 @@ public enum Concern {
   INPUT("input"),
   ROOM("room"),
   DEVICE("device"),
-  HEAT_LOSS("heat-loss");
+  HEAT_LOSS("heat-loss"),
+  MQTT_STATE("mqtt-state");
 
   private final String label;
 

@@ -12,7 +12,7 @@ public enum Topic {
   DESIRED("desired", DesiredChanged.class, Set.of(Concern.DISPLAY, Concern.HISTORY)),
   HEATER("heater", HeaterSwitched.class, Set.of(Concern.HEATER, Concern.ROOM, Concern.DEVICE, Concern.HISTORY)),
   INPUT("input", InputReceived.class, Set.of(Concern.DISPLAY)),
-  FRAME("frame", FrameRendered.class, Set.of());
+  FRAME("frame", FrameRendered.class, Set.of(Concern.MQTT_STATE));
 
   private final String wireName;
   private final Class<? extends ZoneEvent> eventType;

@@ -126,6 +126,37 @@ class MqttZoneTest {
     awaitLong().until(() -> lastCommand().equals("ON"));
   }
 
+  @Test
+  void shouldAnnounceZonesToHomeAssistantApplyItsSetpointAndRemoveADeletedZone() throws Exception {
+    String atticConfig = "homeassistant/climate/thermobus_attic/config";
+    String kitchenConfig = "homeassistant/climate/thermobus_kitchen/config";
+    PlainMqttClient homeAssistant = PlainMqttClient.connect(vertx, broker.port())
+        .follow("homeassistant/climate/+/config").follow("thermobus/+/state");
+    try {
+      awaitLong().until(() -> homeAssistant.payloadsOn(atticConfig).stream()
+          .anyMatch(config -> new JsonObject(config).getString("temperature_command_topic").equals("thermobus/attic/desired/set")));
+      assertThat(homeAssistant.payloadsOn("homeassistant/climate/thermobus_home/config")).as("a simulated zone too").isNotEmpty();
+
+      homeAssistant.publish("thermobus/attic/desired/set", "19.5", false);
+      awaitLong().until(() -> attic().getDouble("desired") == 19.5);
+      awaitLong().until(() -> homeAssistant.payloadsOn("thermobus/attic/state").stream()
+          .anyMatch(state -> new JsonObject(state).getDouble("desired") == 19.5));
+      homeAssistant.publish("thermobus/attic/desired/set", "99", false);
+      homeAssistant.publish("thermobus/attic/desired/set", "warm", false);
+      homeAssistant.publish("thermobus/attic/desired/set", "20", false);
+      awaitLong().until(() -> attic().getDouble("desired") == 20.0);
+
+      assertThat(service.send(HttpMethod.POST, "/api/zones", "Bearer " + RunningService.TOKEN, "application/json",
+          "{\"zone\": \"kitchen\"}").statusCode()).isEqualTo(201);
+      awaitLong().until(() -> !homeAssistant.payloadsOn(kitchenConfig).isEmpty());
+      assertThat(service.send(HttpMethod.DELETE, "/api/zones/kitchen", "Bearer " + RunningService.TOKEN, null, null).statusCode())
+          .isEqualTo(204);
+      awaitLong().until(() -> homeAssistant.payloadsOn(kitchenConfig).contains(""));
+    } finally {
+      homeAssistant.close();
+    }
+  }
+
   private String lastCommand() {
     List<String> commands = device.payloadsOn(COMMAND);
     return commands.isEmpty() ? "" : commands.get(commands.size() - 1);
