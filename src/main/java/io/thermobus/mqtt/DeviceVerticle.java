@@ -6,6 +6,7 @@ import io.thermobus.event.Concern;
 import io.thermobus.event.DeviceFault;
 import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.TemperatureChanged;
+import io.thermobus.event.ZoneRequests;
 import io.thermobus.zone.ShardVerticle;
 import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneSource;
@@ -86,7 +87,23 @@ public final class DeviceVerticle extends ShardVerticle {
       List<Future<?>> subscribed = new ArrayList<>();
       zones.forEach(spec -> subscribed.add(host(spec)));
       return Future.all(subscribed);
-    });
+    }).compose(hosted -> zones.isEmpty() ? Future.succeededFuture() : lastWanted());
+  }
+
+  /** At first start the display has decided nothing yet; after a redeploy of this shard it knows what the thermostat wants. */
+  private Future<Void> lastWanted() {
+    return ZoneRequests.states(vertx.eventBus(), shard)
+        .onSuccess(states -> states.states().forEach(state -> {
+          Device device = devices.get(state.zone());
+          if (device != null) {
+            device.wanted = state.heaterOn();
+            if (connected) {
+              device.relay.want(state.heaterOn());
+            }
+          }
+        }))
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
   }
 
   @Override
