@@ -125,6 +125,8 @@ public final class DeviceVerticle extends ShardVerticle {
       return Future.succeededFuture();
     }
     List<Future<?>> unsubscribed = new ArrayList<>();
+    // A deleted zone's relay must not heat on unattended: one last off, as far as the broker takes it.
+    unsubscribed.add(vertx.eventBus().request(MqttAddresses.PUBLISH, command(device, false)).otherwiseEmpty());
     topics(device).forEach(topic -> {
       Set<String> zones = zonesByTopic.get(topic);
       zones.remove(zone);
@@ -223,8 +225,7 @@ public final class DeviceVerticle extends ShardVerticle {
     }
     long now = System.nanoTime();
     device.relay.toSend(now).ifPresent(on -> vertx.eventBus()
-        .request(MqttAddresses.PUBLISH, new MqttPublish(device.source.heaterTopic(),
-            on ? device.source.heaterOn() : device.source.heaterOff(), device.source.heaterQos(), device.source.heaterRetain()))
+        .request(MqttAddresses.PUBLISH, command(device, on))
         .onComplete(done -> {
           device.relay.sent(done.succeeded());
           if (done.succeeded() && connected) {
@@ -242,6 +243,11 @@ public final class DeviceVerticle extends ShardVerticle {
       }
       reportFault(zone);
     }
+  }
+
+  private static MqttPublish command(Device device, boolean on) {
+    ZoneSource.Mqtt source = device.source;
+    return new MqttPublish(source.heaterTopic(), on ? source.heaterOn() : source.heaterOff(), source.heaterQos(), source.heaterRetain());
   }
 
   /** A fault without its running count of seconds, so that it is logged and reported once, not every check. */

@@ -40,7 +40,8 @@ class MqttZoneTest {
     // The attic's relay does not confirm; the cellar's does, on its state topic.
     JsonObject attic = new JsonObject().put("type", "mqtt").put("sensorTopic", SENSOR).put("heaterTopic", COMMAND)
         .put("heaterRetain", true);
-    JsonObject cellar = new JsonObject().put("type", "mqtt").put("sensorTopic", CELLAR_SENSOR).put("heaterTopic", CELLAR_COMMAND)
+    JsonObject cellar = new JsonObject().put("type", "mqtt").put("sensorTopic", CELLAR_SENSOR).put("sensorField", "temperature")
+        .put("heaterTopic", CELLAR_COMMAND)
         .put("stateTopic", CELLAR_STATE);
     service = RunningService.start(vertx, new JsonObject().put("mqttUrl", broker.url()).put("staleTimeout", 2)
         .put("zones", new JsonArray().add("home").add(new JsonObject().put("name", "attic").put("source", attic))
@@ -78,20 +79,26 @@ class MqttZoneTest {
   }
 
   @Test
-  void shouldRaiseAFaultWhenTheRelayContradictsItsCommandAndClearItWhenItConfirms() throws Exception {
-    device.publish(CELLAR_SENSOR, "18.0", false);
+  void shouldRaiseAFaultWhenTheRelayContradictsItsCommandClearItWhenItConfirmsAndSwitchOffADeletedZone() throws Exception {
+    device.publish(CELLAR_SENSOR, "{\"temperature\": 18.0}", false);
     awaitLong().until(() -> device.payloadsOn(CELLAR_COMMAND).contains("ON"));
     device.publish(CELLAR_STATE, "OFF", false);
     // The sensor goes on reporting, as a real one does, so the readings never go stale meanwhile.
     awaitLong().pollInterval(Duration.ofMillis(500)).until(() -> {
-      device.publish(CELLAR_SENSOR, "18.0", false);
+      device.publish(CELLAR_SENSOR, "{\"temperature\": 18.0}", false);
       return String.valueOf(zone("cellar").getString("fault")).contains("relay reports off, commanded on");
     });
     device.publish(CELLAR_STATE, "ON", false);
     awaitLong().pollInterval(Duration.ofMillis(500)).until(() -> {
-      device.publish(CELLAR_SENSOR, "18.0", false);
+      device.publish(CELLAR_SENSOR, "{\"temperature\": 18.0}", false);
       return zone("cellar").getValue("fault") == null;
     });
+
+    int commands = device.payloadsOn(CELLAR_COMMAND).size();
+    assertThat(service.send(HttpMethod.DELETE, "/api/zones/cellar", "Bearer " + RunningService.TOKEN, null, null).statusCode())
+        .isEqualTo(204);
+    awaitLong().until(() -> device.payloadsOn(CELLAR_COMMAND).subList(commands, device.payloadsOn(CELLAR_COMMAND).size())
+        .contains("OFF"));
   }
 
   @Test
@@ -103,8 +110,20 @@ class MqttZoneTest {
     }
     device.publish(SENSOR, "19.5", false);
     awaitLong().until(() -> attic().getDouble("temperature") == 19.5);
+    // A zone reading a JSON field: broken JSON, a missing or null field, a field that is no number.
+    device.publish(CELLAR_SENSOR, "{\"temperature\": 19.25}", false);
+    awaitLong().until(() -> zone("cellar").getDouble("temperature") == 19.25);
+    for (String bad : List.of("{\"temperature\":", "{\"humidity\": 40}", "{\"temperature\": null}",
+        "{\"temperature\": \"warm\"}", "19.5", "{\"temperature\": 1e400}")) {
+      device.publish(CELLAR_SENSOR, bad, false);
+    }
+    device.publish(CELLAR_SENSOR, "{\"temperature\": \"19.5\"}", false);
+    awaitLong().until(() -> zone("cellar").getDouble("temperature") == 19.5);
+
     String metrics = service.send(HttpMethod.GET, "/metrics", "Bearer " + RunningService.TOKEN, null, null).bodyAsString();
-    assertThat(metrics).contains("thermobus_mqtt_payloads_rejected_total{reason=\"not_a_number\"}");
+    for (String reason : List.of("not_a_number", "out_of_range", "oversized", "broken_json", "missing_field")) {
+      assertThat(metrics).contains("thermobus_mqtt_payloads_rejected_total{reason=\"" + reason + "\"}");
+    }
   }
 
   @Test
