@@ -235,12 +235,13 @@ public final class DeviceVerticle extends ShardVerticle {
         }));
     String fault = connected ? device.relay.fault(now).orElse(null) : BROKER_LOST;
     if (!Objects.equals(kind(fault), kind(device.fault))) {
-      device.fault = fault;
-      if (fault != null) {
+      // The broker verticle logs a lost and a restored connection once for all zones; a relay's fault is the zone's own.
+      if (fault != null && !fault.equals(BROKER_LOST)) {
         LOG.warn("zone {}: {}", zone, fault);
-      } else {
-        LOG.info("zone {}: its devices do as told again", zone);
+      } else if (fault == null && !BROKER_LOST.equals(device.fault)) {
+        LOG.info("zone {}: its relay does as told again", zone);
       }
+      device.fault = fault;
       reportFault(zone);
     }
   }
