@@ -79,8 +79,8 @@ public final class WebVerticle extends VerticleBase {
   public Future<?> start() {
     ZoneCalls zoneCalls = new ZoneCalls(vertx.eventBus(), directory);
     ZoneApi zones = new ZoneApi(vertx, new ZoneHosting(vertx.eventBus(), directory), createdZones, zoneCalls,
-        config.desiredRange(), config.initialDesiredCenti(), config.initialTemperatureCenti(), busService.bus()::head,
-        cluster, config.cluster().enabled());
+        config.desiredRange(), config.initialDesiredCenti(), config.initialTemperatureCenti(), config.mqtt().isPresent(),
+        busService.bus()::head, cluster, config.cluster().enabled());
     SimulationApi simulation = new SimulationApi(clock);
     ExperimentApi experiments = new ExperimentApi(vertx);
     BearerAuth auth = new BearerAuth(config.token());

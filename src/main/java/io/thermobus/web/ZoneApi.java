@@ -12,6 +12,7 @@ import io.thermobus.zone.CreatedZones;
 import io.thermobus.zone.ZoneConflictException;
 import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneHosting;
+import io.thermobus.zone.ZoneSource;
 import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -45,6 +46,7 @@ final class ZoneApi {
   private final DesiredRange range;
   private final int defaultDesiredCenti;
   private final int defaultTemperatureCenti;
+  private final boolean brokerConfigured;
   private final LongSupplier busHead;
   private final ZoneOwnership ownership;
   private final RemoteZones remote;
@@ -57,8 +59,8 @@ final class ZoneApi {
    * from create and delete.
    */
   ZoneApi(Vertx vertx, ZoneHosting hosting, CreatedZones created, ZoneCalls calls, DesiredRange range,
-          int defaultDesiredCenti, int defaultTemperatureCenti, LongSupplier busHead, ZoneOwnership ownership,
-          boolean clustered) {
+          int defaultDesiredCenti, int defaultTemperatureCenti, boolean brokerConfigured, LongSupplier busHead,
+          ZoneOwnership ownership, boolean clustered) {
     this.vertx = vertx;
     this.hosting = hosting;
     this.created = created;
@@ -67,6 +69,7 @@ final class ZoneApi {
     this.range = range;
     this.defaultDesiredCenti = defaultDesiredCenti;
     this.defaultTemperatureCenti = defaultTemperatureCenti;
+    this.brokerConfigured = brokerConfigured;
     this.busHead = busHead;
     this.ownership = ownership;
     this.remote = new RemoteZones(vertx.eventBus(), ownership);
@@ -92,7 +95,7 @@ final class ZoneApi {
     (directory.hosts(zone) ? state(zone) : remote.state(zone)).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
-  /** {@code POST /api/zones}: {@code {"zone", "desired", "initialTemperature"}}, the last two optional; 201 with its state. */
+  /** {@code POST /api/zones}: {@code {"zone", "desired", "initialTemperature", "source"}}, all but the zone optional; 201 with its state. */
   void create(RoutingContext ctx) {
     refuseInCluster();
     ZoneSpec spec = spec(JsonBodies.object(ctx));
@@ -216,6 +219,7 @@ final class ZoneApi {
     }
     int desired = defaultDesiredCenti;
     int temperature = defaultTemperatureCenti;
+    ZoneSource source;
     try {
       if (body.containsKey("desired")) {
         desired = range.require(JsonBodies.finiteNumber(body, "desired"));
@@ -223,10 +227,12 @@ final class ZoneApi {
       if (body.containsKey("initialTemperature")) {
         temperature = ZoneSpec.initialTemperatureCenti(JsonBodies.finiteNumber(body, "initialTemperature"));
       }
+      Object value = body.getValue("source");
+      source = ZoneSource.parse(value instanceof JsonObject object ? object.getMap() : value, brokerConfigured);
     } catch (IllegalArgumentException e) {
       throw Refusal.badRequest(e.getMessage());
     }
-    return ZoneSpec.simulated(text, desired, temperature);
+    return new ZoneSpec(text, desired, temperature, source);
   }
 
   /** The path's zone; refuses (404) a name this node does not host. */
