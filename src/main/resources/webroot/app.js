@@ -436,6 +436,55 @@ function renderBus(bus) {
   $('bus-updated').textContent = `updated ${new Date().toLocaleTimeString()}`;
 }
 
+// ---- cluster ---------------------------------------------------------------------------------
+
+const CLUSTER_LOG_ROWS = 10;
+let lastOwners = null;
+
+/** The cluster panel, shown once the node has company: its nodes, their zones, and each move as it is seen. */
+async function refreshCluster() {
+  try {
+    const response = await fetch('/api/cluster', { cache: 'no-store' });
+    if (!response.ok) throw new Error(String(response.status));
+    renderCluster(await response.json());
+  } catch (error) {
+    $('cluster-node').textContent = 'cluster unavailable';
+  }
+}
+
+function renderCluster(cluster) {
+  const nodes = cluster.nodes || [];
+  const owners = cluster.owners || {};
+  $('cluster').hidden = nodes.length < 2 && lastOwners === null;
+  $('cluster-node').textContent = `this node ${cluster.node}`;
+  $('cluster-count').textContent = String(nodes.length);
+  $('cluster-zones').textContent = String(Object.keys(owners).length);
+  $('cluster-moves').textContent = String(cluster.moves);
+  $('cluster-nodes').replaceChildren(...nodes.map((node) => {
+    const row = document.createElement('tr');
+    [node.id, node.httpUrl || '–', String(node.zones)].forEach((content, i) => {
+      const cell = document.createElement('td');
+      if (i === 2) cell.className = 'num';
+      cell.textContent = content;
+      row.append(cell);
+    });
+    return row;
+  }));
+  if (lastOwners !== null) {
+    const at = new Date().toLocaleTimeString();
+    Object.entries(owners).forEach(([zone, owner]) => {
+      const before = lastOwners[zone];
+      if (before && before !== owner) {
+        const item = document.createElement('li');
+        item.textContent = `${at} ${zone}: ${before} → ${owner}`;
+        $('cluster-log').prepend(item);
+      }
+    });
+    while ($('cluster-log').children.length > CLUSTER_LOG_ROWS) $('cluster-log').lastElementChild.remove();
+  }
+  if (nodes.length > 1 || lastOwners !== null) lastOwners = owners;
+}
+
 // ---- controls --------------------------------------------------------------------------------
 
 function wireControls() {
@@ -654,8 +703,10 @@ async function start() {
   }
   connect();
   refreshBus();
+  refreshCluster();
   setInterval(() => {
     refreshBus();
+    refreshCluster();
     if (overview.visible) refreshZones().catch(() => {}); else refreshFault().catch(() => {});
   }, 2000);
   setInterval(() => { renderTrend(); scheduleDraw(); }, 1000);

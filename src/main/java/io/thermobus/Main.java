@@ -20,7 +20,6 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -130,7 +129,7 @@ public final class Main {
       Thermobus.Running running = (joined == null
           ? Thermobus.start(vertx, metrics, config, terminal, out)
           : Thermobus.start(vertx, metrics, config,
-              directory -> new HazelcastNode(joined.getHazelcastInstance(), List.copyOf(directory.names())), terminal, out))
+              directory -> new HazelcastNode(joined.getHazelcastInstance(), directory, config.dataDir()), terminal, out))
           .await(60, TimeUnit.SECONDS);
       GracefulExit.onSignals(budget -> Thermobus.stop(vertx, running, budget));
       out.println(running.banner());

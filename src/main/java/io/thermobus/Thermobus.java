@@ -1,5 +1,6 @@
 package io.thermobus;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.thermobus.bus.Retention;
 import io.thermobus.bus.SubscriberBus;
@@ -7,6 +8,7 @@ import io.thermobus.bus.remote.BusService;
 import io.thermobus.bus.remote.BusVerticle;
 import io.thermobus.cluster.ClusterNode;
 import io.thermobus.cluster.LocalNode;
+import io.thermobus.cluster.ZoneOwnership;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.event.Concern;
 import io.thermobus.event.EventCodec;
@@ -14,6 +16,11 @@ import io.thermobus.history.HistoryVerticle;
 import io.thermobus.input.ConsoleVerticle;
 import io.thermobus.input.InputVerticle;
 import io.thermobus.mqtt.BrokerHealth;
+import io.thermobus.mqtt.BrokerStatus;
+import io.thermobus.mqtt.DeviceVerticle;
+import io.thermobus.mqtt.HomeAssistantDiscovery;
+import io.thermobus.mqtt.MqttSettings;
+import io.thermobus.mqtt.ZoneStateVerticle;
 import io.thermobus.mqtt.MqttAddresses;
 import io.thermobus.mqtt.MqttBrokerVerticle;
 import io.thermobus.ops.Deployments;
@@ -34,6 +41,7 @@ import io.thermobus.zone.CreatedZones;
 import io.thermobus.zone.ZoneConflictException;
 import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneSpec;
+import io.thermobus.zone.ZoneHosting;
 import io.thermobus.web.WebVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
@@ -43,10 +51,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -87,6 +97,9 @@ public final class Thermobus {
   /** Shards per concern: one per event loop of a default Vert.x, so every loop hosts a share of the zones. */
   static final int SHARDS = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
 
+  private static final BrokerStatus NO_BROKER =
+      new BrokerStatus(BrokerStatus.State.DISCONNECTED, "no broker configured (mqttUrl)", Instant.EPOCH, 0);
+
   private Thermobus() {}
 
   /**
@@ -125,7 +138,8 @@ public final class Thermobus {
     SimClock clock = SimClock.system(config.timeScale());
     ClusterNode cluster = clusterNode.apply(directory);
     SettingsHealth settings = new SettingsHealth();
-    Map<String, Supplier<Deployable>> shards = shardVerticles(config, directory, clock, settings);
+    Optional<MqttBrokerVerticle> broker = config.mqtt().map(MqttBrokerVerticle::new);
+    Map<String, Supplier<Deployable>> shards = shardVerticles(config, directory, clock, settings, cluster, broker, metrics);
     Supervisor supervisor = new Supervisor(shards, config.restartBackoff());
     Deployments deployments = new Deployments(vertx);
     HealthChecks readiness = Health.readiness(vertx, directory,
@@ -140,10 +154,11 @@ public final class Thermobus {
         .compose(bus -> deployments.deploy("metrics",
             new MetricsVerticle(metrics, busService.bus(), streams, directory, config.zoneMeters())))
         .compose(meters -> deployments.deploy("state-log", new StateChangeLog()))
-        .compose(log -> deployBroker(config, deployments, readiness, metrics))
+        .compose(log -> deployBroker(broker, deployments, readiness, metrics))
         // The cluster node listens before the zones start, so it writes their first setpoints through.
         .compose(mqtt -> deployments.deploy("cluster", cluster))
         .compose(joined -> deployments.deploy("supervisor", supervisor))
+        .onSuccess(zones -> cluster.adopt(new ZoneHosting(vertx.eventBus(), directory)))
         .compose(zones -> deployments.deploy("web", web, web.count()))
         .map(id -> {
           Health.httpBound(readiness, deployments, "web", web.actualPort());
@@ -173,21 +188,24 @@ public final class Thermobus {
   }
 
   /** The broker connection when a broker is configured, before the zones, so that a zone on MQTT finds it. */
-  private static Future<?> deployBroker(ThermobusConfig config, Deployments deployments, HealthChecks readiness,
+  private static Future<?> deployBroker(Optional<MqttBrokerVerticle> broker, Deployments deployments, HealthChecks readiness,
                                         PrometheusMeterRegistry metrics) {
-    if (config.mqtt().isEmpty()) {
+    if (broker.isEmpty()) {
       return Future.succeededFuture();
     }
-    MqttBrokerVerticle connection = new MqttBrokerVerticle(config.mqtt().get());
+    MqttBrokerVerticle connection = broker.get();
     BrokerHealth.register(readiness, connection);
     BrokerHealth.meters(metrics, connection);
     return deployments.deploy("mqtt", connection);
   }
 
-  /** The configured zones, then those created over the API before the last stop (a configured name wins). */
+  /**
+   * The configured zones, then those created over the API before the last stop (a configured name
+   * wins). A clustered node takes its zones from the cluster, where zones are not created over the API.
+   */
   private static ZoneDirectory directory(ThermobusConfig config, CreatedZones created) throws ZoneConflictException {
     ZoneDirectory directory = new ZoneDirectory(SHARDS, config.maxZones(), config.zones());
-    for (ZoneSpec spec : created.specs()) {
+    for (ZoneSpec spec : config.cluster().enabled() ? List.<ZoneSpec>of() : created.specs(config.mqtt().isPresent())) {
       if (!directory.hosts(spec.name())) {
         directory.add(spec);
       }
@@ -207,7 +225,14 @@ public final class Thermobus {
    * concern by concern, each concern's shards together.
    */
   private static Map<String, Supplier<Deployable>> shardVerticles(ThermobusConfig config, ZoneDirectory directory,
-                                                                   SimClock clock, SettingsHealth settings) {
+                                                                   SimClock clock, SettingsHealth settings,
+                                                                   ZoneOwnership ownership, Optional<MqttBrokerVerticle> broker,
+                                                                   MeterRegistry metrics) {
+    // Without a broker no zone is on devices (the configuration refuses one), so its device shards host none.
+    Supplier<BrokerStatus> brokerStatus = broker.<Supplier<BrokerStatus>>map(connection -> connection::status)
+        .orElse(() -> NO_BROKER);
+    Optional<HomeAssistantDiscovery> discovery = config.mqtt().filter(MqttSettings::discovery)
+        .map(mqtt -> new HomeAssistantDiscovery(mqtt, config.desiredRange(), config.desiredStepCenti(), Main.version()));
     ZoneControls controls = ZoneControls.chapter(config.thermostat(), config.actuatorDelay());
     Map<String, Supplier<Deployable>> verticles = new LinkedHashMap<>();
     for (Concern concern : Concern.values()) {
@@ -216,11 +241,13 @@ public final class Thermobus {
         Supplier<Deployable> factory = switch (concern) {
           case HISTORY -> () -> new HistoryVerticle(index, directory);
           case DISPLAY -> () -> new DisplayVerticle(index, directory, controls, clock, config.staleTimeout());
-          case HEATER -> () -> new HeaterVerticle(index, directory, Physics.CHAPTER, clock);
+          case HEATER -> () -> new HeaterVerticle(index, directory, Physics.CHAPTER, clock, ownership);
           case INPUT -> () -> new InputVerticle(index, directory, config.desiredRange(), config.desiredStepCenti(),
               config.dataDir(), settings);
           case ROOM -> () -> new RoomVerticle(index, directory);
+          case DEVICE -> () -> new DeviceVerticle(index, directory, brokerStatus, metrics);
           case HEAT_LOSS -> () -> new HeatLossVerticle(index, directory, Physics.CHAPTER, clock);
+          case MQTT_STATE -> () -> new ZoneStateVerticle(index, directory, config.mqtt(), brokerStatus, discovery);
         };
         verticles.put(concern.shardName(shard), factory);
       }

@@ -1,5 +1,6 @@
 package io.thermobus.cluster;
 
+import io.thermobus.zone.ZoneHosting;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.healthchecks.Status;
@@ -32,6 +33,9 @@ public abstract class ClusterNode extends VerticleBase implements ZoneOwnership 
 
   /** Publishes where this node serves HTTP, once it does. */
   public abstract Future<Void> announce(String httpUrl);
+
+  /** Once the zones' shards run: from then on this node hosts the zones it owns, adopting and dropping them through {@code hosting}. */
+  public abstract void adopt(ZoneHosting hosting);
 
   /** Up while this node is a member of a running cluster. */
   public abstract Future<Status> membership();

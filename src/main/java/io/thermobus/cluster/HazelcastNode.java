@@ -12,9 +12,17 @@ import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.ReplicaMigrationEvent;
 import io.thermobus.event.DesiredChanged;
 import io.thermobus.event.Topic;
+import io.thermobus.settings.SettingsFile;
+import io.thermobus.settings.SettingsUnreadableException;
+import io.thermobus.sim.Centi;
+import io.thermobus.zone.ZoneDirectory;
+import io.thermobus.zone.ZoneHosting;
+import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -44,7 +53,10 @@ public final class HazelcastNode extends ClusterNode {
 
   private final HazelcastInstance hazelcast;
   private final String node;
-  private final Set<String> hostedZones;
+  private final ZoneDirectory directory;
+  /** The zones of this node's configuration, defined in the cluster map as it starts. */
+  private final List<ZoneSpec> configured = new ArrayList<>();
+  private final Path dataDir;
   private final IMap<String, ZoneRecord> zones;
   private final IMap<String, NodeRecord> nodes;
   private final OwnerTable table;
@@ -58,12 +70,21 @@ public final class HazelcastNode extends ClusterNode {
   private final List<Runnable> unregister = new ArrayList<>();
   private volatile Map<String, String> owners = Map.of();
   private volatile long moves;
+  /** Set once the shards run; owned by the event loop. */
+  private ZoneAdoption adoption;
 
-  /** {@code hostedZones}: the zones whose setpoints this node writes through to the cluster map. */
-  public HazelcastNode(HazelcastInstance hazelcast, List<String> hostedZones) {
+  /**
+   * {@code directory} holds the configured zones, which this node defines in the cluster map (a
+   * saved setpoint in {@code dataDir} over the configured one) and then hosts only if it owns them.
+   */
+  public HazelcastNode(HazelcastInstance hazelcast, ZoneDirectory directory, Path dataDir) {
     this.hazelcast = hazelcast;
     this.node = hazelcast.getCluster().getLocalMember().getAttribute(HazelcastSetup.NODE_ATTRIBUTE);
-    this.hostedZones = Set.copyOf(hostedZones);
+    this.directory = directory;
+    this.dataDir = dataDir;
+    for (int shard = 0; shard < directory.shards(); shard++) {
+      configured.addAll(directory.zonesOf(shard));
+    }
     this.zones = hazelcast.getMap(HazelcastSetup.ZONES_MAP);
     this.nodes = hazelcast.getMap(HazelcastSetup.NODES_MAP);
     this.table = new OwnerTable(node);
@@ -71,10 +92,13 @@ public final class HazelcastNode extends ClusterNode {
 
   @Override
   public Future<?> start() {
+    // Before any shard starts: the node hosts a zone only once it owns it (see adopt).
+    configured.forEach(spec -> directory.remove(spec.name()));
     Future<?> listening = vertx.executeBlocking(() -> {
       // A restarted node's old record (same id) must not show its old address while it starts.
       nodes.set(node, new NodeRecord(null, joinedAt));
       listen();
+      define();
       return zones.keySet();
     }).onSuccess(names -> {
       known.addAll(names);
@@ -93,6 +117,26 @@ public final class HazelcastNode extends ClusterNode {
       nodes.delete(node);
       return null;
     });
+  }
+
+  /** Runs on a worker: defines each configured zone unless the cluster knows it, keeping an existing setpoint. */
+  private void define() {
+    List<CompletableFuture<Void>> defined = new ArrayList<>();
+    for (ZoneSpec spec : configured) {
+      ZoneSpec saved = new ZoneSpec(spec.name(), savedDesired(spec), spec.initialTemperatureCenti(), spec.source());
+      defined.add(zones.submitToKey(spec.name(), new ZoneRecord.Define(saved)).toCompletableFuture());
+    }
+    CompletableFuture.allOf(defined.toArray(CompletableFuture[]::new)).join();
+  }
+
+  /** The setpoint this node last saved for the zone, or the configured one. */
+  private int savedDesired(ZoneSpec spec) {
+    try {
+      return new SettingsFile(dataDir, spec.name()).read().map(saved -> Centi.fromCelsius(saved.desired())).orElse(spec.desiredCenti());
+    } catch (SettingsUnreadableException e) {
+      LOG.warn("Zone {}: {}; the cluster gets its configured setpoint", spec.name(), e.getMessage());
+      return spec.desiredCenti();
+    }
   }
 
   /** Runs on a worker: Hazelcast registers listeners cluster-wide and waits for it. */
@@ -191,6 +235,20 @@ public final class HazelcastNode extends ClusterNode {
       LOG.info("Cluster node {} now owns {} zone(s): gained {}, lost {}", node, zonesOf(owners, node), change.gained(), change.lost());
       listeners.forEach(listener -> listener.accept(change));
     }
+    if (adoption != null) {
+      adoption.reconcile();
+    }
+  }
+
+  /** From now on hosts exactly the zones this node owns, adopting and dropping them through {@code hosting}. */
+  @Override
+  public void adopt(ZoneHosting hosting) {
+    context.runOnContext(v -> {
+      adoption = new ZoneAdoption(node, hosting, () -> owners, zone -> Future.fromCompletionStage(zones.getAsync(zone), context),
+          vertx.eventBus(), this::otherMembers);
+      vertx.eventBus().<JsonArray>consumer(ZoneAdoption.hostsAddress(node), adoption::answerHosts);
+      adoption.reconcile();
+    });
   }
 
   private void claim(String zone) {
@@ -204,12 +262,19 @@ public final class HazelcastNode extends ClusterNode {
         .onComplete(done -> claiming.remove(zone));
   }
 
-  /** Writes a hosted zone's new setpoint through to the cluster map. */
+  /** Writes a hosted zone's new setpoint through to the cluster map; an adopted zone's first one is the map's own. */
   private void record(DesiredChanged changed) {
-    if (hostedZones.contains(changed.zone())) {
+    if (directory.hosts(changed.zone())) {
       Future.fromCompletionStage(zones.submitToKey(changed.zone(), new ZoneRecord.Desired(changed.centi())), context)
           .onFailure(failure -> LOG.warn("Zone {}: could not record its setpoint in the cluster: {}", changed.zone(), failure.getMessage()));
     }
+  }
+
+  private Set<String> otherMembers() {
+    Set<String> others = new HashSet<>();
+    hazelcast.getCluster().getMembers().forEach(member -> others.add(member.getAttribute(HazelcastSetup.NODE_ATTRIBUTE)));
+    others.remove(node);
+    return others;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.thermobus.cluster;
 
 import io.thermobus.zone.ZoneDirectory;
+import io.thermobus.zone.ZoneHosting;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
@@ -67,6 +68,11 @@ public final class LocalNode extends ClusterNode {
   /** A lone node's zones never move: the listener is never called. */
   @Override
   public void onChange(Consumer<Change> listener) {
+  }
+
+  /** A lone node hosts its directory's zones for good: nothing to adopt. */
+  @Override
+  public void adopt(ZoneHosting hosting) {
   }
 
   @Override

@@ -3,19 +3,31 @@ package io.thermobus.cluster;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
+import io.thermobus.zone.ZoneSource;
+import io.thermobus.zone.ZoneSpec;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Map;
 
 /**
- * A zone as the cluster keeps it in {@link HazelcastSetup#ZONES_MAP}: its setpoint, and the node
- * that last claimed it with the claim's fence. The processors below change it on the partition
+ * A zone as the cluster keeps it in {@link HazelcastSetup#ZONES_MAP}: its definition and setpoint,
+ * and the node that last claimed it with the claim's fence. The processors below change it on the partition
  * that holds it, one at a time, which is what makes a claim and a fence check atomic.
  */
-public record ZoneRecord(int desiredCenti, String owner, long fence) implements Serializable {
+public record ZoneRecord(int desiredCenti, int initialTemperatureCenti, ZoneSource source, String owner, long fence)
+    implements Serializable {
 
   @Serial
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+
+  /** The zone as a node adopts it: with the cluster's setpoint. */
+  ZoneSpec spec(String name) {
+    return new ZoneSpec(name, desiredCenti, initialTemperatureCenti, source);
+  }
+
+  private ZoneRecord claimedBy(String node, long newFence) {
+    return new ZoneRecord(desiredCenti, initialTemperatureCenti, source, node, newFence);
+  }
 
   /**
    * Base of the processors that act only where the entry lives: {@code executingNode} is the node
@@ -84,7 +96,7 @@ public record ZoneRecord(int desiredCenti, String owner, long fence) implements 
       if (zone == null || !node.equals(executingNode)) {
         return 0L;
       }
-      entry.setValue(new ZoneRecord(zone.desiredCenti(), node, zone.fence() + 1));
+      entry.setValue(zone.claimedBy(node, zone.fence() + 1));
       return zone.fence() + 1;
     }
   }
@@ -110,7 +122,7 @@ public record ZoneRecord(int desiredCenti, String owner, long fence) implements 
     }
   }
 
-  /** Records a setpoint, keeping the claim; a zone not yet known is defined with it. */
+  /** Records a setpoint, keeping the claim; a zone the cluster does not know stays unknown. */
   static final class Desired extends OnOwner<Void> {
 
     @Serial
@@ -125,7 +137,30 @@ public record ZoneRecord(int desiredCenti, String owner, long fence) implements 
     @Override
     Void apply(Map.Entry<String, ZoneRecord> entry, String executingNode) {
       ZoneRecord zone = entry.getValue();
-      entry.setValue(zone == null ? new ZoneRecord(desiredCenti, null, 0) : new ZoneRecord(desiredCenti, zone.owner(), zone.fence()));
+      if (zone != null) {
+        entry.setValue(new ZoneRecord(desiredCenti, zone.initialTemperatureCenti(), zone.source(), zone.owner(), zone.fence()));
+      }
+      return null;
+    }
+  }
+
+  /** Defines a zone unless the cluster knows it already: an existing zone keeps its setpoint and claim. */
+  static final class Define extends OnOwner<Void> {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final ZoneRecord definition;
+
+    Define(ZoneSpec spec) {
+      this.definition = new ZoneRecord(spec.desiredCenti(), spec.initialTemperatureCenti(), spec.source(), null, 0);
+    }
+
+    @Override
+    Void apply(Map.Entry<String, ZoneRecord> entry, String executingNode) {
+      if (entry.getValue() == null) {
+        entry.setValue(definition);
+      }
       return null;
     }
   }

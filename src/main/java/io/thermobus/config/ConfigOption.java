@@ -12,7 +12,7 @@ public enum ConfigOption {
   TOKEN("token", null, "bearer token for writes; generated and printed at start when unset"),
   TIME_SCALE("timeScale", "1", "simulated seconds per wall second"),
   DATA_DIR("dataDir", "./data", "directory where settings persist"),
-  ZONES("zones", "home", "zones hosted by this node at start: comma-separated names, or in a config file a list whose entries are a name or an object with name, desired and initialTemperature"),
+  ZONES("zones", "home", "zones hosted by this node at start: comma-separated names, or in a config file a list whose entries are a name or an object with name, desired, initialTemperature and source"),
   MAX_ZONES("maxZones", "100000", "most zones this node hosts; creating one more is answered 409"),
   ZONE_METERS("zoneMeters", "1000", "most zones that get their own metric series (the first to report); the node-wide zone meters count every zone"),
   CONSOLE("console", "false", "render frames on the terminal and read keys (also on when stdout is a TTY)"),

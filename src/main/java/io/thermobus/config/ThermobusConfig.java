@@ -9,6 +9,7 @@ import io.thermobus.mqtt.MqttSettings;
 import io.thermobus.mqtt.TopicName;
 import io.thermobus.sim.Centi;
 import io.thermobus.thermostat.Thermostat;
+import io.thermobus.zone.ZoneSource;
 import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -105,7 +106,7 @@ public record ThermobusConfig(
   public static final BigDecimal MAX_TIME_SCALE = new BigDecimal("100000");
 
   /** The keys of a zone entry in a config file. */
-  static final List<String> ZONE_KEYS = List.of("name", "desired", "initialTemperature");
+  static final List<String> ZONE_KEYS = List.of("name", "desired", "initialTemperature", "source");
 
   private static final Pattern TOKEN_TEXT = Pattern.compile("[\\x21-\\x7e]{1,512}");
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
@@ -159,7 +160,8 @@ public record ThermobusConfig(
       throw invalid(INITIAL_DESIRED, "must lie between desiredMin and desiredMax");
     }
     int maxZones = values.integer(MAX_ZONES, 1, 10_000_000);
-    List<ZoneSpec> zones = values.zones(range, initialDesired, values.centi(INITIAL_TEMPERATURE, -5000, 10000));
+    Optional<MqttSettings> mqtt = values.mqtt();
+    List<ZoneSpec> zones = values.zones(range, initialDesired, values.centi(INITIAL_TEMPERATURE, -5000, 10000), mqtt.isPresent());
     if (zones.size() > maxZones) {
       throw invalid(ZONES, "names " + zones.size() + " zones, more than maxZones (" + maxZones + ")");
     }
@@ -202,7 +204,7 @@ public record ThermobusConfig(
             values.integer(BUS_MAX_SUBSCRIPTIONS, 1, 1_000_000)),
         values.cluster(),
         new LogSettings(values.oneOf(LOG_FORMAT, LogFormat.class), values.oneOf(LOG_LEVEL, Level.class)),
-        values.mqtt());
+        mqtt);
   }
 
   private static void rejectUnknownKeys(JsonObject merged) {
@@ -317,8 +319,11 @@ public record ThermobusConfig(
       return items;
     }
 
-    /** Each entry a name, or (from a file) an object with {@code name} and the zone's own {@code desired} and {@code initialTemperature}. */
-    List<ZoneSpec> zones(DesiredRange range, int defaultDesired, int defaultTemperature) {
+    /**
+     * Each entry a name, or (from a file) an object with {@code name} and the zone's own {@code desired},
+     * {@code initialTemperature} and {@code source}; an mqtt source only with a broker.
+     */
+    List<ZoneSpec> zones(DesiredRange range, int defaultDesired, int defaultTemperature, boolean brokerConfigured) {
       Object value = raw(ZONES);
       List<Object> entries = new ArrayList<>();
       if (value instanceof JsonArray array) {
@@ -332,7 +337,7 @@ public record ThermobusConfig(
       Map<String, ZoneSpec> zones = new LinkedHashMap<>();
       for (Object entry : entries) {
         ZoneSpec spec = entry instanceof JsonObject object
-            ? zone(object, range, defaultDesired, defaultTemperature)
+            ? zone(object, range, defaultDesired, defaultTemperature, brokerConfigured)
             : ZoneSpec.simulated(name(entry), defaultDesired, defaultTemperature);
         if (zones.put(spec.name(), spec) != null) {
           throw invalid(ZONES, "names zone '" + spec.name() + "' twice");
@@ -349,7 +354,8 @@ public record ThermobusConfig(
       return name;
     }
 
-    private static ZoneSpec zone(JsonObject entry, DesiredRange range, int defaultDesired, int defaultTemperature) {
+    private static ZoneSpec zone(JsonObject entry, DesiredRange range, int defaultDesired, int defaultTemperature,
+                                 boolean brokerConfigured) {
       for (String key : entry.fieldNames()) {
         if (!ZONE_KEYS.contains(key)) {
           throw invalid(ZONES, "a zone entry has an unknown key '" + key + "'; known keys: " + String.join(", ", ZONE_KEYS));
@@ -362,7 +368,14 @@ public record ThermobusConfig(
       }
       int temperature = entry.containsKey("initialTemperature")
           ? zoneCenti(name, "initialTemperature", entry.getValue("initialTemperature")) : defaultTemperature;
-      return ZoneSpec.simulated(name, desired, temperature);
+      ZoneSource source;
+      try {
+        Object value = entry.getValue("source");
+        source = ZoneSource.parse(value instanceof JsonObject object ? object.getMap() : value, brokerConfigured);
+      } catch (ZoneSource.InvalidZoneSourceException e) {
+        throw invalid(ZONES, "zone '" + name + "': " + e.getMessage());
+      }
+      return new ZoneSpec(name, desired, temperature, source);
     }
 
     private static int zoneCenti(String zone, String key, Object value) {

@@ -4,8 +4,8 @@ package io.thermobus.event;
  * The verticles that host zones, one class each, deployed as shards: each shard hosts the zones
  * the zone directory assigns to it and listens on one address, so an event or request reaches
  * only the shard that hosts its zone. Declared in the order they start: the history, display and
- * heater listen before the input and room announce their first values, and heat loss starts
- * last, so nothing cools before the thermostat is ready.
+ * heater listen before the input, room and device (the room of a zone on MQTT) announce their first values, and heat loss starts
+ * after them, so nothing cools before the thermostat is ready; the zones' states go out on MQTT last.
  */
 public enum Concern {
   HISTORY("history"),
@@ -13,7 +13,9 @@ public enum Concern {
   HEATER("heater"),
   INPUT("input"),
   ROOM("room"),
-  HEAT_LOSS("heat-loss");
+  DEVICE("device"),
+  HEAT_LOSS("heat-loss"),
+  MQTT_STATE("mqtt-state");
 
   private final String label;
 

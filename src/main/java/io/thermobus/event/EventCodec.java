@@ -25,6 +25,7 @@ public final class EventCodec<T extends Record> implements MessageCodec<T, T> {
       register(eventBus, topic.eventType());
     }
     register(eventBus, TemperatureDelta.class);
+    register(eventBus, DeviceFault.class);
     register(eventBus, KeyPressed.class);
     register(eventBus, SetDesired.class);
     register(eventBus, ZoneState.class);

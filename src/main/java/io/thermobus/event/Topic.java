@@ -10,9 +10,9 @@ import java.util.Set;
 public enum Topic {
   TEMPERATURE("temperature", TemperatureChanged.class, Set.of(Concern.DISPLAY, Concern.HISTORY)),
   DESIRED("desired", DesiredChanged.class, Set.of(Concern.DISPLAY, Concern.HISTORY)),
-  HEATER("heater", HeaterSwitched.class, Set.of(Concern.HEATER, Concern.ROOM, Concern.HISTORY)),
+  HEATER("heater", HeaterSwitched.class, Set.of(Concern.HEATER, Concern.ROOM, Concern.DEVICE, Concern.HISTORY)),
   INPUT("input", InputReceived.class, Set.of(Concern.DISPLAY)),
-  FRAME("frame", FrameRendered.class, Set.of());
+  FRAME("frame", FrameRendered.class, Set.of(Concern.MQTT_STATE));
 
   private final String wireName;
   private final Class<? extends ZoneEvent> eventType;

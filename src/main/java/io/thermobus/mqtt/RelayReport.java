@@ -1,5 +1,6 @@
 package io.thermobus.mqtt;
 
+import io.thermobus.zone.ZoneSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;

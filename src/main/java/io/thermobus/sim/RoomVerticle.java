@@ -46,7 +46,7 @@ public final class RoomVerticle extends ShardVerticle {
 
   @Override
   protected boolean drives(ZoneSource source) {
-    return source == ZoneSource.SIM;
+    return source instanceof ZoneSource.Sim;
   }
 
   @Override

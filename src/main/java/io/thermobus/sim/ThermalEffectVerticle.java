@@ -39,7 +39,7 @@ abstract class ThermalEffectVerticle extends ShardVerticle {
 
   @Override
   protected final boolean drives(ZoneSource zoneSource) {
-    return zoneSource == ZoneSource.SIM;
+    return zoneSource instanceof ZoneSource.Sim;
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.thermobus.thermostat;
 import io.thermobus.event.Concern;
 import io.thermobus.event.DesiredChanged;
 import io.thermobus.event.DesiredValues;
+import io.thermobus.event.DeviceFault;
 import io.thermobus.event.FrameRendered;
 import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.InputReceived;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,8 @@ public final class DisplayVerticle extends ShardVerticle {
     Integer temperature;
     Integer desired;
     String input = "";
+    /** Why the zone's real devices fail it, as its device shard last said; {@code null} for a simulated zone. */
+    String deviceFault;
     Instant changedAt = Instant.now();
     long scheduled = Long.MAX_VALUE;
 
@@ -145,6 +149,12 @@ public final class DisplayVerticle extends ShardVerticle {
         view.input = event.trace();
         render(event.zone(), view, event.at());
       }
+    } else if (body instanceof DeviceFault event) {
+      View view = views.get(event.zone());
+      if (view != null && !Objects.equals(view.deviceFault, event.fault())) {
+        view.deviceFault = event.fault();
+        render(event.zone(), view, Instant.now());
+      }
     } else if (body instanceof StateQuery query) {
       View view = views.get(query.zone());
       if (view == null) {
@@ -226,11 +236,16 @@ public final class DisplayVerticle extends ShardVerticle {
     boolean heaterOn = view.control.heaterOn();
     events.publish(new FrameRendered(zone, view.temperature == null ? 0 : view.temperature,
         view.desired == null ? 0 : view.desired, heaterOn, view.input,
-        FrameText.render(view.temperature, view.desired, heaterOn, view.input, view.control.readings(), view.control.fault()), at));
+        FrameText.render(view.temperature, view.desired, heaterOn, view.input, view.control.readings(), fault(view)), at));
   }
 
   private static ZoneState state(String zone, View view) {
     return new ZoneState(zone, view.temperature, view.desired, view.control.heaterOn(), view.input, view.changedAt,
-        view.control.readings(), view.control.fault());
+        view.control.readings(), fault(view));
+  }
+
+  /** The thermostat's fail-safe first, else what the zone's devices report. */
+  private static String fault(View view) {
+    return view.control.fault() != null ? view.control.fault() : view.deviceFault;
   }
 }

@@ -11,6 +11,7 @@ import io.thermobus.sim.SimClock;
 import io.thermobus.stream.StreamStats;
 import io.thermobus.zone.CreatedZones;
 import io.thermobus.zone.ZoneDirectory;
+import io.thermobus.zone.ZoneHosting;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -20,6 +21,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -142,8 +144,9 @@ public final class WebVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     ZoneCalls zoneCalls = new ZoneCalls(vertx.eventBus(), directory);
-    ZoneApi zones = new ZoneApi(vertx, zoneCalls, createdZones, config.desiredRange(), config.initialDesiredCenti(),
-        config.initialTemperatureCenti(), busService.bus()::head, cluster);
+    ZoneApi zones = new ZoneApi(vertx, new ZoneHosting(vertx.eventBus(), directory), createdZones, zoneCalls,
+        config.desiredRange(), config.initialDesiredCenti(), config.initialTemperatureCenti(), config.mqtt().isPresent(),
+        busService.bus()::head, cluster, config.cluster().enabled());
     SimulationApi simulation = new SimulationApi(clock);
     ExperimentApi experiments = new ExperimentApi(vertx);
     BearerAuth auth = new BearerAuth(config.token());
@@ -199,11 +202,12 @@ public final class WebVerticle extends VerticleBase {
         .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
         // The page needs no HTTP/2, and h2c would carry any number of streams on one counted connection.
         .setHttp2ClearTextEnabled(false);
-    return vertx.createHttpServer(options)
+    Future<Void> answering = vertx.eventBus().<JsonObject>consumer(RemoteZones.address(cluster.node()), zones::answer).completion();
+    return answering.compose(listening -> vertx.createHttpServer(options)
         .connectionHandler(limits.connections())
         .invalidRequestHandler(WebVerticle::invalidRequest)
         .requestHandler(router)
-        .listen()
+        .listen())
         .onSuccess(bound -> server = bound);
   }
 

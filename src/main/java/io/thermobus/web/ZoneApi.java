@@ -6,25 +6,24 @@ import io.thermobus.event.Concern;
 import io.thermobus.event.HistoryQuery;
 import io.thermobus.event.SetDesired;
 import io.thermobus.event.ZoneName;
-import io.thermobus.event.ZoneRequests;
 import io.thermobus.event.ZoneState;
 import io.thermobus.input.DesiredRange;
 import io.thermobus.zone.CreatedZones;
-import io.thermobus.zone.ZoneAdded;
 import io.thermobus.zone.ZoneConflictException;
 import io.thermobus.zone.ZoneDirectory;
-import io.thermobus.zone.ZoneRemoved;
+import io.thermobus.zone.ZoneHosting;
+import io.thermobus.zone.ZoneSource;
 import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -40,74 +39,78 @@ final class ZoneApi {
   private static final int MAX_HISTORY_SECONDS = 3600;
 
   private final Vertx vertx;
-  private final EventBus eventBus;
   private final CreatedZones created;
+  private final ZoneHosting hosting;
   private final ZoneCalls calls;
   private final ZoneDirectory directory;
   private final DesiredRange range;
   private final int defaultDesiredCenti;
   private final int defaultTemperatureCenti;
+  private final boolean brokerConfigured;
   private final LongSupplier busHead;
   private final ZoneOwnership ownership;
+  private final RemoteZones remote;
+  private final boolean clustered;
 
   /**
    * {@code busHead} stamps each state with the bus seq it was read at, so a reader can resume from
-   * the next; {@code ownership} names each zone's owner.
+   * the next; {@code ownership} names each zone's owner, and the zones other nodes host are asked
+   * of them over the event bus; a {@code clustered} node takes its zones from the cluster, not
+   * from create and delete.
    */
-  ZoneApi(Vertx vertx, ZoneCalls calls, CreatedZones created, DesiredRange range, int defaultDesiredCenti,
-          int defaultTemperatureCenti, LongSupplier busHead, ZoneOwnership ownership) {
+  ZoneApi(Vertx vertx, ZoneHosting hosting, CreatedZones created, ZoneCalls calls, DesiredRange range,
+          int defaultDesiredCenti, int defaultTemperatureCenti, boolean brokerConfigured, LongSupplier busHead,
+          ZoneOwnership ownership, boolean clustered) {
     this.vertx = vertx;
-    this.eventBus = vertx.eventBus();
+    this.hosting = hosting;
     this.created = created;
     this.calls = calls;
     this.directory = calls.directory();
     this.range = range;
     this.defaultDesiredCenti = defaultDesiredCenti;
     this.defaultTemperatureCenti = defaultTemperatureCenti;
+    this.brokerConfigured = brokerConfigured;
     this.busHead = busHead;
     this.ownership = ownership;
+    this.remote = new RemoteZones(vertx.eventBus(), ownership);
+    this.clustered = clustered;
   }
 
+  /** Every zone: this node's in its order, then (in a cluster) the ones other nodes host. */
   void list(RoutingContext ctx) {
     long seq = busHead.getAsLong();
-    calls.states()
-        .onSuccess(states -> {
-          List<ZoneState> sorted = new ArrayList<>(states);
-          sorted.sort(Comparator.comparingLong(state -> directory.ordinal(state.zone())));
-          JsonArray zones = new JsonArray(new ArrayList<>(sorted.size()));
-          sorted.forEach(state -> zones.add(stamped(state, seq)));
-          ctx.json(new JsonObject().put("zones", zones));
-        })
+    hostedStates()
+        .compose(here -> remote.list(directory::hosts, seq).map(elsewhere -> {
+          JsonArray zones = new JsonArray(new ArrayList<>(here.size() + elsewhere.size()));
+          here.forEach(zones::add);
+          elsewhere.forEach(zones::add);
+          return zones;
+        }))
+        .onSuccess(zones -> ctx.json(new JsonObject().put("zones", zones)))
         .onFailure(ctx::fail);
   }
 
   void get(RoutingContext ctx) {
-    state(zone(ctx)).onSuccess(ctx::json).onFailure(ctx::fail);
+    String zone = anyZone(ctx);
+    (directory.hosts(zone) ? state(zone) : remote.state(zone)).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
-  /** {@code POST /api/zones}: {@code {"zone", "desired", "initialTemperature"}}, the last two optional; 201 with its state. */
+  /** {@code POST /api/zones}: {@code {"zone", "desired", "initialTemperature", "source"}}, all but the zone optional; 201 with its state. */
   void create(RoutingContext ctx) {
+    refuseInCluster();
     ZoneSpec spec = spec(JsonBodies.object(ctx));
+    Future<Void> added;
     try {
-      directory.add(spec);
+      added = hosting.add(spec);
     } catch (ZoneConflictException e) {
       throw Refusal.of(409, e.getMessage());
     }
-    vertx.<Void>executeBlocking(() -> {
-          created.add(spec);
-          return null;
-        })
-        .compose(recorded -> tell(List.of(Concern.values()), spec.name(), new ZoneAdded(spec))
-            .recover(failure -> forget(spec.name()).transform(forgotten -> Future.<Void>failedFuture(failure))))
-        .compose(added -> state(spec.name()))
+    added.compose(hosted -> record(spec).recover(failure -> hosting.remove(spec.name()).transform(removed -> Future.failedFuture(failure))))
+        .compose(recorded -> state(spec.name()))
         .onSuccess(state -> ctx.response().setStatusCode(201).putHeader(HttpHeaders.LOCATION, "/api/zones/" + spec.name())
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(state.encode()))
-        .onFailure(failure -> {
-          directory.remove(spec.name());
-          tell(reversed(), spec.name(), new ZoneRemoved(spec.name()));
-          ctx.fail(Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS,
-              "zone '" + spec.name() + "' could not be set up (" + failure.getMessage() + "); nothing was created"));
-        });
+        .onFailure(failure -> ctx.fail(Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS,
+            "zone '" + spec.name() + "' could not be set up (" + failure.getMessage() + "); nothing was created")));
   }
 
   /**
@@ -115,19 +118,25 @@ final class ZoneApi {
    * it back), every shard dropped it and its settings file is gone.
    */
   void delete(RoutingContext ctx) {
+    refuseInCluster();
     String zone = zone(ctx);
     forget(zone)
         .recover(failure -> Future.failedFuture(Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS,
             "zone '" + zone + "' could not be forgotten (" + failure.getMessage() + "); nothing was deleted")))
-        .compose(forgotten -> {
-          directory.remove(zone);
-          return tell(reversed(), zone, new ZoneRemoved(zone))
-              .recover(failure -> Future.failedFuture(Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS,
-                  "zone '" + zone + "' is no longer hosted, but a shard failed to drop it (" + failure.getMessage()
-                      + "); its settings file may remain")));
-        })
+        .compose(forgotten -> hosting.remove(zone)
+            .recover(failure -> Future.failedFuture(Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS,
+                "zone '" + zone + "' is no longer hosted, but a shard failed to drop it (" + failure.getMessage()
+                    + "); its settings file may remain"))))
         .onSuccess(removed -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
+  }
+
+  /** Records a created zone, so that a restart hosts it again. */
+  private Future<Void> record(ZoneSpec spec) {
+    return vertx.executeBlocking(() -> {
+      created.add(spec);
+      return null;
+    });
   }
 
   private Future<Void> forget(String zone) {
@@ -137,13 +146,40 @@ final class ZoneApi {
     });
   }
 
+  /** Confirmed once the node that hosts the zone saved it: here, or its owner over the clustered event bus. */
   void putDesired(RoutingContext ctx) {
     BigDecimal celsius = JsonBodies.finiteNumber(JsonBodies.object(ctx), "celsius");
-    String zone = zone(ctx);
-    calls.request(Concern.INPUT, zone, new SetDesired(zone, celsius, "rest"))
-        .compose(applied -> state(zone))
-        .onSuccess(ctx::json)
-        .onFailure(ctx::fail);
+    String zone = anyZone(ctx);
+    (directory.hosts(zone) ? setDesired(zone, celsius) : remote.setDesired(zone, celsius)).onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  /** Answers another node's {@link RemoteZones} request for the zones this node hosts; a refusal goes back as its status. */
+  void answer(Message<JsonObject> message) {
+    JsonObject request = message.body();
+    String zone = request.getString("zone");
+    Future<?> answer = switch (String.valueOf(request.getString(RemoteZones.OP))) {
+      case RemoteZones.LIST -> hostedStates().map(JsonArray::new);
+      case RemoteZones.STATE -> state(zone);
+      case RemoteZones.DESIRED -> setDesired(zone, new BigDecimal(request.getString("celsius")));
+      default -> Future.failedFuture(Refusal.badRequest("unknown request"));
+    };
+    answer.onSuccess(message::reply).onFailure(failure -> Refusal.of(failure, () -> ZoneCalls.unknown(zone)).failReply(message));
+  }
+
+  private Future<JsonObject> setDesired(String zone, BigDecimal celsius) {
+    return calls.request(Concern.INPUT, zone, new SetDesired(zone, celsius, "rest")).compose(applied -> state(zone));
+  }
+
+  /** The states of the zones this node hosts, in its order. */
+  private Future<List<JsonObject>> hostedStates() {
+    long seq = busHead.getAsLong();
+    return calls.states().map(states -> {
+      List<ZoneState> sorted = new ArrayList<>(states);
+      sorted.sort(Comparator.comparingLong(state -> directory.ordinal(state.zone())));
+      List<JsonObject> zones = new ArrayList<>(sorted.size());
+      sorted.forEach(state -> zones.add(stamped(state, seq)));
+      return zones;
+    });
   }
 
   /** {@code GET /api/zones/{zone}/history?seconds=N}: the chart's samples of the last N seconds. */
@@ -153,14 +189,14 @@ final class ZoneApi {
     calls.<JsonObject>request(Concern.HISTORY, zone, new HistoryQuery(zone, seconds)).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
-  /** The zone's state, stamped with the bus seq it was read at and its owner; a zone that answers is online. */
+  /** The zone's state, stamped with the bus seq it was read at and its owner, this node that hosts it; a zone that answers is online. */
   private Future<JsonObject> state(String zone) {
     long seq = busHead.getAsLong();
     return calls.state(zone).map(state -> stamped(state, seq));
   }
 
   private JsonObject stamped(ZoneState state, long seq) {
-    return toJson(state).put("seq", seq).put("owner", ownership.owner(state.zone())).put("online", true);
+    return toJson(state).put("seq", seq).put("owner", ownership.node()).put("online", true);
   }
 
   static JsonObject toJson(ZoneState state) {
@@ -175,21 +211,6 @@ final class ZoneApi {
         .put("at", state.at().toString());
   }
 
-  /** Sends {@code message} to the zone's shard of each concern in turn, each after the previous one answered. */
-  private Future<Void> tell(List<Concern> concerns, String zone, Object message) {
-    Future<?> chain = Future.succeededFuture();
-    for (Concern concern : concerns) {
-      chain = chain.compose(previous -> ZoneRequests.toZone(eventBus, directory, concern, zone, message));
-    }
-    return chain.mapEmpty();
-  }
-
-  private static List<Concern> reversed() {
-    List<Concern> concerns = new ArrayList<>(List.of(Concern.values()));
-    Collections.reverse(concerns);
-    return concerns;
-  }
-
   /** The zone to create; refuses (400) a body that does not describe one. */
   private ZoneSpec spec(JsonObject body) {
     Object name = body.getValue("zone");
@@ -198,6 +219,7 @@ final class ZoneApi {
     }
     int desired = defaultDesiredCenti;
     int temperature = defaultTemperatureCenti;
+    ZoneSource source;
     try {
       if (body.containsKey("desired")) {
         desired = range.require(JsonBodies.finiteNumber(body, "desired"));
@@ -205,16 +227,45 @@ final class ZoneApi {
       if (body.containsKey("initialTemperature")) {
         temperature = ZoneSpec.initialTemperatureCenti(JsonBodies.finiteNumber(body, "initialTemperature"));
       }
+      Object value = body.getValue("source");
+      source = ZoneSource.parse(value instanceof JsonObject object ? object.getMap() : value, brokerConfigured);
     } catch (IllegalArgumentException e) {
       throw Refusal.badRequest(e.getMessage());
     }
-    return ZoneSpec.simulated(text, desired, temperature);
+    return new ZoneSpec(text, desired, temperature, source);
   }
 
   /** The path's zone; refuses (404) a name this node does not host. */
   private String zone(RoutingContext ctx) {
     String zone = ctx.pathParam("zone");
     if (!ZoneName.isValid(zone) || !directory.hosts(zone)) {
+      throw ZoneCalls.unknown(zone);
+    }
+    return zone;
+  }
+
+  /**
+   * A cluster's zones are its nodes' configured ones, adopted by their owners: a zone created or
+   * deleted on one node alone would be hosted outside the cluster map, or adopted again.
+   */
+  private void refuseInCluster() {
+    if (clustered) {
+      throw Refusal.of(409, "this node is part of a cluster, whose zones come from its nodes' 'zones' configuration;"
+          + " zones cannot be created or deleted at run time with --cluster");
+    }
+  }
+
+  /**
+   * The path's zone, hosted here or, in a cluster, by another node; refuses one this node owns but
+   * is still starting (503) and any other name (404).
+   */
+  private String anyZone(RoutingContext ctx) {
+    String zone = ctx.pathParam("zone");
+    if (ZoneName.isValid(zone) && !directory.hosts(zone) && ownership.owns(zone)) {
+      throw Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS,
+          "zone '" + zone + "' is being started on this node, its owner; try again shortly");
+    }
+    if (!ZoneName.isValid(zone) || !(directory.hosts(zone) || remote.elsewhere(zone))) {
       throw ZoneCalls.unknown(zone);
     }
     return zone;

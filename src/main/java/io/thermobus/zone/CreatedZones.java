@@ -29,8 +29,13 @@ public final class CreatedZones {
   /** What the file holds: its format version and the created zones in the order they were created. */
   record Contents(int version, List<Entry> zones) {}
 
-  /** One created zone: what it was created with. */
-  record Entry(String name, int desiredCenti, int initialTemperatureCenti) {}
+  /** One created zone: what it was created with; no source is the simulation. */
+  record Entry(String name, int desiredCenti, int initialTemperatureCenti, Map<String, Object> source) {
+
+    ZoneSpec spec(boolean brokerConfigured) {
+      return new ZoneSpec(name, desiredCenti, initialTemperatureCenti, ZoneSource.parse(source, brokerConfigured));
+    }
+  }
 
   private final Path directory;
   private final Path file;
@@ -69,7 +74,7 @@ public final class CreatedZones {
     }
     for (Entry entry : contents.zones()) {
       try {
-        ZoneSpec.simulated(entry.name(), entry.desiredCenti(), entry.initialTemperatureCenti());
+        entry.spec(true);
       } catch (RuntimeException e) {
         throw new IOException(created.file + " holds an invalid zone: " + e.getMessage(), e);
       }
@@ -78,17 +83,19 @@ public final class CreatedZones {
     return created;
   }
 
-  /** The created zones, in the order they were created. */
-  public synchronized List<ZoneSpec> specs() {
-    return zones.values().stream()
-        .map(entry -> ZoneSpec.simulated(entry.name(), entry.desiredCenti(), entry.initialTemperatureCenti()))
-        .toList();
+  /**
+   * The created zones, in the order they were created.
+   *
+   * @throws InvalidZoneSourceException for a zone on MQTT when no broker is configured any more
+   */
+  public synchronized List<ZoneSpec> specs(boolean brokerConfigured) {
+    return zones.values().stream().map(entry -> entry.spec(brokerConfigured)).toList();
   }
 
   /** Records a newly created zone durably; on failure nothing is recorded. */
   public synchronized void add(ZoneSpec spec) throws IOException {
     Map<String, Entry> next = new LinkedHashMap<>(zones);
-    next.put(spec.name(), new Entry(spec.name(), spec.desiredCenti(), spec.initialTemperatureCenti()));
+    next.put(spec.name(), new Entry(spec.name(), spec.desiredCenti(), spec.initialTemperatureCenti(), spec.source().toMap()));
     write(next);
   }
 

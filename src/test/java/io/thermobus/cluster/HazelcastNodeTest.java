@@ -8,27 +8,34 @@ import io.thermobus.config.ThermobusConfig.ClusterSettings;
 import io.thermobus.event.DesiredChanged;
 import io.thermobus.event.EventCodec;
 import io.thermobus.event.Topic;
+import io.thermobus.settings.SettingsFile;
+import io.thermobus.settings.ZoneSettings;
+import io.thermobus.zone.ZoneDirectory;
+import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Vertx;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** One clustered node in this JVM, as Main builds it: its zones' setpoints reach the cluster map, and it claims what it owns. */
+/** One clustered node in this JVM, as Main builds it: it defines its zones in the cluster map with their saved setpoints, and claims what it owns. */
 class HazelcastNodeTest {
 
   private Vertx vertx;
   private HazelcastClusterManager manager;
   private HazelcastNode node;
+  private ZoneDirectory directory;
+  @TempDir Path dataDir;
 
   @BeforeEach
   void join() throws Exception {
@@ -41,7 +48,9 @@ class HazelcastNodeTest {
     vertx = Vertx.builder().with(HazelcastSetup.vertxOptions(settings)).withClusterManager(manager).buildClustered()
         .await(60, TimeUnit.SECONDS);
     EventCodec.registerAll(vertx.eventBus());
-    node = new HazelcastNode(manager.getHazelcastInstance(), List.of("home"));
+    directory = new ZoneDirectory(2, 10, List.of(ZoneSpec.simulated("home", 2000, 1800), ZoneSpec.simulated("attic", 1900, 1800)));
+    new SettingsFile(dataDir, "home").write(ZoneSettings.ofDesiredCenti(2250));
+    node = new HazelcastNode(manager.getHazelcastInstance(), directory, dataDir);
   }
 
   @AfterEach
@@ -50,22 +59,24 @@ class HazelcastNodeTest {
   }
 
   @Test
-  void shouldWriteAHostedZonesSetpointThroughAndClaimTheZoneItOwns() throws Exception {
+  void shouldDefineItsZonesWithTheirSavedSetpointsAndClaimTheZonesItOwns() throws Exception {
     List<ZoneOwnership.Change> changes = new CopyOnWriteArrayList<>();
     node.onChange(changes::add);
     vertx.deployVerticle(node).await(30, TimeUnit.SECONDS);
     IMap<String, ZoneRecord> zones = manager.getHazelcastInstance().getMap(HazelcastSetup.ZONES_MAP);
 
-    vertx.eventBus().publish(Topic.DESIRED.address(), new DesiredChanged("home", 2250, "rest", Instant.now()));
+    assertThat(directory.names()).as("hosted only once adopted").isEmpty();
     vertx.eventBus().publish(Topic.DESIRED.address(), new DesiredChanged("elsewhere", 1800, "rest", Instant.now()));
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-      assertThat(node.owners()).containsExactly(Map.entry("home", node.node()));
+      assertThat(node.owners()).containsOnly(Map.entry("home", node.node()), Map.entry("attic", node.node()));
       assertThat(node.fence("home")).isPositive();
     });
-    assertThat(zones.get("home").desiredCenti()).isEqualTo(2250);
-    assertThat(zones.containsKey("elsewhere")).as("a zone another node hosts is that node's to write").isFalse();
-    assertThat(changes).containsExactly(new ZoneOwnership.Change(Set.of("home"), Set.of()));
+    assertThat(zones.get("home").desiredCenti()).as("the saved setpoint").isEqualTo(2250);
+    assertThat(zones.get("attic").desiredCenti()).as("the configured one").isEqualTo(1900);
+    assertThat(zones.containsKey("elsewhere")).as("a zone this node does not host is not its to write").isFalse();
+    assertThat(changes).as("gained, in one reading or two").flatMap(ZoneOwnership.Change::gained).containsExactlyInAnyOrder("home", "attic");
+    assertThat(changes).flatMap(ZoneOwnership.Change::lost).isEmpty();
     long fence = node.fence("home");
     assertThat(node.admits("home", fence).await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(node.admits("home", fence - 1).await(10, TimeUnit.SECONDS)).isFalse();

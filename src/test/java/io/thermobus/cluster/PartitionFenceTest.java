@@ -8,6 +8,8 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.thermobus.config.ThermobusConfig.ClusterSettings;
+import io.thermobus.zone.ZoneSource;
+import io.thermobus.zone.ZoneSpec;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -42,7 +44,7 @@ class PartitionFenceTest {
     second = Hazelcast.newHazelcastInstance(config(ports[1], ports));
     await().atMost(Duration.ofSeconds(30)).until(() -> first.getCluster().getMembers().size() == 2);
     IMap<String, ZoneRecord> zones = first.getMap(HazelcastSetup.ZONES_MAP);
-    zones.executeOnKey("home", new ZoneRecord.Desired(2100));
+    zones.executeOnKey("home", new ZoneRecord.Define(ZoneSpec.simulated("home", 2100, 1800)));
 
     HazelcastInstance owner = first.getPartitionService().getPartition("home").getOwner().localMember() ? first : second;
     HazelcastInstance other = owner == first ? second : first;
@@ -59,7 +61,7 @@ class PartitionFenceTest {
     owner.getLifecycleService().terminate();
     IMap<String, ZoneRecord> survivors = other.getMap(HazelcastSetup.ZONES_MAP);
     await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> other.getPartitionService().getPartition("home").getOwner().localMember());
-    assertThat(survivors.get("home")).as("the backup holds the claim and the setpoint").isEqualTo(new ZoneRecord(2250, ownerId, 1));
+    assertThat(survivors.get("home")).as("the backup holds the claim and the setpoint").isEqualTo(new ZoneRecord(2250, 1800, ZoneSource.SIM, ownerId, 1));
     assertThat(survivors.executeOnKey("home", new ZoneRecord.Admit(ownerId, fence))).as("the dead owner's fence").isFalse();
     assertThat(survivors.executeOnKey("home", new ZoneRecord.Claim(otherId))).isEqualTo(2);
   }

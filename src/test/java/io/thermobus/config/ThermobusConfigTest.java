@@ -3,6 +3,7 @@ package io.thermobus.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.thermobus.zone.ZoneSource;
 import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -163,10 +164,21 @@ class ThermobusConfigTest {
       "{\"name\": \"attic\", \"desired\": 50}          | zone 'attic': desired must lie between desiredMin and desiredMax",
       "{\"name\": \"attic\", \"initialTemperature\": \"x\"} | zone 'attic': initialTemperature must be a number",
       "{\"name\": \"attic\", \"initialTemperature\": 500} | zone 'attic': initialTemperature must be from -50 to 100 °C",
-      "{\"name\": \"attic\", \"colour\": \"red\"}       | a zone entry has an unknown key 'colour'"})
+      "{\"name\": \"attic\", \"colour\": \"red\"}       | a zone entry has an unknown key 'colour'",
+      "{\"name\": \"attic\", \"source\": {\"type\": \"gas\"}} | zone 'attic': source.type: must be \"sim\" or \"mqtt\"",
+      "{\"name\": \"attic\", \"source\": {\"type\": \"mqtt\", \"sensorTopic\": \"s\", \"heaterTopic\": \"h\"}} | zone 'attic': source.type: \"mqtt\" needs a broker"})
   void refusesABadZoneEntryNamingIt(String entry, String message) {
     JsonObject merged = new JsonObject().put("zones", new JsonArray().add(new JsonObject(entry)));
     assertThatThrownBy(() -> ThermobusConfig.from(merged)).isInstanceOf(ConfigException.class).hasMessageContaining(message);
+  }
+
+  @Test
+  void aZoneEntryOfAFileTakesAnMqttSourceWhenABrokerIsConfigured() {
+    JsonObject source = new JsonObject().put("type", "mqtt").put("sensorTopic", "s").put("heaterTopic", "h");
+    ThermobusConfig config = ThermobusConfig.from(new JsonObject().put("mqttUrl", "mqtt://127.0.0.1:1883")
+        .put("zones", new JsonArray().add("home").add(new JsonObject().put("name", "attic").put("source", source))));
+    assertThat(config.zones().get(0).source()).isEqualTo(ZoneSource.SIM);
+    assertThat(config.zones().get(1).source()).isEqualTo(ZoneSource.parse(source.getMap(), true));
   }
 
   @Test

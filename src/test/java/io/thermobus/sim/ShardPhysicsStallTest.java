@@ -3,6 +3,7 @@ package io.thermobus.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.thermobus.cluster.LocalNode;
 import io.thermobus.event.Concern;
 import io.thermobus.event.EventCodec;
 import io.thermobus.event.HeaterSwitched;
@@ -43,7 +44,7 @@ class ShardPhysicsStallTest {
   void shouldApplyEveryPeriodThatElapsedDuringAStall(Vertx vertx) throws Exception {
     EventCodec.registerAll(vertx.eventBus());
     vertx.eventBus().<TemperatureChanged>consumer(Topic.TEMPERATURE.address(), m -> latest.put(m.body().zone(), m.body().centi()));
-    vertx.deployVerticle(new HeaterVerticle(0, directory, Physics.CHAPTER, clock)).await(10, TimeUnit.SECONDS);
+    vertx.deployVerticle(new HeaterVerticle(0, directory, Physics.CHAPTER, clock, new LocalNode("test", directory))).await(10, TimeUnit.SECONDS);
     vertx.deployVerticle(new RoomVerticle(0, directory)).await(10, TimeUnit.SECONDS);
     vertx.deployVerticle(new HeatLossVerticle(0, directory, Physics.CHAPTER, clock)).await(10, TimeUnit.SECONDS);
     await().atMost(Duration.ofSeconds(10)).until(() -> latest.size() == 2);

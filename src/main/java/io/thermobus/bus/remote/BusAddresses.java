@@ -1,8 +1,9 @@
 package io.thermobus.bus.remote;
 
 /**
- * Request/reply addresses of the bus on the Vert.x event bus, for other verticles and cluster
- * nodes. Bodies and replies are JSON objects shaped like the HTTP API's; a refusal fails the
+ * Request/reply addresses of the bus on the Vert.x event bus, for the node's other verticles: local
+ * to each node, since a subscription lives in the bus of the node that made it (with
+ * {@code --cluster} every node's bus records every zone's events itself). Bodies and replies are JSON objects shaped like the HTTP API's; a refusal fails the
  * reply with the HTTP status as failure code and the detail as message.
  */
 public final class BusAddresses {

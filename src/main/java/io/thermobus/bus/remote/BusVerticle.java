@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The subscriber-queue bus as a service: taps every domain event published on the Vert.x event
  * bus into the retained log, runs the tombstone sweep (which also expires leases), and serves
- * the bus's request/reply addresses to other verticles and cluster nodes.
+ * the bus's request/reply addresses to the node's other verticles. The taps listen cluster-wide, so
+ * every node records every zone's events; the request/reply addresses are local, for a subscription
+ * is only in the bus of the node that made it.
  */
 public final class BusVerticle extends VerticleBase {
 
@@ -61,7 +63,7 @@ public final class BusVerticle extends VerticleBase {
 
   /** Answers each request with the operation's result; a refusal fails the reply with its status, anything else with 500. */
   private Future<Void> serve(String address, Function<JsonObject, Future<JsonObject>> operation) {
-    return vertx.eventBus().<JsonObject>consumer(address, message -> {
+    return vertx.eventBus().<JsonObject>localConsumer(address, message -> {
       JsonObject request = message.body() == null ? new JsonObject() : message.body();
       Future<JsonObject> answer;
       try {

@@ -1,9 +1,10 @@
-package io.thermobus.mqtt;
+package io.thermobus.zone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.thermobus.mqtt.ZoneSource.InvalidZoneSourceException;
+import io.thermobus.mqtt.FieldPath;
+import io.thermobus.zone.ZoneSource.InvalidZoneSourceException;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +16,8 @@ class ZoneSourceTest {
 
   @Test
   void noSourceAndTheSimSourceAreTheSimulation() {
-    assertThat(ZoneSource.parse(null)).isEqualTo(ZoneSource.SIM);
-    assertThat(ZoneSource.parse(new JsonObject().put("type", "sim").getMap())).isEqualTo(ZoneSource.SIM);
+    assertThat(ZoneSource.parse(null, true)).isEqualTo(ZoneSource.SIM);
+    assertThat(ZoneSource.parse(new JsonObject().put("type", "sim").getMap(), true)).isEqualTo(ZoneSource.SIM);
     assertThat(ZoneSource.SIM.toMap()).isEqualTo(new JsonObject().put("type", "sim").getMap());
   }
 
@@ -24,7 +25,7 @@ class ZoneSourceTest {
   void readsATasmotaSourceWithItsDefaults() {
     ZoneSource source = ZoneSource.parse(new JsonObject("""
         {"type": "mqtt", "sensorTopic": "tele/attic/SENSOR", "sensorField": "DS18B20.Temperature",
-         "heaterTopic": "cmnd/attic/POWER", "stateTopic": "stat/attic/POWER"}""").getMap());
+         "heaterTopic": "cmnd/attic/POWER", "stateTopic": "stat/attic/POWER"}""").getMap(), true);
     assertThat(source).isEqualTo(new ZoneSource.Mqtt("tele/attic/SENSOR", Optional.of(new FieldPath(List.of("DS18B20", "Temperature"))),
         "cmnd/attic/POWER", "ON", "OFF", 1, false, Optional.of("stat/attic/POWER"), Optional.empty(), "ON", "OFF"));
   }
@@ -36,9 +37,18 @@ class ZoneSourceTest {
          "heaterTopic": "zigbee2mqtt/attic_relay/set", "heaterOn": "{\\"state\\":\\"ON\\"}", "heaterOff": "{\\"state\\":\\"OFF\\"}",
          "heaterQos": 2, "heaterRetain": true, "stateTopic": "zigbee2mqtt/attic_relay", "stateField": "state",
          "stateOn": "ON", "stateOff": "OFF"}""");
-    ZoneSource source = ZoneSource.parse(written.getMap());
+    ZoneSource source = ZoneSource.parse(written.getMap(), true);
     assertThat(new JsonObject(source.toMap())).isEqualTo(written);
-    assertThat(ZoneSource.parse(source.toMap())).isEqualTo(source);
+    assertThat(ZoneSource.parse(source.toMap(), true)).isEqualTo(source);
+  }
+
+  @Test
+  void refusesAnMqttSourceWithoutABroker() {
+    assertThatThrownBy(() -> ZoneSource.parse(new JsonObject().put("type", "mqtt").put("sensorTopic", "s").put("heaterTopic", "h")
+        .getMap(), false))
+        .isInstanceOf(InvalidZoneSourceException.class)
+        .hasMessageContaining("source.type: \"mqtt\" needs a broker");
+    assertThat(ZoneSource.parse(new JsonObject().put("type", "sim").getMap(), false)).isEqualTo(ZoneSource.SIM);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -68,7 +78,7 @@ class ZoneSourceTest {
   void refusesABadSourceNamingTheField(String json, String message) {
     Object value = io.vertx.core.json.Json.decodeValue(json);
     Object source = value instanceof JsonObject object ? object.getMap() : value;
-    assertThatThrownBy(() -> ZoneSource.parse(source))
+    assertThatThrownBy(() -> ZoneSource.parse(source, true))
         .isInstanceOf(InvalidZoneSourceException.class)
         .hasMessageContaining(message);
   }

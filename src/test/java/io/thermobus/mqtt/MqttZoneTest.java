@@ -1,0 +1,200 @@
+package io.thermobus.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.thermobus.testing.MosquittoBroker;
+import io.thermobus.testing.PlainMqttClient;
+import io.thermobus.testing.RunningService;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A zone on a sensor and a relay over a real Mosquitto: readings in, commands out, faults, bad payloads, a lost broker. */
+class MqttZoneTest {
+
+  private static final String SENSOR = "dev/attic/temperature";
+  private static final String COMMAND = "dev/attic/heater/set";
+  private static final String CELLAR_SENSOR = "dev/cellar/temperature";
+  private static final String CELLAR_COMMAND = "dev/cellar/heater/set";
+  private static final String CELLAR_STATE = "dev/cellar/heater";
+
+  private Vertx vertx;
+  private MosquittoBroker broker;
+  private RunningService service;
+  private PlainMqttClient device;
+
+  @BeforeEach
+  void start() throws Exception {
+    MosquittoBroker.assumeInstalled();
+    vertx = Vertx.vertx();
+    broker = MosquittoBroker.start();
+    // The attic's relay does not confirm; the cellar's does, on its state topic.
+    JsonObject attic = new JsonObject().put("type", "mqtt").put("sensorTopic", SENSOR).put("heaterTopic", COMMAND)
+        .put("heaterRetain", true);
+    JsonObject cellar = new JsonObject().put("type", "mqtt").put("sensorTopic", CELLAR_SENSOR).put("sensorField", "temperature")
+        .put("heaterTopic", CELLAR_COMMAND)
+        .put("stateTopic", CELLAR_STATE);
+    service = RunningService.start(vertx, new JsonObject().put("mqttUrl", broker.url()).put("staleTimeout", 2)
+        .put("zones", new JsonArray().add("home").add(new JsonObject().put("name", "attic").put("source", attic))
+            .add(new JsonObject().put("name", "cellar").put("source", cellar))));
+    device = PlainMqttClient.connect(vertx, broker.port()).follow(COMMAND).follow(CELLAR_COMMAND);
+    awaitBrokerConnected();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (device != null) {
+      device.close();
+    }
+    if (service != null) {
+      service.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+    if (vertx != null) {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void shouldLetReadingsDriveTheThermostatAndSendItsCommandsToTheRelay() throws Exception {
+    device.publish(SENSOR, "18.5", false);
+    awaitLong().until(() -> attic().getDouble("temperature") == 18.5 && attic().getBoolean("heaterOn"));
+    awaitLong().until(() -> device.payloadsOn(COMMAND).contains("ON"));
+
+    device.publish(SENSOR, "23.0", false);
+    awaitLong().until(() -> !attic().getBoolean("heaterOn"));
+    awaitLong().until(() -> lastCommand().equals("OFF"));
+    assertThat(zone("home").getValue("temperature")).as("a simulated zone beside it runs as before").isNotNull();
+  }
+
+  @Test
+  void shouldRaiseAFaultWhenTheRelayContradictsItsCommandClearItWhenItConfirmsAndSwitchOffADeletedZone() throws Exception {
+    device.publish(CELLAR_SENSOR, "{\"temperature\": 18.0}", false);
+    awaitLong().until(() -> device.payloadsOn(CELLAR_COMMAND).contains("ON"));
+    device.publish(CELLAR_STATE, "OFF", false);
+    // The sensor goes on reporting, as a real one does, so the readings never go stale meanwhile.
+    awaitLong().pollInterval(Duration.ofMillis(500)).until(() -> {
+      device.publish(CELLAR_SENSOR, "{\"temperature\": 18.0}", false);
+      return String.valueOf(zone("cellar").getString("fault")).contains("relay reports off, commanded on");
+    });
+    device.publish(CELLAR_STATE, "ON", false);
+    awaitLong().pollInterval(Duration.ofMillis(500)).until(() -> {
+      device.publish(CELLAR_SENSOR, "{\"temperature\": 18.0}", false);
+      return zone("cellar").getValue("fault") == null;
+    });
+
+    int commands = device.payloadsOn(CELLAR_COMMAND).size();
+    assertThat(service.send(HttpMethod.DELETE, "/api/zones/cellar", "Bearer " + RunningService.TOKEN, null, null).statusCode())
+        .isEqualTo(204);
+    awaitLong().until(() -> device.payloadsOn(CELLAR_COMMAND).subList(commands, device.payloadsOn(CELLAR_COMMAND).size())
+        .contains("OFF"));
+  }
+
+  @Test
+  void shouldIgnoreEveryBadPayloadAndChangeNoState() throws Exception {
+    device.publish(SENSOR, "19.25", false);
+    awaitLong().until(() -> attic().getDouble("temperature") == 19.25);
+    for (String bad : List.of("warm", "NaN", "150", "-80", "{\"temperature\": 20}", "", "1".repeat(5000))) {
+      device.publish(SENSOR, bad, false);
+    }
+    device.publish(SENSOR, "19.5", false);
+    awaitLong().until(() -> attic().getDouble("temperature") == 19.5);
+    // A zone reading a JSON field: broken JSON, a missing or null field, a field that is no number.
+    device.publish(CELLAR_SENSOR, "{\"temperature\": 19.25}", false);
+    awaitLong().until(() -> zone("cellar").getDouble("temperature") == 19.25);
+    for (String bad : List.of("{\"temperature\":", "{\"humidity\": 40}", "{\"temperature\": null}",
+        "{\"temperature\": \"warm\"}", "19.5", "{\"temperature\": 1e400}")) {
+      device.publish(CELLAR_SENSOR, bad, false);
+    }
+    device.publish(CELLAR_SENSOR, "{\"temperature\": \"19.5\"}", false);
+    awaitLong().until(() -> zone("cellar").getDouble("temperature") == 19.5);
+
+    String metrics = service.send(HttpMethod.GET, "/metrics", "Bearer " + RunningService.TOKEN, null, null).bodyAsString();
+    for (String reason : List.of("not_a_number", "out_of_range", "oversized", "broken_json", "missing_field")) {
+      assertThat(metrics).contains("thermobus_mqtt_payloads_rejected_total{reason=\"" + reason + "\"}");
+    }
+  }
+
+  @Test
+  void shouldCommandTheHeaterOffWhenTheBrokerIsBackAndResumeControl() throws Exception {
+    device.publish(SENSOR, "18.0", false);
+    awaitLong().until(() -> lastCommand().equals("ON"));
+    device.close();
+    broker.kill();
+    awaitLong().until(() -> String.valueOf(attic().getString("fault")).contains("no temperature reading"));
+    assertThat(attic().getBoolean("heaterOn")).as("the fail-safe switched it off").isFalse();
+
+    broker.restart();
+    awaitBrokerConnected();
+    device = PlainMqttClient.connect(vertx, broker.port()).follow(COMMAND);
+    awaitLong().until(() -> lastCommand().equals("OFF"));
+
+    device.publish(SENSOR, "18.0", false);
+    awaitLong().until(() -> attic().getValue("fault") == null && attic().getBoolean("heaterOn"));
+    awaitLong().until(() -> lastCommand().equals("ON"));
+  }
+
+  @Test
+  void shouldAnnounceZonesToHomeAssistantApplyItsSetpointAndRemoveADeletedZone() throws Exception {
+    String atticConfig = "homeassistant/climate/thermobus_attic/config";
+    String kitchenConfig = "homeassistant/climate/thermobus_kitchen/config";
+    PlainMqttClient homeAssistant = PlainMqttClient.connect(vertx, broker.port())
+        .follow("homeassistant/climate/+/config").follow("thermobus/+/state");
+    try {
+      awaitLong().until(() -> homeAssistant.payloadsOn(atticConfig).stream()
+          .anyMatch(config -> new JsonObject(config).getString("temperature_command_topic").equals("thermobus/attic/desired/set")));
+      assertThat(homeAssistant.payloadsOn("homeassistant/climate/thermobus_home/config")).as("a simulated zone too").isNotEmpty();
+
+      homeAssistant.publish("thermobus/attic/desired/set", "19.5", false);
+      awaitLong().until(() -> attic().getDouble("desired") == 19.5);
+      awaitLong().until(() -> homeAssistant.payloadsOn("thermobus/attic/state").stream()
+          .anyMatch(state -> new JsonObject(state).getDouble("desired") == 19.5));
+      homeAssistant.publish("thermobus/attic/desired/set", "99", false);
+      homeAssistant.publish("thermobus/attic/desired/set", "warm", false);
+      homeAssistant.publish("thermobus/attic/desired/set", "20", false);
+      awaitLong().until(() -> attic().getDouble("desired") == 20.0);
+
+      assertThat(service.send(HttpMethod.POST, "/api/zones", "Bearer " + RunningService.TOKEN, "application/json",
+          "{\"zone\": \"kitchen\"}").statusCode()).isEqualTo(201);
+      awaitLong().until(() -> !homeAssistant.payloadsOn(kitchenConfig).isEmpty());
+      assertThat(service.send(HttpMethod.DELETE, "/api/zones/kitchen", "Bearer " + RunningService.TOKEN, null, null).statusCode())
+          .isEqualTo(204);
+      awaitLong().until(() -> homeAssistant.payloadsOn(kitchenConfig).contains(""));
+    } finally {
+      homeAssistant.close();
+    }
+  }
+
+  private String lastCommand() {
+    List<String> commands = device.payloadsOn(COMMAND);
+    return commands.isEmpty() ? "" : commands.get(commands.size() - 1);
+  }
+
+  private void awaitBrokerConnected() {
+    awaitLong().until(() -> RunningService.check(service.send(HttpMethod.GET, "/health/ready", null, null, null).bodyAsJsonObject(),
+        "mqtt").getString("status").equals("UP"));
+  }
+
+  private JsonObject attic() throws Exception {
+    return zone("attic");
+  }
+
+  private JsonObject zone(String name) throws Exception {
+    return service.send(HttpMethod.GET, "/api/zones/" + name, null, null, null).bodyAsJsonObject();
+  }
+
+  private static ConditionFactory awaitLong() {
+    return await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100)).ignoreExceptions();
+  }
+}
