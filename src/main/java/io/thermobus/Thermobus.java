@@ -146,8 +146,8 @@ public final class Thermobus {
         () -> verticleStatus(deployments, shards.keySet(), supervisor), settings);
     StreamStats streams = new StreamStats();
     readiness.register("cluster", promise -> cluster.membership().onComplete(promise));
-    WebVerticle web = new WebVerticle(config, directory, created, clock, Health.liveness(vertx), readiness, busService, streams, metrics,
-        cluster);
+    WebVerticle.Instances web = new WebVerticle.Instances(config, directory, created, clock, Health.liveness(vertx), readiness, busService,
+        streams, metrics, cluster);
     String console = directory.firstZone();
     // The bus listens first, so it records every zone's first events.
     return deployments.deploy("bus", new BusVerticle(busService, config.bus().sweepInterval(), console))
@@ -159,7 +159,7 @@ public final class Thermobus {
         .compose(mqtt -> deployments.deploy("cluster", cluster))
         .compose(joined -> deployments.deploy("supervisor", supervisor))
         .onSuccess(zones -> cluster.adopt(new ZoneHosting(vertx.eventBus(), directory)))
-        .compose(zones -> deployments.deploy("web", web))
+        .compose(zones -> deployments.deploy("web", web, web.count()))
         .map(id -> {
           Health.httpBound(readiness, deployments, "web", web.actualPort());
           return new Running(config, web.actualPort(), directory, clock, supervisor, deployments);
@@ -215,7 +215,8 @@ public final class Thermobus {
 
   private static BusService busService(ThermobusConfig.BusSettings settings) {
     SubscriberBus<JsonObject> bus = new SubscriberBus<>(
-        new Retention(settings.retainEvents(), settings.retainAge()), InstantSource.system(), settings.maxSubscriptions());
+        new Retention(settings.retainEvents(), settings.retainAge(), settings.retainBytes()), InstantSource.system(),
+        settings.maxSubscriptions(), data -> data.toBuffer().length());
     return new BusService(bus, settings.lease(), settings.sweepInterval(), settings.maxWait().toMillis());
   }
 

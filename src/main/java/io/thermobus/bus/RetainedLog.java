@@ -11,11 +11,11 @@ import java.time.InstantSource;
  * The one shared retained log: a ring of envelopes, appended under a single writer lock and read
  * without any lock. Once the ring has grown to {@code maxEvents} slots, a publish overwrites the
  * slot of the event that count retention evicts, so the tail by count is derived from the head
- * and never stored: {@code tail = max(head - maxEvents + 1, ageTail)}.
+ * and never stored: {@code tail = max(head - maxEvents + 1, trimTail)}.
  *
  * <p>Readers are driven by the slots, not by head (see {@code Cursor}): the slot of the seq a
  * reader wants holds that seq (deliver it), an older seq (not yet published), a newer seq
- * (evicted), or nothing (not yet written, or evicted by age: head tells which). Memory ordering
+ * (evicted), or nothing (not yet written, or evicted by age or weight: head tells which). Memory ordering
  * this relies on:
  * <ul>
  *   <li>Envelopes are immutable records with final fields, so an envelope a reader finds in a
@@ -26,10 +26,10 @@ import java.time.InstantSource;
  *       when {@code s'} was written into that ring, so the tail is at least
  *       {@code s' - ring.length + 1}, past the wanted seq. The reader may not see the head that
  *       published {@code s'} yet, so it does not rely on reloading head alone.</li>
- *   <li>An empty slot: age eviction stores {@code ageTail} (volatile) before it clears slots
+ *   <li>An empty slot: age and weight eviction store {@code trimTail} (volatile) before it clears slots
  *       (release). The reader puts an acquire fence after the plain load that found the slot
  *       empty, then loads head: if the seq is at or below head, it was published, and the
- *       following load of {@code ageTail} sees the eviction, unless growth replaced the ring.</li>
+ *       following load of {@code trimTail} sees the eviction, unless growth replaced the ring.</li>
  *   <li>Growth copies the retained range into a new array and publishes it through
  *       {@code ring} (volatile) before any seq that lives only in the new array is published
  *       through {@code head}; a reader that saw a seq at or below head and then loads
@@ -44,6 +44,7 @@ final class RetainedLog<T> {
 
   private final int maxEvents;
   private final Duration maxAge;
+  private final long maxBytes;
   private final InstantSource clock;
   private final Wakeups wakeups;
 
@@ -53,22 +54,26 @@ final class RetainedLog<T> {
   private final PaddedLock writeLock = new PaddedLock();
   /** Grows by doubling up to exactly maxEvents slots; written under writeLock. */
   private volatile Envelope<T>[] ring;
-  /** Oldest seq age eviction kept (1 until it first evicts). Written under writeLock. */
-  private volatile long ageTail = 1;
+  /** Oldest seq age or weight eviction kept (1 until it first evicts). Written under writeLock. */
+  private volatile long trimTail = 1;
 
   RetainedLog(Retention retention, InstantSource clock, Wakeups wakeups) {
     this.maxEvents = retention.maxEvents();
     this.maxAge = retention.maxAge();
+    this.maxBytes = retention.maxBytes();
     this.clock = clock;
     this.wakeups = wakeups;
     this.ring = newRing(Math.min(INITIAL_CAPACITY, maxEvents));
+    writeLock.weights = new int[ring.length];
   }
 
   /**
    * Appends an event, evicts what falls out of retention and fires the wakeups it concerns (on
    * this thread, after the lock is released). O(1) amortized, never waits on readers.
+   *
+   * @param weight what the event counts against {@code maxBytes}
    */
-  Envelope<T> append(String topic, String zone, T data) {
+  Envelope<T> append(String topic, String zone, T data, int weight) {
     Envelope<T> envelope;
     boolean wake;
     writeLock.lock();
@@ -80,14 +85,21 @@ final class RetainedLog<T> {
         evictByAge(now, seq - 1);
       }
       Envelope<T>[] r = ring;
-      long tail = Math.max(seq - maxEvents + 1, ageTail);
+      long tail = Math.max(seq - maxEvents + 1, trimTail);
       if (seq - tail + 1 > r.length) {
         r = grow(r, tail, seq - 1);
       }
+      if (seq - maxEvents >= trimTail) {
+        // Count retention evicts the event whose slot this one takes.
+        writeLock.retainedBytes -= writeLock.weights[index(r, seq)];
+      }
+      tail = evictByWeight(tail, seq, weight);
       if (tail == seq) {
         writeLock.ageCheckAt = expiry(now);
       }
       r[index(r, seq)] = envelope;
+      writeLock.weights[index(r, seq)] = weight;
+      writeLock.retainedBytes += weight;
       head.setRelease(seq);
       // Waiters register under this lock (registerUnlessPublishedPast), so this read cannot miss one
       // that saw an older head.
@@ -157,9 +169,9 @@ final class RetainedLog<T> {
     return tailFor(head.get());
   }
 
-  /** The tail implied by a head already loaded; reloads ageTail. */
+  /** The tail implied by a head already loaded; reloads trimTail. */
   long tailFor(long head) {
-    return Math.max(head - maxEvents + 1, ageTail);
+    return Math.max(head - maxEvents + 1, trimTail);
   }
 
   /** Loaded after {@link #head()}, the array holds every retained seq up to that head. */
@@ -179,7 +191,7 @@ final class RetainedLog<T> {
 
   /**
    * After a reader found the slot of {@code seq} empty: whether {@code seq} was published (then
-   * it was evicted by age, or the reader holds a ring that growth replaced). Fenced so that the
+   * it was evicted by age or weight, or the reader holds a ring that growth replaced). Fenced so that the
    * plain load of the slot is ordered before the loads here and in {@link #tailAfterMiss}.
    */
   boolean publishedAfterMiss(long seq) {
@@ -269,30 +281,59 @@ final class RetainedLog<T> {
     return lo;
   }
 
-  /** Moves ageTail past events older than {@code now - maxAge} among {@code [tail, upTo]} and clears their slots. */
+  /** Moves trimTail past events older than {@code now - maxAge} among {@code [tail, upTo]} and clears their slots. */
   private void evictByAge(Instant now, long upTo) {
     Instant cutoff = minus(now, maxAge);
-    long oldTail = Math.max(upTo - maxEvents + 1, ageTail);
+    long oldTail = Math.max(upTo - maxEvents + 1, trimTail);
     long newTail = oldTail;
     while (newTail <= upTo && slotUnderLock(newTail).at().isBefore(cutoff)) {
       newTail++;
     }
     writeLock.ageCheckAt = newTail <= upTo ? expiry(slotUnderLock(newTail).at()) : Instant.MAX;
+    trim(oldTail, newTail);
+  }
+
+  /**
+   * Evicts the oldest of {@code [tail, seq)} until an event of {@code weight} fits within
+   * maxBytes beside the rest (or nothing older is left).
+   *
+   * @return the new tail
+   */
+  private long evictByWeight(long tail, long seq, int weight) {
+    Envelope<T>[] r = ring;
+    long newTail = tail;
+    long bytes = writeLock.retainedBytes;
+    while (newTail < seq && bytes + weight > maxBytes) {
+      bytes -= writeLock.weights[index(r, newTail)];
+      newTail++;
+    }
+    trim(tail, newTail);
+    return newTail;
+  }
+
+  /** Evicts {@code [oldTail, newTail)}: stores trimTail before it clears the slots (see the class comment). */
+  private void trim(long oldTail, long newTail) {
     if (newTail == oldTail) {
       return;
     }
-    ageTail = newTail;
+    trimTail = newTail;
     Envelope<T>[] r = ring;
     for (long seq = oldTail; seq < newTail; seq++) {
-      SLOT.setRelease(r, index(r, seq), (Envelope<T>) null);
+      int index = index(r, seq);
+      SLOT.setRelease(r, index, (Envelope<T>) null);
+      writeLock.retainedBytes -= writeLock.weights[index];
+      writeLock.weights[index] = 0;
     }
   }
 
   private Envelope<T>[] grow(Envelope<T>[] old, long from, long to) {
     Envelope<T>[] bigger = newRing((int) Math.min((long) old.length * 2, maxEvents));
+    int[] heavier = new int[bigger.length];
     for (long seq = from; seq <= to; seq++) {
       bigger[index(bigger, seq)] = old[index(old, seq)];
+      heavier[index(bigger, seq)] = writeLock.weights[index(old, seq)];
     }
+    writeLock.weights = heavier;
     ring = bigger;
     return bigger;
   }
@@ -358,6 +399,10 @@ final class RetainedLog<T> {
     /** The last stamp, kept non-decreasing along seq even if the clock steps back. */
     long lastMillis = Long.MIN_VALUE;
     Instant lastAt = Instant.MIN;
+    /** The weight of each retained event, in the slot of the ring that holds it. */
+    int[] weights;
+    /** The sum of the retained events' weights. */
+    long retainedBytes;
   }
 
   private static class PaddedLockLhs {

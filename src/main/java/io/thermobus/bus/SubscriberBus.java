@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * The subscriber-queue bus: one shared retained log and, per subscriber, a cursor into it, so
@@ -52,6 +53,7 @@ public final class SubscriberBus<T> {
   private final RetainedLog<T> log;
   private final InstantSource clock;
   private final Retention retention;
+  private final ToIntFunction<? super T> weigher;
   private final Wakeups wakeups = new Wakeups();
   private final ConcurrentHashMap<Long, Cursor<T>> cursors = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Cursor<T>> tombstoned = new ConcurrentLinkedQueue<>();
@@ -75,6 +77,16 @@ public final class SubscriberBus<T> {
 
   /** @param maxDetached how many detached subscriptions may exist at once, tombstoned ones counting until swept */
   public SubscriberBus(Retention retention, InstantSource clock, int maxDetached) {
+    this(retention, clock, maxDetached, data -> 0);
+  }
+
+  /**
+   * @param maxDetached how many detached subscriptions may exist at once, tombstoned ones counting until swept
+   * @param weigher     a payload's size in bytes for {@link Retention#maxBytes}; called on the
+   *                    publishing thread, outside the bus's lock
+   */
+  public SubscriberBus(Retention retention, InstantSource clock, int maxDetached, ToIntFunction<? super T> weigher) {
+    this.weigher = Objects.requireNonNull(weigher, "weigher");
     if (maxDetached < 1) {
       throw new IllegalArgumentException("maxDetached must be >= 1: " + maxDetached);
     }
@@ -102,7 +114,11 @@ public final class SubscriberBus<T> {
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(data, "data");
-    return log.append(topic, zone, data);
+    int weight = weigher.applyAsInt(data);
+    if (weight < 0) {
+      throw new IllegalArgumentException("the weigher answered a negative size: " + weight);
+    }
+    return log.append(topic, zone, data, (int) Math.min(Integer.MAX_VALUE, (long) weight + Retention.ENVELOPE_BYTES));
   }
 
   /** The chapter's subscribe: every topic, from the next event, closed with the handle. */

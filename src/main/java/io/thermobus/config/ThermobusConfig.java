@@ -61,7 +61,7 @@ public record ThermobusConfig(
     Optional<MqttSettings> mqtt) {
 
   /** Retention, lease and sweep of the subscriber-queue bus, and how many remote subscriptions it holds. */
-  public record BusSettings(int retainEvents, Duration retainAge, Duration lease, Duration sweepInterval,
+  public record BusSettings(int retainEvents, Duration retainAge, int retainBytes, Duration lease, Duration sweepInterval,
                             Duration maxWait, int maxSubscriptions) {}
 
   /**
@@ -89,11 +89,12 @@ public record ThermobusConfig(
 
   /**
    * What the HTTP server lets clients do: connections and how long they may wait idle or for a
-   * request's headers, write rate per client address, cross-site origins, and the largest message
-   * a WebSocket client may send.
+   * request's headers, write rate per client address, cross-site origins, the largest message
+   * a WebSocket client may send, and how long a stream client may leave its write queue full
+   * before it is closed.
    */
   public record WebLimits(int maxConnections, Duration requestHeaderTimeout, Duration idleTimeout, int writesPerSecond,
-                          int writeBurst, List<String> corsOrigins, int wsMaxMessageBytes) {
+                          int writeBurst, List<String> corsOrigins, int wsMaxMessageBytes, Duration streamStall) {
 
     public WebLimits {
       corsOrigins = List.copyOf(corsOrigins);
@@ -191,10 +192,12 @@ public record ThermobusConfig(
             values.integer(WRITE_RATE, 1, 1_000_000),
             values.integer(WRITE_BURST, 1, 1_000_000),
             values.origins(),
-            values.integer(WS_MAX_MESSAGE_BYTES, 256, 1024 * 1024)),
+            values.integer(WS_MAX_MESSAGE_BYTES, 256, 1024 * 1024),
+            Duration.ofSeconds(values.integer(STREAM_STALL_SECONDS, 1, 3600))),
         new BusSettings(
             values.integer(BUS_RETAIN_EVENTS, 1, 10_000_000),
             Duration.ofSeconds(values.integer(BUS_RETAIN_SECONDS, 1, 7 * 24 * 3600)),
+            values.integer(BUS_RETAIN_BYTES, 4096, Integer.MAX_VALUE),
             Duration.ofSeconds(values.integer(BUS_LEASE_SECONDS, 1, 24 * 3600)),
             Duration.ofMillis(values.integer(BUS_SWEEP_MS, 10, 3_600_000)),
             Duration.ofMillis(values.integer(BUS_MAX_WAIT_MS, 0, 300_000)),

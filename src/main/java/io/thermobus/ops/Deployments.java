@@ -1,11 +1,13 @@
 package io.thermobus.ops;
 
 import io.vertx.core.Deployable;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,14 @@ public final class Deployments {
     return vertx.deployVerticle(verticle).onSuccess(id -> {
       record(name, id);
       LOG.debug("Deployed {} as {}", name, id);
+    });
+  }
+
+  /** Deploys {@code instances} verticles from {@code verticles} as one deployment under {@code name}. */
+  public Future<String> deploy(String name, Supplier<? extends Deployable> verticles, int instances) {
+    return vertx.deployVerticle(verticles, new DeploymentOptions().setInstances(instances)).onSuccess(id -> {
+      record(name, id);
+      LOG.debug("Deployed {} instances of {} as {}", instances, name, id);
     });
   }
 

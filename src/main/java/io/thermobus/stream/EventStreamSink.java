@@ -2,6 +2,7 @@ package io.thermobus.stream;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,8 @@ public final class EventStreamSink implements FrameSink {
   }
 
   @Override
-  public void write(long resumeFrom, String json) {
-    send("id: " + resumeFrom + "\ndata: " + json + "\n\n");
+  public void write(EncodedFrames.Frame frame) {
+    response.write(frame.eventStream()).onFailure(failure -> LOG.debug("event-stream write failed: {}", failure.toString()));
   }
 
   /** Writes raw event-stream text (a named event, a keep-alive comment). */
@@ -42,6 +43,12 @@ public final class EventStreamSink implements FrameSink {
   @Override
   public Future<Void> closeUnsubscribed() {
     return response.end();
+  }
+
+  /** Nothing more can reach a client that does not read: the connection is closed, not ended. */
+  @Override
+  public Future<Void> closeStalled(Duration stall) {
+    return response.reset();
   }
 
   @Override

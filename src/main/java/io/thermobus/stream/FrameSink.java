@@ -1,6 +1,7 @@
 package io.thermobus.stream;
 
 import io.vertx.core.Future;
+import java.time.Duration;
 
 /**
  * Where a stream connection writes its frames: a WebSocket or a Server-Sent Events response.
@@ -14,16 +15,14 @@ public interface FrameSink {
   /** Calls {@code writable} once the outbound buffer has drained enough to write again. */
   void onWritable(Runnable writable);
 
-  /**
-   * Writes one frame.
-   *
-   * @param resumeFrom the bus seq a client resumes after, once it has this frame
-   * @param json       the frame
-   */
-  void write(long resumeFrom, String json);
+  /** Writes one frame, in this transport's form, without copying its bytes. */
+  void write(EncodedFrames.Frame frame);
 
   /** Ends the connection because its bus subscription was unsubscribed (from the bus API). */
   Future<Void> closeUnsubscribed();
+
+  /** Ends the connection because its client left the write queue full for {@code stall}. */
+  Future<Void> closeStalled(Duration stall);
 
   /** Ends the connection because the server stops. */
   Future<Void> closeForShutdown();

@@ -9,6 +9,7 @@ import io.thermobus.bus.Wakeup;
 import io.thermobus.bus.remote.BusJson;
 import io.vertx.core.Context;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * Feeds one stream connection from its own bus subscription: drains in batches while the sink
  * takes them, sleeps on the bus's one-shot wakeup when caught up, and when the sink's outbound
  * buffer is full stops draining (the backlog stays in the bus's shared log, bounded by retention)
- * and, once writable again, sends the backlog folded to the latest event per zone and topic. A
- * subscription unsubscribed through the bus API ends the connection; the client may resume.
+ * and, once writable again, sends the backlog folded to the latest event per zone and topic; a
+ * sink that stays full for the stall bound is closed, so a client that stopped reading gives its
+ * memory back. A subscription unsubscribed through the bus API ends the connection; the client
+ * may resume.
  *
  * <p>Every field is owned by the connection's context; the bus's wakeup runs on a publisher's
  * thread and only hops onto that context.
@@ -38,17 +41,24 @@ public final class StreamPump {
   private final Subscription<JsonObject> subscription;
   private final FrameSink sink;
   private final StreamStats stats;
+  private final EncodedFrames frames;
+  private final Duration stall;
   private final Coalescer<JsonObject> folded = new Coalescer<>();
   private Wakeup wakeup;
+  /** The timer that closes the connection if the sink stays full, or -1. */
+  private long cutOff = -1;
   private boolean congested;
   private boolean closed;
 
   /** {@code subscription} is the stream's own, narrowed to the topics and zone the client asked for. */
-  public StreamPump(Context context, Subscription<JsonObject> subscription, FrameSink sink, StreamStats stats) {
+  public StreamPump(Context context, Subscription<JsonObject> subscription, FrameSink sink, StreamStats stats,
+      EncodedFrames frames, Duration stall) {
     this.context = Objects.requireNonNull(context, "context");
     this.subscription = Objects.requireNonNull(subscription, "subscription");
     this.sink = Objects.requireNonNull(sink, "sink");
     this.stats = Objects.requireNonNull(stats, "stats");
+    this.frames = Objects.requireNonNull(frames, "frames");
+    this.stall = Objects.requireNonNull(stall, "stall");
   }
 
   /** Starts sending; call on the connection's context. */
@@ -63,6 +73,7 @@ public final class StreamPump {
       return;
     }
     closed = true;
+    cancelCutOff();
     if (wakeup != null) {
       wakeup.cancel();
     }
@@ -116,9 +127,32 @@ public final class StreamPump {
     return false;
   }
 
+  /** Waits for the sink to drain, at most {@code stall}: a client that reads nothing for that long is closed. */
   private void waitUntilWritable() {
     congested = true;
-    sink.onWritable(this::pump);
+    cancelCutOff();
+    cutOff = context.owner().setTimer(Math.max(1, stall.toMillis()), fired -> stalled());
+    sink.onWritable(() -> {
+      cancelCutOff();
+      pump();
+    });
+  }
+
+  private void cancelCutOff() {
+    if (cutOff >= 0) {
+      context.owner().cancelTimer(cutOff);
+      cutOff = -1;
+    }
+  }
+
+  private void stalled() {
+    cutOff = -1;
+    if (closed) {
+      return;
+    }
+    close();
+    stats.stalled();
+    sink.closeStalled(stall).onFailure(failure -> LOG.debug("closing a stalled stream failed: {}", failure.toString()));
   }
 
   private void sleepUntilAvailable() {
@@ -130,8 +164,13 @@ public final class StreamPump {
     }
   }
 
+  /** An envelope as the bytes every connection shares; a lag marker as this connection's own. */
   private void send(Delivery<JsonObject> delivery) {
-    write(delivery, BusJson.delivery(delivery));
+    if (delivery instanceof Envelope<JsonObject> envelope) {
+      write(frames.of(envelope));
+    } else {
+      writeOwn(delivery, BusJson.delivery(delivery));
+    }
   }
 
   private void fold(Delivery<JsonObject> delivery) {
@@ -140,18 +179,23 @@ public final class StreamPump {
 
   private void writeFolded() {
     for (Coalescer.Folded<JsonObject> each : folded.take()) {
-      JsonObject frame = BusJson.delivery(each.delivery());
-      if (each.replaced() > 0) {
-        frame.put("coalesced", each.replaced());
+      if (each.replaced() == 0) {
+        send(each.delivery());
+      } else {
         stats.coalesced(each.replaced());
+        writeOwn(each.delivery(), BusJson.delivery(each.delivery()).put("coalesced", each.replaced()));
       }
-      write(each.delivery(), frame);
     }
   }
 
-  private void write(Delivery<JsonObject> delivery, JsonObject frame) {
+  /** A frame only this connection sends (a lag marker, a coalesced envelope), encoded here. */
+  private void writeOwn(Delivery<JsonObject> delivery, JsonObject frame) {
     long resumeFrom = delivery instanceof Envelope<JsonObject> envelope ? envelope.seq() : ((Lagged<JsonObject>) delivery).resumeAt() - 1;
-    sink.write(resumeFrom, frame.encode());
+    write(EncodedFrames.encode(resumeFrom, frame));
+  }
+
+  private void write(EncodedFrames.Frame frame) {
+    sink.write(frame);
     stats.sent();
   }
 }

@@ -14,6 +14,7 @@ public final class StreamStats {
   private final LongAdder opened = new LongAdder();
   private final LongAdder coalesced = new LongAdder();
   private final LongAdder frames = new LongAdder();
+  private final LongAdder stalled = new LongAdder();
 
   void connected() {
     open.incrementAndGet();
@@ -26,6 +27,10 @@ public final class StreamStats {
 
   void sent() {
     frames.increment();
+  }
+
+  void stalled() {
+    stalled.increment();
   }
 
   void coalesced(int replaced) {
@@ -41,12 +46,13 @@ public final class StreamStats {
     return open.get();
   }
 
-  /** {@code {"open","opened","frames","coalesced"}}. */
+  /** {@code {"open","opened","frames","coalesced","stalled"}}: stalled counts clients closed for not reading. */
   public JsonObject toJson() {
     return new JsonObject()
         .put("open", open.get())
         .put("opened", opened.sum())
         .put("frames", frames.sum())
-        .put("coalesced", coalesced.sum());
+        .put("coalesced", coalesced.sum())
+        .put("stalled", stalled.sum());
   }
 }

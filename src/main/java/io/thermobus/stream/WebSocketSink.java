@@ -1,23 +1,29 @@
 package io.thermobus.stream;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.vertx.core.Future;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.internal.buffer.BufferInternal;
+import java.time.Duration;
 import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A WebSocket as a stream: one JSON text message per frame; closes with 1000 when its subscription
- * ends and 1001 (going away) on shutdown. While its write queue is full it stops reading from the
- * client: every frame the client sends may add one to the queue (a ping its pong, input its
- * answer), so a client that sends without reading holds at most one queue's worth, as TCP's own
- * flow control would. Used only on the connection's event loop.
+ * ends, 1001 (going away) on shutdown and 1008 when its client stopped reading. While its write
+ * queue is full it stops reading from the client: every frame the client sends may add one to the
+ * queue (a ping its pong, input its answer), so a client that sends without reading holds at most
+ * one queue's worth, as TCP's own flow control would. Used only on the connection's event loop.
  */
 public final class WebSocketSink implements FrameSink {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketSink.class);
   public static final short NORMAL = 1000;
   public static final short GOING_AWAY = 1001;
+  public static final short POLICY_VIOLATION = 1008;
 
   private final ServerWebSocket socket;
   private final Channel channel;
@@ -64,9 +70,10 @@ public final class WebSocketSink implements FrameSink {
     channel.config().setAutoRead(on);
   }
 
+  /** A closed socket counts as full (Vert.x throws when asked): nothing more is written to it, and its close handler ends the stream. */
   @Override
   public boolean writeQueueFull() {
-    return socket.writeQueueFull();
+    return socket.isClosed() || socket.writeQueueFull();
   }
 
   @Override
@@ -74,9 +81,16 @@ public final class WebSocketSink implements FrameSink {
     this.writable = writable;
   }
 
+  /**
+   * Vert.x's public frame factory takes text as a {@code String} and encodes it again; the frame
+   * built here over the shared buffer's bytes is written as a slice of them (an unpooled heap
+   * buffer is not copied).
+   */
   @Override
-  public void write(long resumeFrom, String json) {
-    send(json);
+  public void write(EncodedFrames.Frame frame) {
+    ByteBuf shared = ((BufferInternal) frame.json()).getByteBuf();
+    socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, shared, true))
+        .onFailure(failure -> LOG.debug("WebSocket write failed: {}", failure.toString()));
   }
 
   /** Writes a message that is not a bus frame (a greeting, an answer to input). */
@@ -87,6 +101,12 @@ public final class WebSocketSink implements FrameSink {
   @Override
   public Future<Void> closeUnsubscribed() {
     return socket.close(NORMAL, "subscription ended");
+  }
+
+  /** The close frame waits behind the full queue; the server's closing timeout then drops the TCP connection. */
+  @Override
+  public Future<Void> closeStalled(Duration stall) {
+    return socket.close(POLICY_VIOLATION, "not reading: write queue full for " + stall.toSeconds() + " s");
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -14,8 +15,9 @@ import java.util.function.LongSupplier;
  * The limits on what clients may do: simultaneous connections and how long they may wait (see
  * {@link ConnectionSlots}), and writes per second per client address, counted apart for writes
  * that carry the token and those that do not, so that anonymous requests cannot use up the token
- * holder's allowance. Both limits answer 429 with {@code Retry-After}. The web verticle's event
- * loop owns all state.
+ * holder's allowance. Both limits answer 429 with {@code Retry-After}. One instance is shared by
+ * the web verticle's instances, whose connections live on several event loops: all state is
+ * guarded by this object's monitor, held only for the bookkeeping, never while a handler runs.
  */
 final class ClientLimits {
 
@@ -46,28 +48,34 @@ final class ClientLimits {
    */
   Handler<HttpConnection> connections() {
     return connection -> {
-      ConnectionSlots.Opened<HttpConnection> opened = slots.open(connection, nanoClock.getAsLong());
-      if (opened.evicted() != null) {
-        opened.evicted().close();
+      HttpConnection evicted = open(connection);
+      if (evicted != null) {
+        evicted.close();
       }
-      connection.closeHandler(closed -> slots.closed(connection));
+      connection.closeHandler(closed -> closed(connection));
     };
   }
 
+  private synchronized HttpConnection open(HttpConnection connection) {
+    return slots.open(connection, nanoClock.getAsLong()).evicted();
+  }
+
   /** The connection is now a WebSocket: it keeps its slot, without the idle timeout, until {@link #closed}. */
-  void upgraded(HttpConnection connection) {
+  synchronized void upgraded(HttpConnection connection) {
     slots.upgraded(connection);
   }
 
-  void closed(HttpConnection connection) {
+  synchronized void closed(HttpConnection connection) {
     slots.closed(connection);
   }
 
   /** Called now and then: closes connections that waited longer than the header or idle timeout. */
   void closeExpired() {
-    for (HttpConnection connection : slots.expire(nanoClock.getAsLong())) {
-      connection.close();
+    List<HttpConnection> expired;
+    synchronized (this) {
+      expired = slots.expire(nanoClock.getAsLong());
     }
+    expired.forEach(HttpConnection::close);
   }
 
   /**
@@ -76,14 +84,26 @@ final class ClientLimits {
    */
   void admit(RoutingContext ctx) {
     HttpConnection connection = ctx.request().connection();
-    if (!slots.isRefused(connection)) {
-      slots.requestStarted(connection);
-      ctx.addEndHandler(ended -> slots.requestEnded(connection, nanoClock.getAsLong()));
+    if (started(connection)) {
+      ctx.addEndHandler(ended -> ended(connection));
       ctx.next();
       return;
     }
     throw Refusal.retryAfter(429, 1, "the server has " + maxConnections + " connections open, its limit; retry later")
         .withHeader(HttpHeaders.CONNECTION.toString(), "close");
+  }
+
+  /** Whether the connection has a slot; if so, it is busy until {@link #ended}. */
+  private synchronized boolean started(HttpConnection connection) {
+    if (slots.isRefused(connection)) {
+      return false;
+    }
+    slots.requestStarted(connection);
+    return true;
+  }
+
+  private synchronized void ended(HttpConnection connection) {
+    slots.requestEnded(connection, nanoClock.getAsLong());
   }
 
   /**
@@ -108,14 +128,14 @@ final class ClientLimits {
     return waitSeconds(writes, address);
   }
 
-  private long waitSeconds(WriteRateLimiter limiter, SocketAddress address) {
+  private synchronized long waitSeconds(WriteRateLimiter limiter, SocketAddress address) {
     String client = address == null ? "unknown" : address.hostAddress();
     long wait = limiter.acquire(client, nanoClock.getAsLong());
     return wait == 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + 999_999_999L));
   }
 
   /** Called now and then so that clients who stopped writing are forgotten. */
-  void sweep() {
+  synchronized void sweep() {
     writes.forgetRefilled(nanoClock.getAsLong());
     anonymousWrites.forgetRefilled(nanoClock.getAsLong());
   }

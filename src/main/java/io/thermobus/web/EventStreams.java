@@ -3,6 +3,7 @@ package io.thermobus.web;
 import io.thermobus.bus.SubscriberBus;
 import io.thermobus.bus.Subscription;
 import io.thermobus.stream.EventStreamSink;
+import io.thermobus.stream.EncodedFrames;
 import io.thermobus.stream.StreamPump;
 import io.thermobus.stream.StreamStats;
 import io.vertx.core.Handler;
@@ -11,6 +12,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 
 /**
  * {@code GET /api/events?topics=a,b&zone=z}: Server-Sent Events from the client's own bus
@@ -27,13 +29,17 @@ final class EventStreams implements Handler<RoutingContext> {
   private final SubscriberBus<JsonObject> bus;
   private final String busId;
   private final StreamStats stats;
+  private final EncodedFrames frames;
+  private final Duration stall;
   private final OpenStreams open;
 
-  EventStreams(Vertx vertx, SubscriberBus<JsonObject> bus, String busId, StreamStats stats, OpenStreams open) {
+  EventStreams(Vertx vertx, SubscriberBus<JsonObject> bus, String busId, StreamStats stats, EncodedFrames frames, Duration stall, OpenStreams open) {
     this.vertx = vertx;
     this.bus = bus;
     this.busId = busId;
     this.stats = stats;
+    this.frames = frames;
+    this.stall = stall;
     this.open = open;
   }
 
@@ -47,7 +53,7 @@ final class EventStreams implements Handler<RoutingContext> {
         .putHeader("X-Accel-Buffering", "no");
     Subscription<JsonObject> subscription = request.subscribe(bus, busId);
     EventStreamSink sink = new EventStreamSink(response);
-    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, sink, stats);
+    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, sink, stats, frames, stall);
     long keepAlive = vertx.setPeriodic(KEEP_ALIVE_MILLIS, tick -> sink.send(":\n\n"));
     open.add(sink);
     Runnable finished = () -> {

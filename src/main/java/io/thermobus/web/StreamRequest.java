@@ -26,7 +26,7 @@ record StreamRequest(List<String> topics, String zone, Long since, String bus) {
    * Where the bus subscription starts. A seq from another bus (the service restarted) or beyond
    * the next one starts at the next event; the greeting frame tells the client which bus and seq.
    */
-  StartAt startAt(long head, String currentBus) {
+  private StartAt startAt(long head, String currentBus) {
     boolean sameBus = bus == null || bus.equals(currentBus);
     return since == null || !sameBus || since > head + 1 ? StartAt.latest() : StartAt.seq(since);
   }

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.thermobus.Refusal;
 import io.thermobus.bus.SubscriberBus;
 import io.thermobus.bus.Subscription;
+import io.thermobus.stream.EncodedFrames;
 import io.thermobus.stream.StreamPump;
 import io.thermobus.stream.StreamStats;
 import io.thermobus.stream.WebSocketSink;
@@ -13,6 +14,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +35,13 @@ final class WebSocketStreams implements Handler<RoutingContext> {
   private final BearerAuth auth;
   private final ClientLimits limits;
   private final StreamStats stats;
+  private final EncodedFrames frames;
+  private final Duration stall;
   private final OpenStreams open;
   private final int maxMessageBytes;
 
   WebSocketStreams(Vertx vertx, ZoneCalls zones, SubscriberBus<JsonObject> bus, String busId, BearerAuth auth,
-      ClientLimits limits, StreamStats stats, OpenStreams open, int maxMessageBytes) {
+      ClientLimits limits, StreamStats stats, EncodedFrames frames, Duration stall, OpenStreams open, int maxMessageBytes) {
     this.vertx = vertx;
     this.zones = zones;
     this.bus = bus;
@@ -45,6 +49,8 @@ final class WebSocketStreams implements Handler<RoutingContext> {
     this.auth = auth;
     this.limits = limits;
     this.stats = stats;
+    this.frames = frames;
+    this.stall = stall;
     this.open = open;
     this.maxMessageBytes = maxMessageBytes;
   }
@@ -69,7 +75,7 @@ final class WebSocketStreams implements Handler<RoutingContext> {
     Channel channel = NettyChannel.of(connection);
     WebSocketSink sink = new WebSocketSink(socket, channel);
     WebSocketInbound.watch(socket, channel, sink, maxMessageBytes);
-    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, sink, stats);
+    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, sink, stats, frames, stall);
     // Answers to input are dropped while the client is not reading: they must not pile up either.
     StreamInput input = new StreamInput(zones, auth, () -> limits.writeWaitSeconds(socket.remoteAddress()), reply -> {
       if (!sink.writeQueueFull()) {

@@ -6,6 +6,7 @@ import io.thermobus.bus.remote.BusService;
 import io.thermobus.cluster.ClusterNode;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.config.ThermobusConfig.WebLimits;
+import io.thermobus.stream.EncodedFrames;
 import io.thermobus.sim.SimClock;
 import io.thermobus.stream.StreamStats;
 import io.thermobus.zone.CreatedZones;
@@ -29,7 +30,10 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** HTTP: the REST API, the browser streams, health, metrics, the API description and the dashboard's static files. */
 public final class WebVerticle extends VerticleBase {
@@ -38,6 +42,12 @@ public final class WebVerticle extends VerticleBase {
   private static final int MAX_REQUEST_LINE = 4096;
   private static final int MAX_HEADERS = 8192;
   private static final long LIMITS_SWEEP_MS = 10_000;
+  /**
+   * Each connection's kernel send buffer (Linux doubles it for bookkeeping): small enough that a
+   * stream client that stops reading is held by the 64 KiB write queue, not by megabytes of
+   * autotuned kernel buffer, and still several full frames.
+   */
+  static final int SEND_BUFFER_BYTES = 64 * 1024;
 
   private final ThermobusConfig config;
   private final ZoneDirectory directory;
@@ -49,30 +59,86 @@ public final class WebVerticle extends VerticleBase {
   private final PrometheusMeterRegistry metrics;
   private final StreamStats streamStats;
   private final ClusterNode cluster;
+  private final ClientLimits limits;
+  private final EncodedFrames frames;
+  private final String busId;
+  /** This instance's streams: each closes those on its own event loop. */
   private final OpenStreams openStreams = new OpenStreams();
-  /** Names this process's bus to stream clients, so a seq kept from before a restart is not resumed on a new bus. */
-  private final String busId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
   private HttpServer server;
 
-  public WebVerticle(ThermobusConfig config, ZoneDirectory directory, CreatedZones createdZones, SimClock clock,
-                     HealthChecks liveness,
-                     HealthChecks readiness, BusService busService, StreamStats streamStats,
-                     PrometheusMeterRegistry metrics, ClusterNode cluster) {
-    this.config = config;
-    this.directory = directory;
-    this.createdZones = createdZones;
-    this.clock = clock;
-    this.liveness = liveness;
-    this.readiness = readiness;
-    this.busService = busService;
-    this.streamStats = streamStats;
-    this.metrics = metrics;
-    this.cluster = cluster;
+  private WebVerticle(Instances shared) {
+    this.config = shared.config;
+    this.directory = shared.directory;
+    this.createdZones = shared.createdZones;
+    this.clock = shared.clock;
+    this.liveness = shared.liveness;
+    this.readiness = shared.readiness;
+    this.busService = shared.busService;
+    this.streamStats = shared.streamStats;
+    this.metrics = shared.metrics;
+    this.limits = shared.limits;
+    this.frames = shared.frames;
+    this.busId = shared.busId;
+    this.cluster = shared.cluster;
   }
 
-  /** The port actually bound, once started (useful with port 0). */
-  public int actualPort() {
-    return server.actualPort();
+  /**
+   * Makes the web verticle's instances, one per CPU, which share one port: Vert.x hands each new
+   * connection to the next instance, so the browser streams' writes are spread over that many
+   * event loops instead of one. They share the client limits (connections and write rates count
+   * for the whole server), the encoded frames, the bus id, and the thread-safe zone directory, created zones, clock and
+   * cluster node; each keeps its own open streams.
+   */
+  public static final class Instances implements Supplier<WebVerticle> {
+
+    private final ThermobusConfig config;
+    private final ZoneDirectory directory;
+    private final CreatedZones createdZones;
+    private final SimClock clock;
+    private final HealthChecks liveness;
+    private final HealthChecks readiness;
+    private final BusService busService;
+    private final StreamStats streamStats;
+    private final PrometheusMeterRegistry metrics;
+    private final ClusterNode cluster;
+    private final ClientLimits limits;
+    private final EncodedFrames frames = new EncodedFrames();
+    /** Names this process's bus to stream clients, so a seq kept from before a restart is not resumed on a new bus. */
+    private final String busId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
+    private final List<WebVerticle> made = new CopyOnWriteArrayList<>();
+
+    public Instances(ThermobusConfig config, ZoneDirectory directory, CreatedZones createdZones, SimClock clock,
+                     HealthChecks liveness, HealthChecks readiness, BusService busService, StreamStats streamStats,
+                     PrometheusMeterRegistry metrics, ClusterNode cluster) {
+      this.config = config;
+      this.directory = directory;
+      this.createdZones = createdZones;
+      this.clock = clock;
+      this.liveness = liveness;
+      this.readiness = readiness;
+      this.busService = busService;
+      this.streamStats = streamStats;
+      this.metrics = metrics;
+      this.cluster = cluster;
+      this.limits = new ClientLimits(config.web(), new BearerAuth(config.token()), System::nanoTime);
+    }
+
+    /** How many to deploy: one per CPU the JVM may use. */
+    public int count() {
+      return Runtime.getRuntime().availableProcessors();
+    }
+
+    @Override
+    public WebVerticle get() {
+      WebVerticle web = new WebVerticle(this);
+      made.add(web);
+      return web;
+    }
+
+    /** The port actually bound, once deployed (useful with port 0): every instance shares it. */
+    public int actualPort() {
+      return made.get(0).server.actualPort();
+    }
   }
 
   @Override
@@ -87,7 +153,6 @@ public final class WebVerticle extends VerticleBase {
     BusApi bus = new BusApi(busService, auth, directory.firstZone(), streamStats);
     BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
 
-    ClientLimits limits = new ClientLimits(config.web(), auth, System::nanoTime);
     OriginPolicy origins = new OriginPolicy(config.web().corsOrigins());
     vertx.setPeriodic(LIMITS_SWEEP_MS, id -> limits.sweep());
     vertx.setPeriodic(expiryCheckMillis(config.web()), id -> limits.closeExpired());
@@ -118,8 +183,8 @@ public final class WebVerticle extends VerticleBase {
     authenticatedJson(router.post("/api/experiments"), jsonBody, auth).handler(experiments::run);
     read(router, "/api/experiments/:id").handler(experiments::get);
     router.get("/api/ws").handler(new WebSocketStreams(vertx, zoneCalls, busService.bus(), busId, auth, limits, streamStats,
-        openStreams, config.web().wsMaxMessageBytes()));
-    router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, openStreams));
+        frames, config.web().streamStall(), openStreams, config.web().wsMaxMessageBytes()));
+    router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, frames, config.web().streamStall(), openStreams));
     read(router, "/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
     read(router, "/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
     read(router, "/metrics").handler(PrometheusScrapingHandler.create(metrics));
@@ -130,6 +195,7 @@ public final class WebVerticle extends VerticleBase {
 
     HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
         .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS)
+        .setSendBufferSize(SEND_BUFFER_BYTES)
         .setMaxWebSocketFrameSize(config.web().wsMaxMessageBytes())
         .setMaxWebSocketMessageSize(config.web().wsMaxMessageBytes())
         // No compression: the frames are small, and without extensions a frame with reserved bits closes with 1002.

@@ -37,7 +37,8 @@ class ThermobusConfigTest {
     assertThat(config.token()).hasSizeGreaterThanOrEqualTo(32);
     assertThat(config.staleTimeout()).isEqualTo(Duration.ofSeconds(12));
     assertThat(config.restartBackoff()).isEqualTo(Duration.ofMillis(500));
-    assertThat(config.web()).isEqualTo(new ThermobusConfig.WebLimits(256, Duration.ofSeconds(10), Duration.ofSeconds(60), 10, 30, List.of(), 4096));
+    assertThat(config.web()).isEqualTo(new ThermobusConfig.WebLimits(256, Duration.ofSeconds(10), Duration.ofSeconds(60), 10, 30, List.of(), 4096,
+        Duration.ofSeconds(30)));
   }
 
   @Test

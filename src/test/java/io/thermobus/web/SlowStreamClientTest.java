@@ -8,6 +8,10 @@ import io.thermobus.testing.RunningService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -17,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,8 +40,12 @@ class SlowStreamClientTest {
   private static final int EVENTS = 10_000;
   private static final int PAYLOAD_BYTES = 4_000;
   private static final int ZONES = 10;
-  /** What a client that never reads can have in flight: kernel send buffer (4 MiB max on Linux) + receive buffer + the server's write queue + a batch. */
-  private static final long IN_FLIGHT_BOUND_BYTES = 4L * 1024 * 1024 + 256 * 1024 + 64 * 1024 + 64 * (PAYLOAD_BYTES + 200);
+  /**
+   * What a client that never reads can have in flight: the server's sized kernel send buffer (which
+   * Linux doubles) + the client's receive buffer + the server's write queue + a batch. Without the
+   * sized send buffer the kernel alone would take up to 4 MiB.
+   */
+  private static final long IN_FLIGHT_BOUND_BYTES = 2L * WebVerticle.SEND_BUFFER_BYTES + 256 * 1024 + 64 * 1024 + 64 * (PAYLOAD_BYTES + 200);
 
   private Vertx serverVertx;
   private Vertx clientVertx;
@@ -96,12 +105,65 @@ class SlowStreamClientTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> slow.hello);
     slow.socket.pause();
     publish(2_000);
-    await().atMost(Duration.ofSeconds(10)).until(() -> introspect().getJsonObject("streams").getLong("frames") > 100);
+    await().atMost(Duration.ofSeconds(10)).until(() -> introspect().getJsonObject("streams").getLong("frames") > 10);
     long started = System.nanoTime();
     service.close();
     serverVertx.close().await(10, TimeUnit.SECONDS);
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     serverVertx = Vertx.vertx();
+  }
+
+  @Test
+  void shouldCloseAClientThatLeavesItsWriteQueueFullPastTheStallBound() throws Exception {
+    restartWithAStallBoundOfOneSecond();
+    Reader slow = connect();
+    Reader fast = connect();
+    await().atMost(Duration.ofSeconds(10)).until(() -> slow.hello && fast.hello);
+    CompletableFuture<Void> slowClosed = new CompletableFuture<>();
+    slow.socket.closeHandler(closed -> slowClosed.complete(null));
+    slow.socket.pause();
+
+    publish(3_000);
+    await("the stalled client is cut off").atMost(Duration.ofSeconds(60))
+        .until(() -> introspect().getJsonObject("streams").getLong("stalled") == 1);
+    assertThat(introspect().getJsonObject("streams").getLong("open")).as("only the reading client is left").isEqualTo(1);
+    // Read again before the server's closing timeout drops the connection: the close frame waits behind the backlog.
+    slow.socket.resume();
+    slowClosed.get(60, TimeUnit.SECONDS);
+    assertThat(slow.socket.closeStatusCode()).isEqualTo((short) 1008);
+    assertThat(slow.socket.closeReason()).startsWith("not reading");
+    long before = fast.frames.get() + fast.coalesced.get();
+    publish(100);
+    await("the reading client still gets events, each as a frame or folded into a later one")
+        .atMost(Duration.ofSeconds(30)).until(() -> fast.frames.get() + fast.coalesced.get() >= before + 100);
+  }
+
+  @Test
+  void shouldCloseAnEventStreamWhoseClientStopsReadingPastTheStallBound() throws Exception {
+    restartWithAStallBoundOfOneSecond();
+    HttpClient http = clientVertx.createHttpClient(new HttpClientOptions().setReceiveBufferSize(4096));
+    HttpClientResponse events = http.request(HttpMethod.GET, service.port(), "127.0.0.1", "/api/events?topics=load")
+        .compose(request -> request.send()).await(10, TimeUnit.SECONDS);
+    CompletableFuture<Void> ended = new CompletableFuture<>();
+    events.handler(chunk -> { });
+    events.exceptionHandler(failure -> ended.complete(null));
+    events.endHandler(end -> ended.complete(null));
+    await().atMost(Duration.ofSeconds(10)).until(() -> introspect().getJsonObject("streams").getLong("open") == 1);
+    events.pause();
+
+    publish(3_000);
+    await("the stalled event stream is cut off").atMost(Duration.ofSeconds(60))
+        .until(() -> introspect().getJsonObject("streams").getLong("stalled") == 1);
+    assertThat(introspect().getJsonObject("streams").getLong("open")).isZero();
+    events.resume();
+    ended.get(60, TimeUnit.SECONDS);
+  }
+
+  private void restartWithAStallBoundOfOneSecond() throws Exception {
+    service.close();
+    serverVertx.close().await(10, TimeUnit.SECONDS);
+    serverVertx = Vertx.vertx();
+    service = RunningService.start(serverVertx, new JsonObject().put("timeScale", 0.001).put("streamStallSeconds", 1));
   }
 
   /** Publishes {@code count} events of {@value #PAYLOAD_BYTES} bytes round the zones; answers the latest seq per zone. */

@@ -1,0 +1,65 @@
+package io.thermobus.stream;
+
+import io.thermobus.bus.Envelope;
+import io.thermobus.bus.remote.BusJson;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The wire forms of recent envelopes, encoded once by the first connection that sends one and then
+ * written as the same bytes by every other: connections on one event loop, or on several, read
+ * the same slot. Bounded by its slot count ({@value #SLOTS} envelopes, each frame at most a
+ * request body plus its envelope); an envelope that has left its slot (a slow client resuming far
+ * behind) is encoded again, which is only a cost, never a different frame.
+ *
+ * <p>Thread-safe: a slot holds an immutable {@link Frame} stored with release and loaded with
+ * acquire, so a frame found in a slot is complete. Two connections that miss at once both
+ * encode; either result is right.
+ */
+public final class EncodedFrames {
+
+  static final int SLOTS = 256;
+
+  /**
+   * One delivery's bytes on each transport. The buffers are shared by every connection and never
+   * written: a transport writes a slice of them.
+   *
+   * @param json        the frame's JSON: one WebSocket text message
+   * @param eventStream the same frame as a Server-Sent Event, {@code id:} then {@code data:}
+   */
+  public record Frame(Buffer json, Buffer eventStream) {}
+
+  private record Slot(Envelope<JsonObject> envelope, Frame frame) {}
+
+  private final AtomicReferenceArray<Slot> slots = new AtomicReferenceArray<>(SLOTS);
+
+  /** The envelope's frame, from the slot its seq maps to when that slot holds this very envelope. */
+  Frame of(Envelope<JsonObject> envelope) {
+    int index = (int) (envelope.seq() & (SLOTS - 1));
+    Slot slot = slots.getAcquire(index);
+    if (slot != null && slot.envelope() == envelope) {
+      return slot.frame();
+    }
+    Frame frame = encode(envelope.seq(), BusJson.envelope(envelope));
+    slots.setRelease(index, new Slot(envelope, frame));
+    return frame;
+  }
+
+  /**
+   * A frame for one connection only (a lag marker, a coalesced envelope).
+   *
+   * @param resumeFrom the bus seq a client resumes after, once it has this frame
+   */
+  static Frame encode(long resumeFrom, JsonObject frame) {
+    byte[] json = frame.encode().getBytes(StandardCharsets.UTF_8);
+    byte[] head = ("id: " + resumeFrom + "\ndata: ").getBytes(StandardCharsets.US_ASCII);
+    byte[] eventStream = new byte[head.length + json.length + 2];
+    System.arraycopy(head, 0, eventStream, 0, head.length);
+    System.arraycopy(json, 0, eventStream, head.length, json.length);
+    eventStream[eventStream.length - 2] = '\n';
+    eventStream[eventStream.length - 1] = '\n';
+    return new Frame(Buffer.buffer(json), Buffer.buffer(eventStream));
+  }
+}
