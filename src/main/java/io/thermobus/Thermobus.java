@@ -181,7 +181,7 @@ public final class Thermobus {
    */
   private static Map<String, Supplier<Deployable>> shardVerticles(ThermobusConfig config, ZoneDirectory directory,
                                                                    SimClock clock, SettingsHealth settings) {
-    ZoneControls controls = ZoneControls.chapter(config.thermostat(), config.actuatorDelay());
+    ZoneControls controls = ZoneControls.controllers(config.control());
     Map<String, Supplier<Deployable>> verticles = new LinkedHashMap<>();
     for (Concern concern : Concern.values()) {
       for (int shard = 0; shard < directory.shards(); shard++) {
@@ -191,7 +191,7 @@ public final class Thermobus {
           case DISPLAY -> () -> new DisplayVerticle(index, directory, controls, clock, config.staleTimeout());
           case HEATER -> () -> new HeaterVerticle(index, directory, Physics.CHAPTER, clock);
           case INPUT -> () -> new InputVerticle(index, directory, config.desiredRange(), config.desiredStepCenti(),
-              config.dataDir(), settings);
+              config.dataDir(), settings, config.control());
           case ROOM -> () -> new RoomVerticle(index, directory);
           case HEAT_LOSS -> () -> new HeatLossVerticle(index, directory, Physics.CHAPTER, clock);
         };

@@ -8,9 +8,17 @@ import java.time.Instant;
 /** The desired temperature changed; published by the zone's input, its single writer. */
 public record DesiredChanged(String zone, int centi, String source, Instant at) implements ZoneEvent {
 
+  /** The source of a change the zone's weekly schedule made. */
+  public static final String SCHEDULE = "schedule";
+
   @JsonProperty("celsius")
   public BigDecimal celsius() {
     return Centi.toCelsius(centi);
+  }
+
+  /** Whether a person asked for it, rather than the schedule; a person's change may lift the minimum on/off time. */
+  public boolean byUser() {
+    return !SCHEDULE.equals(source);
   }
 
   @Override

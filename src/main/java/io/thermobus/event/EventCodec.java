@@ -1,6 +1,7 @@
 package io.thermobus.event;
 
 import io.thermobus.Json;
+import io.thermobus.control.ControlSettings;
 import io.thermobus.zone.ZoneAdded;
 import io.thermobus.zone.ZoneRemoved;
 import io.vertx.core.buffer.Buffer;
@@ -32,6 +33,10 @@ public final class EventCodec<T extends Record> implements MessageCodec<T, T> {
     register(eventBus, ShardQuery.class);
     register(eventBus, ZoneStates.class);
     register(eventBus, DesiredValues.class);
+    register(eventBus, SetControl.class);
+    register(eventBus, ControlQuery.class);
+    register(eventBus, ControlSettings.class);
+    register(eventBus, ControlChanged.class);
     register(eventBus, HistoryQuery.class);
     register(eventBus, ZoneAdded.class);
     register(eventBus, ZoneRemoved.class);

@@ -1,11 +1,15 @@
 package io.thermobus.input;
 
 import io.thermobus.Refusal;
+import io.thermobus.control.ControlSettings;
 import io.thermobus.event.Concern;
+import io.thermobus.event.ControlChanged;
+import io.thermobus.event.ControlQuery;
 import io.thermobus.event.DesiredChanged;
 import io.thermobus.event.DesiredValues;
 import io.thermobus.event.InputReceived;
 import io.thermobus.event.KeyPressed;
+import io.thermobus.event.SetControl;
 import io.thermobus.event.SetDesired;
 import io.thermobus.event.ShardQuery;
 import io.thermobus.settings.SettingsFile;
@@ -38,6 +42,8 @@ import org.slf4j.LoggerFactory;
  * One shard of inputs: the single writer of each hosted zone's desired temperature. Takes exact
  * values (REST, WebSocket) and key presses (terminal, browser); every key is published as soon as
  * it is its turn, so the display renders it without waiting for the next temperature change.
+ * It is also the single writer of the zones' other settings (control settings), which it sends to
+ * the display shard that runs the zone's controller at start and after each change.
  * Desired temperatures are restored from the zones' settings files at start. A change is saved
  * first and only then applied, published and confirmed; a change that cannot be saved is refused
  * and changes nothing. Each zone's requests are handled one at a time, in arrival order, each
@@ -68,6 +74,8 @@ public final class InputVerticle extends ShardVerticle {
     final String zone;
     final SettingsFile settings;
     int desiredCenti;
+    /** The settings as last saved (or read at start); a save writes all of them. */
+    ZoneSettings saved;
     boolean restored;
     KeyInput keys;
     /** The zone's last request (or retry, or removal); the next one starts after it. */
@@ -78,6 +86,11 @@ public final class InputVerticle extends ShardVerticle {
       this.zone = zone;
       this.settings = new SettingsFile(dataDir, zone);
       this.desiredCenti = desiredCenti;
+      this.saved = ZoneSettings.ofDesiredCenti(desiredCenti);
+    }
+
+    ControlSettings control() {
+      return saved.controlOr(defaultControl);
     }
 
     KeyInput keys() {
@@ -89,12 +102,13 @@ public final class InputVerticle extends ShardVerticle {
   }
 
   /** What reading the settings found at start, on a worker thread. */
-  private record Restored(Map<String, Integer> desired, List<String> problems, int unusable) {}
+  private record Restored(Map<String, ZoneSettings> settings, List<String> problems, int unusable) {}
 
   private final DesiredRange range;
   private final int stepCenti;
   private final Path dataDir;
   private final SettingsHealth health;
+  private final ControlSettings defaultControl;
   // Owned by this verticle's event loop.
   private final Map<String, Input> inputs = new HashMap<>();
   /** The hosted zones whose last save failed; one retry timer serves them all. */
@@ -102,8 +116,9 @@ public final class InputVerticle extends ShardVerticle {
   private long retryTimer = -1;
 
   public InputVerticle(int shard, ZoneDirectory directory, DesiredRange range, int stepCenti, Path dataDir,
-                       SettingsHealth health) {
+                       SettingsHealth health, ControlSettings defaultControl) {
     super(Concern.INPUT, shard, directory);
+    this.defaultControl = defaultControl;
     this.range = range;
     this.stepCenti = stepCenti;
     this.dataDir = dataDir;
@@ -115,9 +130,10 @@ public final class InputVerticle extends ShardVerticle {
     zones.forEach(spec -> inputs.put(spec.name(), new Input(spec.name(), spec.desiredCenti())));
     List<Input> all = List.copyOf(inputs.values());
     return vertx.executeBlocking(() -> storedDesired(all)).onSuccess(restored -> {
-      restored.desired().forEach((zone, centi) -> {
+      restored.settings().forEach((zone, settings) -> {
         Input input = inputs.get(zone);
-        input.desiredCenti = centi;
+        input.desiredCenti = range.require(settings.desired());
+        input.saved = settings;
         input.restored = true;
       });
       restored.problems().forEach(LOG::error);
@@ -125,8 +141,8 @@ public final class InputVerticle extends ShardVerticle {
         LOG.error("{} more zones' settings files were unusable; they start from their configured desired temperatures",
             restored.unusable() - restored.problems().size());
       }
-      if (!restored.desired().isEmpty()) {
-        LOG.info("{}: restored the desired temperature from {}", ZoneList.describe(restored.desired().keySet()), dataDir);
+      if (!restored.settings().isEmpty()) {
+        LOG.info("{}: restored the desired temperature from {}", ZoneList.describe(restored.settings().keySet()), dataDir);
       }
     });
   }
@@ -134,6 +150,7 @@ public final class InputVerticle extends ShardVerticle {
   @Override
   protected void started() {
     inputs.forEach((zone, input) -> {
+      sendControl(input);
       publishDesired(input, input.restored ? "restored" : "start");
       if (health.isFailing(zone)) {
         // A predecessor of this shard could not save this zone: keep finding out when saving works again.
@@ -164,8 +181,11 @@ public final class InputVerticle extends ShardVerticle {
   protected Future<?> add(ZoneSpec spec) {
     Input input = new Input(spec.name(), spec.desiredCenti());
     inputs.put(spec.name(), input);
-    Future<Void> saved = write(input, spec.desiredCenti())
-        .onSuccess(written -> publishDesired(input, "created"))
+    Future<Void> saved = write(input, input.saved)
+        .onSuccess(written -> {
+          sendControl(input);
+          publishDesired(input, "created");
+        })
         .recover(failure -> {
           inputs.remove(spec.name(), input);
           LOG.error("Zone {}: cannot save settings to {}: {}; the zone was not created", spec.name(), input.settings.path(),
@@ -199,10 +219,21 @@ public final class InputVerticle extends ShardVerticle {
       setDesired(request, message);
     } else if (body instanceof KeyPressed key) {
       keyPressed(key, message);
+    } else if (body instanceof SetControl request) {
+      setControl(request, message);
+    } else if (body instanceof ControlQuery query) {
+      Input input = hosted(query.zone(), message);
+      if (input != null) {
+        message.reply(input.control());
+      }
     } else if (body instanceof ShardQuery) {
       Map<String, Integer> desired = new HashMap<>();
-      inputs.forEach((zone, input) -> desired.put(zone, input.desiredCenti));
-      message.reply(new DesiredValues(desired));
+      Map<String, ControlSettings> control = new HashMap<>();
+      inputs.forEach((zone, input) -> {
+        desired.put(zone, input.desiredCenti);
+        control.put(zone, input.control());
+      });
+      message.reply(new DesiredValues(desired, control));
     }
   }
 
@@ -221,6 +252,20 @@ public final class InputVerticle extends ShardVerticle {
     inTurn(input, message, () -> change(input, requested, request.source())
         .onSuccess(changed -> message.reply(requested))
         .onFailure(failure -> message.fail(NOT_SAVED, failure.getMessage())));
+  }
+
+  /** Saves new control settings, then sends them to the zone's display and confirms them. */
+  private void setControl(SetControl request, Message<Object> message) {
+    Input input = hosted(request.zone(), message);
+    if (input == null) {
+      return;
+    }
+    inTurn(input, message, () -> save(input, input.saved.withControl(request.settings()))
+        .onSuccess(saved -> {
+          sendControl(input);
+          message.reply(input.control());
+        })
+        .onFailure(failure -> message.fail(NOT_SAVED, notSaved(input))));
   }
 
   private void keyPressed(KeyPressed key, Message<Object> message) {
@@ -290,19 +335,23 @@ public final class InputVerticle extends ShardVerticle {
     if (centi == input.desiredCenti) {
       return Future.succeededFuture();
     }
-    return save(input, centi)
+    return save(input, input.saved.withDesiredCenti(centi))
         .onSuccess(saved -> {
           input.desiredCenti = centi;
           publishDesired(input, source);
         })
-        .recover(failure -> Future.failedFuture(
-            "zone '" + input.zone + "': the new setting could not be saved, so it was not changed; try again later"));
+        .recover(failure -> Future.failedFuture(notSaved(input)));
+  }
+
+  private static String notSaved(Input input) {
+    return "zone '" + input.zone + "': the new setting could not be saved, so it was not changed; try again later";
   }
 
   /** Writes a hosted zone's settings and keeps {@link SettingsHealth} and the retry timer up to date. */
-  private Future<Void> save(Input input, int centi) {
-    return write(input, centi)
+  private Future<Void> save(Input input, ZoneSettings settings) {
+    return write(input, settings)
         .onSuccess(saved -> {
+          input.saved = settings;
           if (unsaved.remove(input)) {
             health.saved(input.zone);
             if (unsaved.isEmpty()) {
@@ -326,8 +375,7 @@ public final class InputVerticle extends ShardVerticle {
   }
 
   /** Writes the settings on a worker thread. */
-  private Future<Void> write(Input input, int centi) {
-    ZoneSettings snapshot = ZoneSettings.ofDesiredCenti(centi);
+  private Future<Void> write(Input input, ZoneSettings snapshot) {
     return vertx.executeBlocking(() -> {
       input.settings.write(snapshot);
       return null;
@@ -343,7 +391,7 @@ public final class InputVerticle extends ShardVerticle {
       retryTimer = vertx.setTimer(SAVE_RETRY.toMillis(), id -> {
         retryTimer = -1;
         // A retry that fails arms the timer again.
-        List.copyOf(unsaved).forEach(input -> afterLastTurn(input, () -> save(input, input.desiredCenti)));
+        List.copyOf(unsaved).forEach(input -> afterLastTurn(input, () -> save(input, input.saved)));
       });
     }
   }
@@ -354,7 +402,7 @@ public final class InputVerticle extends ShardVerticle {
 
   /** Runs on a worker thread; an unusable file is reported, set aside, and the configured default is kept. */
   private Restored storedDesired(List<Input> all) {
-    Map<String, Integer> desired = new HashMap<>();
+    Map<String, ZoneSettings> settings = new HashMap<>();
     List<String> problems = new ArrayList<>();
     int unusable = 0;
     for (Input input : all) {
@@ -362,7 +410,8 @@ public final class InputVerticle extends ShardVerticle {
       try {
         Optional<ZoneSettings> stored = input.settings.read();
         if (stored.isPresent()) {
-          desired.put(input.zone, range.require(stored.get().desired()));
+          range.require(stored.get().desired());
+          settings.put(input.zone, stored.get());
         }
       } catch (SettingsUnreadableException e) {
         problem = "Zone " + input.zone + ": " + e.getMessage() + "; starting from the configured defaults" + setAside(input);
@@ -375,7 +424,7 @@ public final class InputVerticle extends ShardVerticle {
         problems.add(problem);
       }
     }
-    return new Restored(desired, problems, unusable);
+    return new Restored(settings, problems, unusable);
   }
 
   private static String setAside(Input input) {
@@ -384,6 +433,11 @@ public final class InputVerticle extends ShardVerticle {
     } catch (IOException e) {
       return " (the file could not be moved aside: " + e.getMessage() + ")";
     }
+  }
+
+  /** The display shard hosting the zone runs its controller; a display started later asks for them itself. */
+  private void sendControl(Input input) {
+    vertx.eventBus().send(events.addressOf(Concern.DISPLAY, input.zone), new ControlChanged(input.zone, input.control()));
   }
 
   private void publishDesired(Input input, String source) {

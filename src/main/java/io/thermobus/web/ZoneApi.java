@@ -186,11 +186,7 @@ final class ZoneApi {
 
   /** The path's zone; refuses (404) a name this node does not host. */
   private String zone(RoutingContext ctx) {
-    String zone = ctx.pathParam("zone");
-    if (!ZoneName.isValid(zone) || !directory.hosts(zone)) {
-      throw ZoneCalls.unknown(zone);
-    }
-    return zone;
+    return calls.zoneOf(ctx);
   }
 
   private static int historySeconds(RoutingContext ctx) {

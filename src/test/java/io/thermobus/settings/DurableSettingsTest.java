@@ -33,6 +33,22 @@ class DurableSettingsTest {
   }
 
   @Test
+  void shouldKeepTheControlSettingsWithTheDesiredTemperatureAcrossARestart() throws Exception {
+    try (Started first = start()) {
+      assertThat(first.put("/api/zones/home/settings", "{\"controller\": \"tpi\", \"protections\": {\"minOnSeconds\": 120}}"))
+          .isEqualTo(200);
+      assertThat(first.put("/api/zones/home/desired", "{\"celsius\": 19.5}")).as("saving desired keeps the rest").isEqualTo(200);
+    }
+    try (Started second = start()) {
+      assertThat(second.desired()).isEqualTo(19.5);
+      JsonObject settings = second.service.client.get("/api/zones/home/settings").send().await(10, TimeUnit.SECONDS)
+          .bodyAsJsonObject();
+      assertThat(settings.getString("controller")).isEqualTo("tpi");
+      assertThat(settings.getJsonObject("protections").getLong("minOnSeconds")).isEqualTo(120);
+    }
+  }
+
+  @Test
   void shouldStartFromTheDefaultsAndKeepACorruptFileAside() throws Exception {
     Files.writeString(dataDir.resolve("zone-home.json"), "{\"version\": 1, \"desired\": 2");
     try (Started started = start()) {
@@ -57,6 +73,13 @@ class DurableSettingsTest {
   }
 
   private record Started(Vertx vertx, RunningService service) implements AutoCloseable {
+
+    int put(String path, String json) throws Exception {
+      return service.client.put(path)
+          .putHeader("Authorization", "Bearer " + RunningService.TOKEN)
+          .putHeader("Content-Type", "application/json")
+          .sendBuffer(Buffer.buffer(json)).await(10, TimeUnit.SECONDS).statusCode();
+    }
 
     double desired() throws Exception {
       return service.client.get("/api/zones/home").send().await(10, TimeUnit.SECONDS).bodyAsJsonObject().getDouble("desired");

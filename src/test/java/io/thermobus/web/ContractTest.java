@@ -104,6 +104,10 @@ class ContractTest {
     assertThat(post("/api/zones", BEARER, "application/json", "{\"zone\": \"cellar\", \"desired\": 19.5, \"initialTemperature\": 18}")
         .statusCode()).isEqualTo(201);
     assertThat(send(HttpMethod.DELETE, "/api/zones/cellar", BEARER, null, null).statusCode()).isEqualTo(204);
+    exchange(HttpMethod.GET, "/api/zones/home/settings");
+    exchange(HttpMethod.GET, "/api/zones/cellar/settings");
+    assertThat(put("/api/zones/attic/settings", BEARER, "application/json",
+        "{\"controller\": \"hysteresis\", \"protections\": {\"minOnSeconds\": 60}}").statusCode()).isEqualTo(200);
     exchange(HttpMethod.GET, "/api/simulation");
     assertThat(put("/api/simulation", BEARER, "application/json", "{\"timeScale\": 60}").statusCode()).isEqualTo(200);
   }
@@ -117,6 +121,11 @@ class ContractTest {
     put("/api/zones/cellar/desired", BEARER, "application/json", "{\"celsius\": 22}");
     put("/api/zones/home/desired", BEARER, "application/json", "{\"celsius\": 22, \"pad\": \"" + "x".repeat(20_000) + "\"}");
     put("/api/zones/home/desired", BEARER, "text/plain", "22");
+    put("/api/zones/home/settings", BEARER, "application/json", "{\"controller\": \"bangbang\"}");
+    put("/api/zones/home/settings", null, "application/json", "{}");
+    put("/api/zones/cellar/settings", BEARER, "application/json", "{}");
+    put("/api/zones/home/settings", BEARER, "application/json", "{\"pad\": \"" + "x".repeat(20_000) + "\"}");
+    put("/api/zones/home/settings", BEARER, "text/plain", "{}");
     post("/api/zones", BEARER, "application/json", "{\"zone\": \"Not A Name\"}");
     post("/api/zones", null, "application/json", "{\"zone\": \"cellar\"}");
     post("/api/zones", BEARER, "application/json", "{\"zone\": \"home\"}");
@@ -221,6 +230,8 @@ class ContractTest {
     assertThat(exchange(HttpMethod.GET, "/api/zones/attic").statusCode()).isEqualTo(503);
     assertThat(put("/api/zones/attic/desired", BEARER, "application/json", "{\"celsius\": 22}").statusCode()).isEqualTo(503);
     assertThat(exchange(HttpMethod.GET, "/api/zones/attic/history").statusCode()).isEqualTo(503);
+    assertThat(exchange(HttpMethod.GET, "/api/zones/attic/settings").statusCode()).isEqualTo(503);
+    assertThat(put("/api/zones/attic/settings", BEARER, "application/json", "{}").statusCode()).isEqualTo(503);
     String sameShard = IntStream.range(0, 1000).mapToObj(i -> "new-" + i)
         .filter(zone -> service.running.directory().shardOf(zone) == shard).findFirst().orElseThrow();
     assertThat(post("/api/zones", BEARER, "application/json", "{\"zone\": \"" + sameShard + "\"}").statusCode()).isEqualTo(503);
@@ -246,6 +257,7 @@ class ContractTest {
       post("/api/zones", BEARER, json, "{\"zone\": \"cellar\"}");
       send(HttpMethod.DELETE, "/api/zones/home", BEARER, null, null);
       put("/api/simulation", BEARER, json, "{\"timeScale\": 2}");
+      put("/api/zones/home/settings", BEARER, json, "{}");
       post("/api/experiments", BEARER, json, "{}");
     } finally {
       service = main;

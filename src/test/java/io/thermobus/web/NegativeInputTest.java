@@ -29,6 +29,7 @@ class NegativeInputTest {
   private static final String BEARER = "Bearer " + RunningService.TOKEN;
   private static final String DESIRED = "/api/zones/home/desired";
   private static final String ZONES = "/api/zones";
+  private static final String SETTINGS = "/api/zones/home/settings";
   private static final String SIMULATION = "/api/simulation";
   private static final String SUBSCRIPTIONS = "/api/bus/subscriptions";
   private static final String PUBLISH = "/api/bus/events";
@@ -83,6 +84,26 @@ class NegativeInputTest {
         bad("token with suffix", HttpMethod.PUT, DESIRED, BEARER + "x", JSON, "{\"celsius\": 22}", 401),
         bad("unknown zone", HttpMethod.PUT, "/api/zones/attic/desired", BEARER, JSON, "{\"celsius\": 22}", 404),
         bad("zone name too long", HttpMethod.PUT, "/api/zones/" + "a".repeat(40) + "/desired", BEARER, JSON, "{\"celsius\": 22}", 404),
+        // GET, PUT /api/zones/{zone}/settings
+        bad("settings malformed", HttpMethod.PUT, SETTINGS, BEARER, JSON, "{\"controller\": ", 400),
+        bad("settings empty body", HttpMethod.PUT, SETTINGS, BEARER, JSON, "", 400),
+        bad("settings JSON array", HttpMethod.PUT, SETTINGS, BEARER, JSON, "[]", 400),
+        bad("settings unknown controller", HttpMethod.PUT, SETTINGS, BEARER, JSON, "{\"controller\": \"bangbang\"}", 400),
+        bad("settings unknown field", HttpMethod.PUT, SETTINGS, BEARER, JSON, "{\"colour\": 1}", 400),
+        bad("settings tolerance out of range", HttpMethod.PUT, SETTINGS, BEARER, JSON,
+            "{\"controller\": \"hysteresis\", \"hysteresis\": {\"coldTolerance\": 9}}", 400),
+        bad("settings tolerance NaN", HttpMethod.PUT, SETTINGS, BEARER, JSON, "{\"hysteresis\": {\"coldTolerance\": NaN}}", 400),
+        bad("settings negative minimum on time", HttpMethod.PUT, SETTINGS, BEARER, JSON, "{\"protections\": {\"minOnSeconds\": -1}}", 400),
+        bad("settings max on below min on", HttpMethod.PUT, SETTINGS, BEARER, JSON,
+            "{\"protections\": {\"minOnSeconds\": 600, \"maxOnSeconds\": 60}}", 400),
+        bad("settings delay as text", HttpMethod.PUT, SETTINGS, BEARER, JSON, "{\"actuatorDelaySeconds\": \"soon\"}", 400),
+        bad("settings delay too long", HttpMethod.PUT, SETTINGS, BEARER, JSON, "{\"actuatorDelaySeconds\": 99999}", 400),
+        bad("settings without a token", HttpMethod.PUT, SETTINGS, null, JSON, "{\"controller\": \"tpi\"}", 401),
+        bad("settings with a wrong token", HttpMethod.PUT, SETTINGS, "Bearer nope", JSON, "{\"controller\": \"tpi\"}", 401),
+        bad("settings of an unknown zone", HttpMethod.PUT, "/api/zones/attic/settings", BEARER, JSON, "{\"controller\": \"tpi\"}", 404),
+        bad("settings read of an unknown zone", HttpMethod.GET, "/api/zones/attic/settings", null, null, null, 404),
+        bad("settings as text", HttpMethod.PUT, SETTINGS, BEARER, "text/plain", "{\"controller\": \"tpi\"}", 415),
+        bad("settings 1 MiB", HttpMethod.PUT, SETTINGS, BEARER, JSON, MEBIBYTE, 413),
         // GET /api/zones/{zone}
         bad("unknown zone read", HttpMethod.GET, "/api/zones/attic", null, null, null, 404),
         bad("encoded traversal as zone", HttpMethod.GET, "/api/zones/..%2f..%2fetc%2fpasswd", null, null, null, 404),
@@ -203,7 +224,8 @@ class NegativeInputTest {
    * What bad input must not change: the zones and one zone's state, the saved settings, the time
    * scale, the bus's published count and subscriptions.
    */
-  private record State(JsonObject zone, int zones, List<String> savedFiles, double timeScale, long published, int subscriptions) {
+  private record State(JsonObject zone, JsonObject settings, int zones, List<String> savedFiles, double timeScale, long published,
+                       int subscriptions) {
 
     static State read() throws Exception {
       JsonObject zone = send(HttpMethod.GET, "/api/zones/home", null, null, null).bodyAsJsonObject();
@@ -215,7 +237,8 @@ class NegativeInputTest {
       }
       int zones = send(HttpMethod.GET, ZONES, null, null, null).bodyAsJsonObject().getJsonArray("zones").size();
       double timeScale = send(HttpMethod.GET, SIMULATION, null, null, null).bodyAsJsonObject().getDouble("timeScale");
-      return new State(zone, zones, saved, timeScale, bus.getLong("published"), bus.getJsonArray("subscriptions").size());
+      JsonObject settings = send(HttpMethod.GET, SETTINGS, null, null, null).bodyAsJsonObject();
+      return new State(zone, settings, zones, saved, timeScale, bus.getLong("published"), bus.getJsonArray("subscriptions").size());
     }
   }
 
