@@ -1,6 +1,7 @@
 package io.thermobus.event;
 
 import io.thermobus.Json;
+import io.thermobus.analytics.Analytics;
 import io.thermobus.control.ControlSettings;
 import io.thermobus.zone.ZoneAdded;
 import io.thermobus.zone.ZoneRemoved;
@@ -38,6 +39,8 @@ public final class EventCodec<T extends Record> implements MessageCodec<T, T> {
     register(eventBus, ControlSettings.class);
     register(eventBus, ControlChanged.class);
     register(eventBus, HistoryQuery.class);
+    register(eventBus, AnalyticsQuery.class);
+    register(eventBus, Analytics.class);
     register(eventBus, ZoneAdded.class);
     register(eventBus, ZoneRemoved.class);
   }

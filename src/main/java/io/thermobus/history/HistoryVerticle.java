@@ -1,6 +1,8 @@
 package io.thermobus.history;
 
+import io.thermobus.analytics.Analytics;
 import io.thermobus.event.Concern;
+import io.thermobus.event.AnalyticsQuery;
 import io.thermobus.event.DesiredChanged;
 import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.HistoryQuery;
@@ -22,7 +24,8 @@ import java.util.Map;
 /**
  * One shard of histories: keeps each hosted zone's recent temperature, desired temperature and
  * heater state for the dashboard's chart, fed from the zones' topic events, and answers a
- * {@link HistoryQuery} with the samples of the last N seconds. It starts before the rooms and
+ * {@link HistoryQuery} with the samples of the last N seconds and an {@link AnalyticsQuery} with
+ * their analytics. It starts before the rooms and
  * inputs so it sees their first values.
  */
 public final class HistoryVerticle extends ShardVerticle {
@@ -67,6 +70,14 @@ public final class HistoryVerticle extends ShardVerticle {
   protected void receive(Object body, Message<Object> message) {
     if (body instanceof HistoryQuery query) {
       answer(query, message);
+    } else if (body instanceof AnalyticsQuery query) {
+      History history = histories.get(query.zone());
+      if (history == null) {
+        message.fail(UNKNOWN_ZONE, "no zone named '" + query.zone() + "'");
+        return;
+      }
+      Instant from = Instant.now().minusNanos(Math.round(query.seconds() * 1e9 / query.timeScale()));
+      message.reply(Analytics.ofWallClock(history.ring.since(from), query.timeScale(), query.heaterPowerWatts()));
     } else if (body instanceof ZoneEvent event) {
       History history = histories.get(event.zone());
       if (history != null) {

@@ -121,7 +121,7 @@ final class ZoneApi {
 
   /** {@code GET /api/zones/{zone}/history?seconds=N}: the chart's samples of the last N seconds. */
   void history(RoutingContext ctx) {
-    int seconds = historySeconds(ctx);
+    int seconds = QuerySeconds.of(ctx, DEFAULT_HISTORY_SECONDS, MAX_HISTORY_SECONDS);
     String zone = zone(ctx);
     calls.<JsonObject>request(Concern.HISTORY, zone, new HistoryQuery(zone, seconds)).onSuccess(ctx::json).onFailure(ctx::fail);
   }
@@ -189,18 +189,4 @@ final class ZoneApi {
     return calls.zoneOf(ctx);
   }
 
-  private static int historySeconds(RoutingContext ctx) {
-    List<String> values = ctx.queryParam("seconds");
-    if (values.isEmpty()) {
-      return DEFAULT_HISTORY_SECONDS;
-    }
-    String value = values.get(0);
-    if (values.size() == 1 && value.matches("[0-9]{1,5}")) {
-      int seconds = Integer.parseInt(value);
-      if (seconds >= 1 && seconds <= MAX_HISTORY_SECONDS) {
-        return seconds;
-      }
-    }
-    throw Refusal.badRequest("'seconds' must be one whole number from 1 to " + MAX_HISTORY_SECONDS);
-  }
 }

@@ -105,6 +105,9 @@ class ContractTest {
         .statusCode()).isEqualTo(201);
     assertThat(send(HttpMethod.DELETE, "/api/zones/cellar", BEARER, null, null).statusCode()).isEqualTo(204);
     exchange(HttpMethod.GET, "/api/zones/home/settings");
+    exchange(HttpMethod.GET, "/api/zones/home/analytics?seconds=600");
+    exchange(HttpMethod.GET, "/api/zones/home/analytics?seconds=0");
+    exchange(HttpMethod.GET, "/api/zones/cellar/analytics");
     exchange(HttpMethod.GET, "/api/zones/cellar/settings");
     assertThat(put("/api/zones/attic/settings", BEARER, "application/json",
         "{\"controller\": \"hysteresis\", \"protections\": {\"minOnSeconds\": 60}}").statusCode()).isEqualTo(200);
@@ -231,6 +234,7 @@ class ContractTest {
     assertThat(put("/api/zones/attic/desired", BEARER, "application/json", "{\"celsius\": 22}").statusCode()).isEqualTo(503);
     assertThat(exchange(HttpMethod.GET, "/api/zones/attic/history").statusCode()).isEqualTo(503);
     assertThat(exchange(HttpMethod.GET, "/api/zones/attic/settings").statusCode()).isEqualTo(503);
+    assertThat(exchange(HttpMethod.GET, "/api/zones/attic/analytics").statusCode()).isEqualTo(503);
     assertThat(put("/api/zones/attic/settings", BEARER, "application/json", "{}").statusCode()).isEqualTo(503);
     String sameShard = IntStream.range(0, 1000).mapToObj(i -> "new-" + i)
         .filter(zone -> service.running.directory().shardOf(zone) == shard).findFirst().orElseThrow();

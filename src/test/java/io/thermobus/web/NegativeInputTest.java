@@ -104,6 +104,13 @@ class NegativeInputTest {
         bad("settings read of an unknown zone", HttpMethod.GET, "/api/zones/attic/settings", null, null, null, 404),
         bad("settings as text", HttpMethod.PUT, SETTINGS, BEARER, "text/plain", "{\"controller\": \"tpi\"}", 415),
         bad("settings 1 MiB", HttpMethod.PUT, SETTINGS, BEARER, JSON, MEBIBYTE, 413),
+        // GET /api/zones/{zone}/analytics
+        bad("analytics of an unknown zone", HttpMethod.GET, "/api/zones/attic/analytics", null, null, null, 404),
+        bad("analytics seconds zero", HttpMethod.GET, "/api/zones/home/analytics?seconds=0", null, null, null, 400),
+        bad("analytics seconds beyond a week", HttpMethod.GET, "/api/zones/home/analytics?seconds=604801", null, null, null, 400),
+        bad("analytics seconds not a number", HttpMethod.GET, "/api/zones/home/analytics?seconds=abc", null, null, null, 400),
+        bad("analytics seconds twice", HttpMethod.GET, "/api/zones/home/analytics?seconds=1&seconds=2", null, null, null, 400),
+        bad("analytics seconds overflowing", HttpMethod.GET, "/api/zones/home/analytics?seconds=" + "9".repeat(30), null, null, null, 400),
         // GET /api/zones/{zone}
         bad("unknown zone read", HttpMethod.GET, "/api/zones/attic", null, null, null, 404),
         bad("encoded traversal as zone", HttpMethod.GET, "/api/zones/..%2f..%2fetc%2fpasswd", null, null, null, 404),
