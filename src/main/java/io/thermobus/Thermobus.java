@@ -191,7 +191,7 @@ public final class Thermobus {
           case DISPLAY -> () -> new DisplayVerticle(index, directory, controls, clock, config.staleTimeout());
           case HEATER -> () -> new HeaterVerticle(index, directory, Physics.CHAPTER, clock);
           case INPUT -> () -> new InputVerticle(index, directory, config.desiredRange(), config.desiredStepCenti(),
-              config.dataDir(), settings, config.control());
+              config.dataDir(), settings, config.control(), clock);
           case ROOM -> () -> new RoomVerticle(index, directory);
           case HEAT_LOSS -> () -> new HeatLossVerticle(index, directory, Physics.CHAPTER, clock);
         };

@@ -51,6 +51,18 @@ public record ZoneSettings(int version, BigDecimal desired, Preset preset, Prese
     return new ZoneSettings(VERSION, Centi.toCelsius(desiredCenti), preset, presets, schedule, control);
   }
 
+  public ZoneSettings withPreset(Preset newPreset) {
+    return new ZoneSettings(VERSION, desired, newPreset, presets, schedule, control);
+  }
+
+  public ZoneSettings withPresets(Presets newPresets) {
+    return new ZoneSettings(VERSION, desired, preset, newPresets, schedule, control);
+  }
+
+  public ZoneSettings withSchedule(Schedule newSchedule) {
+    return new ZoneSettings(VERSION, desired, preset, presets, newSchedule, control);
+  }
+
   public ZoneSettings withControl(ControlSettings newControl) {
     return new ZoneSettings(VERSION, desired, preset, presets, schedule, newControl);
   }

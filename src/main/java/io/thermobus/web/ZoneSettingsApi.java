@@ -7,16 +7,24 @@ import io.thermobus.control.ControlSettings;
 import io.thermobus.control.InvalidSettingsException;
 import io.thermobus.event.AnalyticsQuery;
 import io.thermobus.event.Concern;
-import io.thermobus.event.ControlQuery;
+import io.thermobus.event.SetZoneSettings;
+import io.thermobus.event.SettingsQuery;
 import io.thermobus.event.SetControl;
 import io.thermobus.experiment.ScenarioFiles;
+import io.thermobus.schedule.Preset;
+import io.thermobus.schedule.Presets;
+import io.thermobus.schedule.Schedule;
+import io.thermobus.settings.ZoneSettings;
 import io.thermobus.sim.SimClock;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Function;
 
 /**
- * A zone's control settings over REST, read from and written through the zone's input, their
- * single writer, which saves a change before it confirms it and hands it to the zone's
- * controller; and the zone's analytics, from its history shard.
+ * A zone's settings over REST (control settings, preset, presets, schedule), read from and
+ * written through the zone's input, their single writer, which saves a change before it confirms
+ * it and applies it; and the zone's analytics, from its history shard.
  */
 final class ZoneSettingsApi {
 
@@ -35,20 +43,13 @@ final class ZoneSettingsApi {
   /** {@code GET /api/zones/{zone}/settings}. */
   void getSettings(RoutingContext ctx) {
     String zone = calls.zoneOf(ctx);
-    calls.<ControlSettings>request(Concern.INPUT, zone, new ControlQuery(zone))
-        .onSuccess(settings -> ctx.json(Json.object(settings)))
-        .onFailure(ctx::fail);
+    settings(zone).onSuccess(settings -> ctx.json(Json.object(settings.control()))).onFailure(ctx::fail);
   }
 
   /** {@code PUT /api/zones/{zone}/settings}: the whole settings, missing fields at their defaults; 200 with what was saved. */
   void putSettings(RoutingContext ctx) {
     String zone = calls.zoneOf(ctx);
-    ControlSettings settings;
-    try {
-      settings = ScenarioFiles.convert(JsonBodies.object(ctx).getMap(), ControlSettings.class);
-    } catch (InvalidSettingsException e) {
-      throw Refusal.badRequest(e.getMessage());
-    }
+    ControlSettings settings = parse(ctx, ControlSettings.class);
     calls.<ControlSettings>request(Concern.INPUT, zone, new SetControl(zone, settings))
         .onSuccess(saved -> ctx.json(Json.object(saved)))
         .onFailure(ctx::fail);
@@ -61,10 +62,77 @@ final class ZoneSettingsApi {
   void getAnalytics(RoutingContext ctx) {
     String zone = calls.zoneOf(ctx);
     int seconds = QuerySeconds.of(ctx, DEFAULT_ANALYTICS_SECONDS, MAX_ANALYTICS_SECONDS);
-    calls.<ControlSettings>request(Concern.INPUT, zone, new ControlQuery(zone))
+    settings(zone)
         .compose(settings -> calls.<Analytics>request(Concern.HISTORY, zone,
-            new AnalyticsQuery(zone, seconds, clock.timeScale(), settings.room().heaterPowerWatts())))
+            new AnalyticsQuery(zone, seconds, clock.timeScale(), settings.control().room().heaterPowerWatts())))
         .onSuccess(analytics -> ctx.json(Json.object(analytics).put("zone", zone).put("seconds", seconds)))
         .onFailure(ctx::fail);
+  }
+
+  /** {@code GET /api/zones/{zone}/preset}: {@code {"preset": "eco"}}, or {@code {"preset": null}} for the manual setpoint. */
+  void getPreset(RoutingContext ctx) {
+    settings(calls.zoneOf(ctx)).onSuccess(settings -> ctx.json(preset(settings))).onFailure(ctx::fail);
+  }
+
+  /** {@code PUT /api/zones/{zone}/preset}: selects a preset, or with {@code null} restores the manual setpoint. */
+  void putPreset(RoutingContext ctx) {
+    String zone = calls.zoneOf(ctx);
+    JsonObject body = JsonBodies.object(ctx);
+    if (!body.containsKey("preset")) {
+      throw Refusal.badRequest("'preset' is required: one of comfort, eco, away, sleep, frost, or null for the manual setpoint");
+    }
+    Object name = body.getValue("preset");
+    Preset preset;
+    try {
+      preset = name == null ? null : Preset.of(name instanceof String text ? text : JsonBodies.describe(name));
+    } catch (InvalidSettingsException e) {
+      throw Refusal.badRequest(e.getMessage());
+    }
+    change(ctx, new SetZoneSettings.SetPreset(zone, preset), ZoneSettingsApi::preset);
+  }
+
+  void getPresets(RoutingContext ctx) {
+    settings(calls.zoneOf(ctx)).onSuccess(settings -> ctx.json(Json.object(settings.presets()))).onFailure(ctx::fail);
+  }
+
+  /** {@code PUT /api/zones/{zone}/presets}: each preset's °C, missing ones at their defaults. */
+  void putPresets(RoutingContext ctx) {
+    String zone = calls.zoneOf(ctx);
+    Presets presets = parse(ctx, Presets.class);
+    change(ctx, new SetZoneSettings.SetPresets(zone, presets), settings -> Json.object(settings.presets()));
+  }
+
+  void getSchedule(RoutingContext ctx) {
+    settings(calls.zoneOf(ctx)).onSuccess(settings -> ctx.json(Json.object(settings.schedule()))).onFailure(ctx::fail);
+  }
+
+  /** {@code PUT /api/zones/{zone}/schedule}: {@code {"entries": [...]}}, in force from now in simulated time. */
+  void putSchedule(RoutingContext ctx) {
+    String zone = calls.zoneOf(ctx);
+    Schedule schedule = parse(ctx, Schedule.class);
+    change(ctx, new SetZoneSettings.SetSchedule(zone, schedule), settings -> Json.object(settings.schedule()));
+  }
+
+  private void change(RoutingContext ctx, SetZoneSettings request, Function<ZoneSettings, JsonObject> answer) {
+    calls.<ZoneSettings>request(Concern.INPUT, request.zone(), request)
+        .onSuccess(saved -> ctx.json(answer.apply(saved)))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<ZoneSettings> settings(String zone) {
+    return calls.request(Concern.INPUT, zone, new SettingsQuery(zone));
+  }
+
+  private static JsonObject preset(ZoneSettings settings) {
+    return new JsonObject().put("preset", settings.preset() == null ? null : settings.preset().apiName());
+  }
+
+  /** The body as settings of {@code type}; refuses (400) a bad or unknown field, naming it. */
+  private static <T> T parse(RoutingContext ctx, Class<T> type) {
+    try {
+      return ScenarioFiles.convert(JsonBodies.object(ctx).getMap(), type);
+    } catch (InvalidSettingsException e) {
+      throw Refusal.badRequest(e.getMessage());
+    }
   }
 }

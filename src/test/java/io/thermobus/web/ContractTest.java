@@ -108,6 +108,16 @@ class ContractTest {
     exchange(HttpMethod.GET, "/api/zones/home/analytics?seconds=600");
     exchange(HttpMethod.GET, "/api/zones/home/analytics?seconds=0");
     exchange(HttpMethod.GET, "/api/zones/cellar/analytics");
+    for (String setting : List.of("preset", "presets", "schedule")) {
+      exchange(HttpMethod.GET, "/api/zones/home/" + setting);
+      exchange(HttpMethod.GET, "/api/zones/cellar/" + setting);
+    }
+    assertThat(put("/api/zones/attic/presets", BEARER, "application/json", "{\"eco\": 16}").statusCode()).isEqualTo(200);
+    assertThat(put("/api/zones/attic/preset", BEARER, "application/json", "{\"preset\": \"eco\"}").statusCode()).isEqualTo(200);
+    assertThat(put("/api/zones/attic/preset", BEARER, "application/json", "{\"preset\": null}").statusCode()).isEqualTo(200);
+    assertThat(put("/api/zones/attic/schedule", BEARER, "application/json",
+        "{\"entries\": [{\"days\": [\"sat\", \"sun\"], \"at\": \"08:00\", \"preset\": \"comfort\"}]}").statusCode()).isEqualTo(200);
+    assertThat(put("/api/zones/attic/schedule", BEARER, "application/json", "{\"entries\": []}").statusCode()).isEqualTo(200);
     exchange(HttpMethod.GET, "/api/zones/cellar/settings");
     assertThat(put("/api/zones/attic/settings", BEARER, "application/json",
         "{\"controller\": \"hysteresis\", \"protections\": {\"minOnSeconds\": 60}}").statusCode()).isEqualTo(200);
@@ -129,6 +139,14 @@ class ContractTest {
     put("/api/zones/cellar/settings", BEARER, "application/json", "{}");
     put("/api/zones/home/settings", BEARER, "application/json", "{\"pad\": \"" + "x".repeat(20_000) + "\"}");
     put("/api/zones/home/settings", BEARER, "text/plain", "{}");
+    for (String setting : List.of("preset", "presets", "schedule")) {
+      String path = "/api/zones/home/" + setting;
+      put(path, BEARER, "application/json", "{\"preset\": \"tropical\", \"eco\": 99, \"entries\": 3}");
+      put(path, null, "application/json", "{}");
+      put("/api/zones/cellar/" + setting, BEARER, "application/json", "{}");
+      put(path, BEARER, "application/json", "{\"pad\": \"" + "x".repeat(20_000) + "\"}");
+      put(path, BEARER, "text/plain", "{}");
+    }
     post("/api/zones", BEARER, "application/json", "{\"zone\": \"Not A Name\"}");
     post("/api/zones", null, "application/json", "{\"zone\": \"cellar\"}");
     post("/api/zones", BEARER, "application/json", "{\"zone\": \"home\"}");
@@ -236,6 +254,11 @@ class ContractTest {
     assertThat(exchange(HttpMethod.GET, "/api/zones/attic/settings").statusCode()).isEqualTo(503);
     assertThat(exchange(HttpMethod.GET, "/api/zones/attic/analytics").statusCode()).isEqualTo(503);
     assertThat(put("/api/zones/attic/settings", BEARER, "application/json", "{}").statusCode()).isEqualTo(503);
+    for (String setting : List.of("preset", "presets", "schedule")) {
+      assertThat(exchange(HttpMethod.GET, "/api/zones/attic/" + setting).statusCode()).isEqualTo(503);
+      String valid = setting.equals("preset") ? "{\"preset\": null}" : "{}";
+      assertThat(put("/api/zones/attic/" + setting, BEARER, "application/json", valid).statusCode()).isEqualTo(503);
+    }
     String sameShard = IntStream.range(0, 1000).mapToObj(i -> "new-" + i)
         .filter(zone -> service.running.directory().shardOf(zone) == shard).findFirst().orElseThrow();
     assertThat(post("/api/zones", BEARER, "application/json", "{\"zone\": \"" + sameShard + "\"}").statusCode()).isEqualTo(503);
@@ -262,6 +285,9 @@ class ContractTest {
       send(HttpMethod.DELETE, "/api/zones/home", BEARER, null, null);
       put("/api/simulation", BEARER, json, "{\"timeScale\": 2}");
       put("/api/zones/home/settings", BEARER, json, "{}");
+      put("/api/zones/home/preset", BEARER, json, "{\"preset\": null}");
+      put("/api/zones/home/presets", BEARER, json, "{}");
+      put("/api/zones/home/schedule", BEARER, json, "{}");
       post("/api/experiments", BEARER, json, "{}");
     } finally {
       service = main;

@@ -104,6 +104,34 @@ class NegativeInputTest {
         bad("settings read of an unknown zone", HttpMethod.GET, "/api/zones/attic/settings", null, null, null, 404),
         bad("settings as text", HttpMethod.PUT, SETTINGS, BEARER, "text/plain", "{\"controller\": \"tpi\"}", 415),
         bad("settings 1 MiB", HttpMethod.PUT, SETTINGS, BEARER, JSON, MEBIBYTE, 413),
+        // PUT /api/zones/{zone}/preset, presets, schedule
+        bad("preset unknown", HttpMethod.PUT, "/api/zones/home/preset", BEARER, JSON, "{\"preset\": \"tropical\"}", 400),
+        bad("preset missing", HttpMethod.PUT, "/api/zones/home/preset", BEARER, JSON, "{}", 400),
+        bad("preset a number", HttpMethod.PUT, "/api/zones/home/preset", BEARER, JSON, "{\"preset\": 3}", 400),
+        bad("preset without a token", HttpMethod.PUT, "/api/zones/home/preset", null, JSON, "{\"preset\": \"eco\"}", 401),
+        bad("preset of an unknown zone", HttpMethod.PUT, "/api/zones/attic/preset", BEARER, JSON, "{\"preset\": \"eco\"}", 404),
+        bad("preset as text", HttpMethod.PUT, "/api/zones/home/preset", BEARER, "text/plain", "eco", 415),
+        bad("preset 1 MiB", HttpMethod.PUT, "/api/zones/home/preset", BEARER, JSON, MEBIBYTE, 413),
+        bad("presets out of range", HttpMethod.PUT, "/api/zones/home/presets", BEARER, JSON, "{\"eco\": 99}", 400),
+        bad("presets NaN", HttpMethod.PUT, "/api/zones/home/presets", BEARER, JSON, "{\"frost\": NaN}", 400),
+        bad("presets as text", HttpMethod.PUT, "/api/zones/home/presets", BEARER, JSON, "{\"eco\": \"cool\"}", 400),
+        bad("presets unknown field", HttpMethod.PUT, "/api/zones/home/presets", BEARER, JSON, "{\"tropical\": 30}", 400),
+        bad("presets without a token", HttpMethod.PUT, "/api/zones/home/presets", null, JSON, "{\"eco\": 16}", 401),
+        bad("presets of an unknown zone", HttpMethod.GET, "/api/zones/attic/presets", null, null, null, 404),
+        bad("schedule time not HH:MM", HttpMethod.PUT, "/api/zones/home/schedule", BEARER, JSON,
+            "{\"entries\": [{\"at\": \"25:00\", \"celsius\": 20}]}", 400),
+        bad("schedule unknown day", HttpMethod.PUT, "/api/zones/home/schedule", BEARER, JSON,
+            "{\"entries\": [{\"days\": [\"someday\"], \"at\": \"07:00\", \"celsius\": 20}]}", 400),
+        bad("schedule both preset and celsius", HttpMethod.PUT, "/api/zones/home/schedule", BEARER, JSON,
+            "{\"entries\": [{\"at\": \"07:00\", \"celsius\": 20, \"preset\": \"eco\"}]}", 400),
+        bad("schedule two entries at one time", HttpMethod.PUT, "/api/zones/home/schedule", BEARER, JSON,
+            "{\"entries\": [{\"at\": \"07:00\", \"celsius\": 20}, {\"at\": \"07:00\", \"celsius\": 21}]}", 400),
+        bad("schedule celsius out of range", HttpMethod.PUT, "/api/zones/home/schedule", BEARER, JSON,
+            "{\"entries\": [{\"at\": \"07:00\", \"celsius\": 80}]}", 400),
+        bad("schedule entries not a list", HttpMethod.PUT, "/api/zones/home/schedule", BEARER, JSON, "{\"entries\": 3}", 400),
+        bad("schedule without a token", HttpMethod.PUT, "/api/zones/home/schedule", null, JSON, "{\"entries\": []}", 401),
+        bad("schedule of an unknown zone", HttpMethod.PUT, "/api/zones/attic/schedule", BEARER, JSON, "{\"entries\": []}", 404),
+        bad("schedule as text", HttpMethod.PUT, "/api/zones/home/schedule", BEARER, "text/plain", "{}", 415),
         // GET /api/zones/{zone}/analytics
         bad("analytics of an unknown zone", HttpMethod.GET, "/api/zones/attic/analytics", null, null, null, 404),
         bad("analytics seconds zero", HttpMethod.GET, "/api/zones/home/analytics?seconds=0", null, null, null, 400),
@@ -231,7 +259,7 @@ class NegativeInputTest {
    * What bad input must not change: the zones and one zone's state, the saved settings, the time
    * scale, the bus's published count and subscriptions.
    */
-  private record State(JsonObject zone, JsonObject settings, int zones, List<String> savedFiles, double timeScale, long published,
+  private record State(JsonObject zone, JsonObject settings, JsonObject setpoint, int zones, List<String> savedFiles, double timeScale, long published,
                        int subscriptions) {
 
     static State read() throws Exception {
@@ -245,7 +273,11 @@ class NegativeInputTest {
       int zones = send(HttpMethod.GET, ZONES, null, null, null).bodyAsJsonObject().getJsonArray("zones").size();
       double timeScale = send(HttpMethod.GET, SIMULATION, null, null, null).bodyAsJsonObject().getDouble("timeScale");
       JsonObject settings = send(HttpMethod.GET, SETTINGS, null, null, null).bodyAsJsonObject();
-      return new State(zone, settings, zones, saved, timeScale, bus.getLong("published"), bus.getJsonArray("subscriptions").size());
+      JsonObject setpoint = new JsonObject()
+          .put("preset", send(HttpMethod.GET, "/api/zones/home/preset", null, null, null).bodyAsJsonObject())
+          .put("presets", send(HttpMethod.GET, "/api/zones/home/presets", null, null, null).bodyAsJsonObject())
+          .put("schedule", send(HttpMethod.GET, "/api/zones/home/schedule", null, null, null).bodyAsJsonObject());
+      return new State(zone, settings, setpoint, zones, saved, timeScale, bus.getLong("published"), bus.getJsonArray("subscriptions").size());
     }
   }
 
