@@ -37,6 +37,7 @@ public final class EventCodec<T extends Record> implements MessageCodec<T, T> {
     register(eventBus, DesiredValues.class);
     register(eventBus, SetControl.class);
     register(eventBus, SettingsQuery.class);
+    register(eventBus, SetWindow.class);
     register(eventBus, SetZoneSettings.SetPreset.class);
     register(eventBus, SetZoneSettings.SetPresets.class);
     register(eventBus, SetZoneSettings.SetSchedule.class);

@@ -260,6 +260,6 @@ public final class DisplayVerticle extends ShardVerticle {
 
   private static ZoneState state(String zone, View view) {
     return new ZoneState(zone, view.temperature, view.desired, view.control.heaterOn(), view.input, view.changedAt,
-        view.control.readings(), view.control.fault());
+        view.control.readings(), view.control.fault(), view.control.settings().controller(), view.control.mode());
   }
 }

@@ -111,6 +111,7 @@ public final class WebVerticle extends VerticleBase {
     authenticatedJson(router.put("/api/zones/:zone/presets"), jsonBody, auth).handler(zoneSettings::putPresets);
     read(router, "/api/zones/:zone/schedule").handler(zoneSettings::getSchedule);
     authenticatedJson(router.put("/api/zones/:zone/schedule"), jsonBody, auth).handler(zoneSettings::putSchedule);
+    authenticatedJson(router.post("/api/zones/:zone/window"), jsonBody, auth).handler(zoneSettings::postWindow);
     read(router, "/api/simulation").handler(simulation::get);
     authenticatedJson(router.put("/api/simulation"), jsonBody, auth).handler(simulation::put);
     router.post("/api/bus/subscriptions").handler(jsonBody).handler(bus::subscribe);

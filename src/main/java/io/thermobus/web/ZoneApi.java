@@ -145,6 +145,8 @@ final class ZoneApi {
         .put("input", state.input())
         .put("readings", state.readings().wireName())
         .put("fault", state.fault())
+        .put("controller", state.controller().apiName())
+        .put("mode", state.mode().apiName())
         .put("at", state.at().toString());
   }
 

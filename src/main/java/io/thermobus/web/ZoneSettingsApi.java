@@ -7,6 +7,7 @@ import io.thermobus.control.ControlSettings;
 import io.thermobus.control.InvalidSettingsException;
 import io.thermobus.event.AnalyticsQuery;
 import io.thermobus.event.Concern;
+import io.thermobus.event.SetWindow;
 import io.thermobus.event.SetZoneSettings;
 import io.thermobus.event.SettingsQuery;
 import io.thermobus.event.SetControl;
@@ -19,6 +20,7 @@ import io.thermobus.sim.SimClock;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.math.BigDecimal;
 import java.util.function.Function;
 
 /**
@@ -31,6 +33,9 @@ final class ZoneSettingsApi {
   /** A simulated week. */
   static final int MAX_ANALYTICS_SECONDS = 7 * 86_400;
   private static final int DEFAULT_ANALYTICS_SECONDS = 3_600;
+
+  static final int DEFAULT_WINDOW_SECONDS = 600;
+  static final int MAX_WINDOW_SECONDS = 86_400;
 
   private final ZoneCalls calls;
   private final SimClock clock;
@@ -111,6 +116,31 @@ final class ZoneSettingsApi {
     String zone = calls.zoneOf(ctx);
     Schedule schedule = parse(ctx, Schedule.class);
     change(ctx, new SetZoneSettings.SetSchedule(zone, schedule), settings -> Json.object(settings.schedule()));
+  }
+
+  /**
+   * {@code POST /api/zones/{zone}/window}: {@code {"open": true, "seconds": 600}} opens the
+   * simulated room's window (its loss tripled) for that long in simulated time (default
+   * {@value #DEFAULT_WINDOW_SECONDS} s), {@code {"open": false}} closes it.
+   */
+  void postWindow(RoutingContext ctx) {
+    String zone = calls.zoneOf(ctx);
+    JsonObject body = JsonBodies.object(ctx);
+    if (!(body.getValue("open") instanceof Boolean open)) {
+      throw Refusal.badRequest("'open' is required: true or false");
+    }
+    long seconds = DEFAULT_WINDOW_SECONDS;
+    if (body.containsKey("seconds")) {
+      BigDecimal value = JsonBodies.finiteNumber(body, "seconds");
+      if (value.signum() <= 0 || value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.valueOf(MAX_WINDOW_SECONDS)) > 0) {
+        throw Refusal.badRequest("'seconds' must be a whole number from 1 to " + MAX_WINDOW_SECONDS);
+      }
+      seconds = value.longValueExact();
+    }
+    long applied = seconds;
+    calls.<Boolean>request(Concern.HEAT_LOSS, zone, new SetWindow(zone, open, seconds))
+        .onSuccess(done -> ctx.json(new JsonObject().put("zone", zone).put("open", open).put("seconds", open ? applied : 0)))
+        .onFailure(ctx::fail);
   }
 
   private void change(RoutingContext ctx, SetZoneSettings request, Function<ZoneSettings, JsonObject> answer) {

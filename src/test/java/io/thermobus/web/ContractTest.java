@@ -118,6 +118,9 @@ class ContractTest {
     assertThat(put("/api/zones/attic/schedule", BEARER, "application/json",
         "{\"entries\": [{\"days\": [\"sat\", \"sun\"], \"at\": \"08:00\", \"preset\": \"comfort\"}]}").statusCode()).isEqualTo(200);
     assertThat(put("/api/zones/attic/schedule", BEARER, "application/json", "{\"entries\": []}").statusCode()).isEqualTo(200);
+    assertThat(post("/api/zones/attic/window", BEARER, "application/json", "{\"open\": true, \"seconds\": 60}").statusCode())
+        .isEqualTo(200);
+    assertThat(post("/api/zones/attic/window", BEARER, "application/json", "{\"open\": false}").statusCode()).isEqualTo(200);
     exchange(HttpMethod.GET, "/api/zones/cellar/settings");
     assertThat(put("/api/zones/attic/settings", BEARER, "application/json",
         "{\"controller\": \"hysteresis\", \"protections\": {\"minOnSeconds\": 60}}").statusCode()).isEqualTo(200);
@@ -139,6 +142,11 @@ class ContractTest {
     put("/api/zones/cellar/settings", BEARER, "application/json", "{}");
     put("/api/zones/home/settings", BEARER, "application/json", "{\"pad\": \"" + "x".repeat(20_000) + "\"}");
     put("/api/zones/home/settings", BEARER, "text/plain", "{}");
+    post("/api/zones/home/window", BEARER, "application/json", "{\"open\": \"wide\"}");
+    post("/api/zones/home/window", null, "application/json", "{\"open\": true}");
+    post("/api/zones/cellar/window", BEARER, "application/json", "{\"open\": true}");
+    post("/api/zones/home/window", BEARER, "application/json", "{\"open\": true, \"pad\": \"" + "x".repeat(20_000) + "\"}");
+    post("/api/zones/home/window", BEARER, "text/plain", "open");
     for (String setting : List.of("preset", "presets", "schedule")) {
       String path = "/api/zones/home/" + setting;
       put(path, BEARER, "application/json", "{\"preset\": \"tropical\", \"eco\": 99, \"entries\": 3}");
@@ -243,7 +251,7 @@ class ContractTest {
   /** Undeploys the shards hosting attic: its routes answer 503, and so do creating a zone there and deleting attic. */
   private void whileAZoneIsDown() throws Exception {
     int shard = service.running.directory().shardOf("attic");
-    for (Concern concern : List.of(Concern.DISPLAY, Concern.INPUT, Concern.HISTORY)) {
+    for (Concern concern : List.of(Concern.DISPLAY, Concern.INPUT, Concern.HISTORY, Concern.HEAT_LOSS)) {
       service.vertx.undeploy(service.running.supervisor().deploymentId(concern.shardName(shard))).await(10, TimeUnit.SECONDS);
     }
     assertThat(exchange(HttpMethod.GET, "/health/ready").statusCode()).isEqualTo(503);
@@ -253,6 +261,7 @@ class ContractTest {
     assertThat(exchange(HttpMethod.GET, "/api/zones/attic/history").statusCode()).isEqualTo(503);
     assertThat(exchange(HttpMethod.GET, "/api/zones/attic/settings").statusCode()).isEqualTo(503);
     assertThat(exchange(HttpMethod.GET, "/api/zones/attic/analytics").statusCode()).isEqualTo(503);
+    assertThat(post("/api/zones/attic/window", BEARER, "application/json", "{\"open\": true}").statusCode()).isEqualTo(503);
     assertThat(put("/api/zones/attic/settings", BEARER, "application/json", "{}").statusCode()).isEqualTo(503);
     for (String setting : List.of("preset", "presets", "schedule")) {
       assertThat(exchange(HttpMethod.GET, "/api/zones/attic/" + setting).statusCode()).isEqualTo(503);
@@ -288,6 +297,7 @@ class ContractTest {
       put("/api/zones/home/preset", BEARER, json, "{\"preset\": null}");
       put("/api/zones/home/presets", BEARER, json, "{}");
       put("/api/zones/home/schedule", BEARER, json, "{}");
+      post("/api/zones/home/window", BEARER, json, "{\"open\": false}");
       post("/api/experiments", BEARER, json, "{}");
     } finally {
       service = main;

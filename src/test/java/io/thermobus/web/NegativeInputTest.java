@@ -132,6 +132,17 @@ class NegativeInputTest {
         bad("schedule without a token", HttpMethod.PUT, "/api/zones/home/schedule", null, JSON, "{\"entries\": []}", 401),
         bad("schedule of an unknown zone", HttpMethod.PUT, "/api/zones/attic/schedule", BEARER, JSON, "{\"entries\": []}", 404),
         bad("schedule as text", HttpMethod.PUT, "/api/zones/home/schedule", BEARER, "text/plain", "{}", 415),
+        // POST /api/zones/{zone}/window
+        bad("window open missing", HttpMethod.POST, "/api/zones/home/window", BEARER, JSON, "{}", 400),
+        bad("window open a string", HttpMethod.POST, "/api/zones/home/window", BEARER, JSON, "{\"open\": \"yes\"}", 400),
+        bad("window seconds zero", HttpMethod.POST, "/api/zones/home/window", BEARER, JSON, "{\"open\": true, \"seconds\": 0}", 400),
+        bad("window seconds fractional", HttpMethod.POST, "/api/zones/home/window", BEARER, JSON, "{\"open\": true, \"seconds\": 1.5}", 400),
+        bad("window seconds beyond a day", HttpMethod.POST, "/api/zones/home/window", BEARER, JSON, "{\"open\": true, \"seconds\": 86401}", 400),
+        bad("window seconds huge", HttpMethod.POST, "/api/zones/home/window", BEARER, JSON, "{\"open\": true, \"seconds\": 1e400}", 400),
+        bad("window without a token", HttpMethod.POST, "/api/zones/home/window", null, JSON, "{\"open\": true}", 401),
+        bad("window of an unknown zone", HttpMethod.POST, "/api/zones/attic/window", BEARER, JSON, "{\"open\": true}", 404),
+        bad("window as text", HttpMethod.POST, "/api/zones/home/window", BEARER, "text/plain", "open", 415),
+        bad("window 1 MiB", HttpMethod.POST, "/api/zones/home/window", BEARER, JSON, MEBIBYTE, 413),
         // GET /api/zones/{zone}/analytics
         bad("analytics of an unknown zone", HttpMethod.GET, "/api/zones/attic/analytics", null, null, null, 404),
         bad("analytics seconds zero", HttpMethod.GET, "/api/zones/home/analytics?seconds=0", null, null, null, 400),
