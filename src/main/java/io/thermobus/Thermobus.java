@@ -123,7 +123,7 @@ public final class Thermobus {
     // The bus listens first, so it records every zone's first events.
     return deployments.deploy("bus", new BusVerticle(busService, config.bus().sweepInterval(), console))
         .compose(bus -> deployments.deploy("metrics",
-            new MetricsVerticle(metrics, busService.bus(), streams, directory, config.zoneMeters())))
+            new MetricsVerticle(metrics, busService.bus(), streams, directory, config.zoneMeters(), clock)))
         .compose(meters -> deployments.deploy("state-log", new StateChangeLog()))
         .compose(log -> deployBroker(config, deployments, readiness, metrics))
         // The cluster node listens before the zones start, so it writes their first setpoints through.

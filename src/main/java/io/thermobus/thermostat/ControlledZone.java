@@ -15,15 +15,20 @@ import java.util.Optional;
 final class ControlledZone implements ZoneControl {
 
   private final ZoneController controller;
+  private final long staleTimeoutNanos;
   private boolean heaterOn;
+  private long lastReadingAt;
 
   ControlledZone(ControlSettings settings, Duration staleTimeout, long now, boolean heaterOn) {
     this.controller = new ZoneController(settings, staleTimeout, now);
+    this.staleTimeoutNanos = staleTimeout.toNanos();
     this.heaterOn = heaterOn;
+    this.lastReadingAt = now;
   }
 
   @Override
   public HeaterCommand temperature(int centi, long now) {
+    lastReadingAt = now;
     return carry(controller.reading(centi, now));
   }
 
@@ -42,9 +47,15 @@ final class ControlledZone implements ZoneControl {
     return carry(controller.tick(now));
   }
 
+  /**
+   * The controller's next wake-up, except the stale check: the display's periodic check finds
+   * every zone whose readings stopped at once (and logs them in one line), so a zone's own timer
+   * is not re-armed by each of its readings.
+   */
   @Override
   public long nextTick() {
-    return controller.nextWakeAt();
+    long wake = controller.nextWakeAt();
+    return wake == lastReadingAt + staleTimeoutNanos + 1 ? Long.MAX_VALUE : wake;
   }
 
   @Override
