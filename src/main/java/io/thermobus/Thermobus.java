@@ -152,7 +152,7 @@ public final class Thermobus {
     // The bus listens first, so it records every zone's first events.
     return deployments.deploy("bus", new BusVerticle(busService, config.bus().sweepInterval(), console))
         .compose(bus -> deployments.deploy("metrics",
-            new MetricsVerticle(metrics, busService.bus(), streams, directory, config.zoneMeters())))
+            new MetricsVerticle(metrics, busService.bus(), streams, directory, config.zoneMeters(), clock)))
         .compose(meters -> deployments.deploy("state-log", new StateChangeLog()))
         .compose(log -> deployBroker(broker, deployments, readiness, metrics))
         // The cluster node listens before the zones start, so it writes their first setpoints through.
@@ -233,7 +233,7 @@ public final class Thermobus {
         .orElse(() -> NO_BROKER);
     Optional<HomeAssistantDiscovery> discovery = config.mqtt().filter(MqttSettings::discovery)
         .map(mqtt -> new HomeAssistantDiscovery(mqtt, config.desiredRange(), config.desiredStepCenti(), Main.version()));
-    ZoneControls controls = ZoneControls.chapter(config.thermostat(), config.actuatorDelay());
+    ZoneControls controls = ZoneControls.controllers(config.control());
     Map<String, Supplier<Deployable>> verticles = new LinkedHashMap<>();
     for (Concern concern : Concern.values()) {
       for (int shard = 0; shard < directory.shards(); shard++) {
@@ -243,7 +243,7 @@ public final class Thermobus {
           case DISPLAY -> () -> new DisplayVerticle(index, directory, controls, clock, config.staleTimeout());
           case HEATER -> () -> new HeaterVerticle(index, directory, Physics.CHAPTER, clock, ownership);
           case INPUT -> () -> new InputVerticle(index, directory, config.desiredRange(), config.desiredStepCenti(),
-              config.dataDir(), settings);
+              config.dataDir(), settings, config.control(), clock);
           case ROOM -> () -> new RoomVerticle(index, directory);
           case DEVICE -> () -> new DeviceVerticle(index, directory, brokerStatus, metrics);
           case HEAT_LOSS -> () -> new HeatLossVerticle(index, directory, Physics.CHAPTER, clock);

@@ -2,6 +2,9 @@ package io.thermobus.analytics;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.thermobus.history.Sample;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,6 +36,25 @@ public record Analytics(double dutyCycle, double switchesPerHour, double oversho
     double degreeMinutesBelow, Long secondsToSetpoint, double amplitude, double energyKWh) {
 
   private static final Analytics NOTHING = new Analytics(0, 0, 0, 0, 0, 0, null, 0, 0);
+
+  /**
+   * The figures of a live zone's {@code samples}, stamped with wall instants, taken while the
+   * node's clock ran {@code timeScale} times faster than the wall: the figures are per simulated
+   * time (a change of the time scale within the window is not accounted for).
+   */
+  public static Analytics ofWallClock(List<Sample> samples, double timeScale, double heaterPowerWatts) {
+    if (samples.isEmpty()) {
+      return NOTHING;
+    }
+    Instant start = samples.get(0).at();
+    List<Sample> simulated = new ArrayList<>(samples.size());
+    for (Sample sample : samples) {
+      long wallNanos = Duration.between(start, sample.at()).toNanos();
+      simulated.add(new Sample(start.plusNanos(Math.round(wallNanos * timeScale)), sample.temperatureCenti(),
+          sample.desiredCenti(), sample.heaterOn()));
+    }
+    return of(simulated, heaterPowerWatts);
+  }
 
   /** The figures of {@code samples} (oldest first) for a heater of {@code heaterPowerWatts}. */
   public static Analytics of(List<Sample> samples, double heaterPowerWatts) {

@@ -2,6 +2,9 @@ package io.thermobus.config;
 
 import static io.thermobus.config.ConfigOption.*;
 
+import io.thermobus.control.ControlSettings;
+import io.thermobus.control.ControllerKind;
+import io.thermobus.control.HysteresisParameters;
 import io.thermobus.event.ZoneName;
 import io.thermobus.input.DesiredRange;
 import io.thermobus.mqtt.BrokerUrl;
@@ -59,6 +62,21 @@ public record ThermobusConfig(
     ClusterSettings cluster,
     LogSettings log,
     Optional<MqttSettings> mqtt) {
+
+  /**
+   * The control of a zone without settings of its own: the chapter's rule ({@code onoff}), or
+   * {@code hysteresis} when a tolerance is configured, with the configured actuator delay rounded
+   * to whole simulated seconds.
+   */
+  public ControlSettings control() {
+    ControlSettings chapter = ControlSettings.CHAPTER;
+    boolean tolerant = thermostat.coldToleranceCenti() > 0 || thermostat.hotToleranceCenti() > 0;
+    return new ControlSettings(tolerant ? ControllerKind.HYSTERESIS : ControllerKind.ONOFF,
+        tolerant ? new HysteresisParameters(thermostat.coldToleranceCenti() / 100.0, thermostat.hotToleranceCenti() / 100.0)
+            : chapter.hysteresis(),
+        chapter.tpi(), chapter.pid(), chapter.predictive(), chapter.protections(),
+        Math.round(actuatorDelay.toMillis() / 1000.0), chapter.room());
+  }
 
   /** Retention, lease and sweep of the subscriber-queue bus, and how many remote subscriptions it holds. */
   public record BusSettings(int retainEvents, Duration retainAge, int retainBytes, Duration lease, Duration sweepInterval,
@@ -180,7 +198,7 @@ public record ThermobusConfig(
         values.centi(DESIRED_STEP, 1, 1000),
         values.centi(INITIAL_TEMPERATURE, -5000, 10000),
         initialDesired,
-        new Thermostat(values.centi(COLD_TOLERANCE, 0, 1000), values.centi(HOT_TOLERANCE, 0, 1000)),
+        new Thermostat(values.centi(COLD_TOLERANCE, 0, 500), values.centi(HOT_TOLERANCE, 0, 500)),
         Duration.ofMillis(values.decimal(ACTUATOR_DELAY, 0, 3600).movePointRight(3).longValue()),
         Duration.ofMillis(values.decimal(STALE_TIMEOUT, 0.001, 86_400).movePointRight(3).longValue()),
         Duration.ofMillis(values.integer(RESTART_BACKOFF_MS, 1, 30_000)),

@@ -1,6 +1,9 @@
 package io.thermobus.event;
 
 import io.thermobus.Json;
+import io.thermobus.analytics.Analytics;
+import io.thermobus.control.ControlSettings;
+import io.thermobus.settings.ZoneSettings;
 import io.thermobus.zone.ZoneAdded;
 import io.thermobus.zone.ZoneRemoved;
 import io.vertx.core.buffer.Buffer;
@@ -33,7 +36,18 @@ public final class EventCodec<T extends Record> implements MessageCodec<T, T> {
     register(eventBus, ShardQuery.class);
     register(eventBus, ZoneStates.class);
     register(eventBus, DesiredValues.class);
+    register(eventBus, SetControl.class);
+    register(eventBus, SettingsQuery.class);
+    register(eventBus, SetWindow.class);
+    register(eventBus, SetZoneSettings.SetPreset.class);
+    register(eventBus, SetZoneSettings.SetPresets.class);
+    register(eventBus, SetZoneSettings.SetSchedule.class);
+    register(eventBus, ZoneSettings.class);
+    register(eventBus, ControlSettings.class);
+    register(eventBus, ControlChanged.class);
     register(eventBus, HistoryQuery.class);
+    register(eventBus, AnalyticsQuery.class);
+    register(eventBus, Analytics.class);
     register(eventBus, ZoneAdded.class);
     register(eventBus, ZoneRemoved.class);
   }

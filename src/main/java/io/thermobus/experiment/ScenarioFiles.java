@@ -75,7 +75,8 @@ public final class ScenarioFiles {
     }
   }
 
-  static <T> T convert(Object tree, Class<T> type) {
+  /** Settings of {@code type} from a parsed JSON or YAML tree, strictly: a bad or unknown field names itself. */
+  public static <T> T convert(Object tree, Class<T> type) {
     try {
       return YAML.convertValue(tree, type);
     } catch (IllegalArgumentException e) {

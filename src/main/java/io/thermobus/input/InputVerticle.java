@@ -1,18 +1,29 @@
 package io.thermobus.input;
 
 import io.thermobus.Refusal;
+import io.thermobus.control.ControlSettings;
+import io.thermobus.control.ScheduledSetpoint;
 import io.thermobus.event.Concern;
+import io.thermobus.event.ControlChanged;
 import io.thermobus.event.DesiredChanged;
 import io.thermobus.event.DesiredValues;
 import io.thermobus.event.InputReceived;
 import io.thermobus.event.KeyPressed;
+import io.thermobus.event.SetControl;
 import io.thermobus.event.SetDesired;
+import io.thermobus.event.SetZoneSettings;
+import io.thermobus.event.SettingsQuery;
 import io.thermobus.event.ShardQuery;
 import io.thermobus.settings.SettingsFile;
 import io.thermobus.settings.SettingsHealth;
 import io.thermobus.settings.SettingsUnreadableException;
+import io.thermobus.schedule.WeekClock;
+import io.thermobus.schedule.ZoneSetpoint;
 import io.thermobus.settings.ZoneSettings;
 import io.thermobus.sim.Centi;
+import io.thermobus.sim.SimClock;
+import io.thermobus.zone.Deadlines;
+import io.thermobus.zone.ShardTimer;
 import io.thermobus.zone.ShardVerticle;
 import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneList;
@@ -38,6 +49,10 @@ import org.slf4j.LoggerFactory;
  * One shard of inputs: the single writer of each hosted zone's desired temperature. Takes exact
  * values (REST, WebSocket) and key presses (terminal, browser); every key is published as soon as
  * it is its turn, so the display renders it without waiting for the next temperature change.
+ * It is also the single writer of the zones' other settings: the preset, presets and weekly
+ * schedule, applied in the node's simulated time (0 is a Monday, 00:00) so the desired temperature
+ * it publishes is the one in force; and the control settings, which it sends to the display shard
+ * that runs the zone's controller at start and after each change.
  * Desired temperatures are restored from the zones' settings files at start. A change is saved
  * first and only then applied, published and confirmed; a change that cannot be saved is refused
  * and changes nothing. Each zone's requests are handled one at a time, in arrival order, each
@@ -68,6 +83,10 @@ public final class InputVerticle extends ShardVerticle {
     final String zone;
     final SettingsFile settings;
     int desiredCenti;
+    /** The settings as last saved (or read at start); a save writes all of them. */
+    ZoneSettings saved;
+    /** Which of manual setpoint, preset and schedule is in force; {@link #desiredCenti} is what it sets. */
+    ZoneSetpoint setpoint;
     boolean restored;
     KeyInput keys;
     /** The zone's last request (or retry, or removal); the next one starts after it. */
@@ -78,6 +97,11 @@ public final class InputVerticle extends ShardVerticle {
       this.zone = zone;
       this.settings = new SettingsFile(dataDir, zone);
       this.desiredCenti = desiredCenti;
+      this.saved = ZoneSettings.ofDesiredCenti(desiredCenti);
+    }
+
+    ControlSettings control() {
+      return saved.controlOr(defaultControl);
     }
 
     KeyInput keys() {
@@ -89,12 +113,17 @@ public final class InputVerticle extends ShardVerticle {
   }
 
   /** What reading the settings found at start, on a worker thread. */
-  private record Restored(Map<String, Integer> desired, List<String> problems, int unusable) {}
+  private record Restored(Map<String, ZoneSettings> settings, List<String> problems, int unusable) {}
 
   private final DesiredRange range;
   private final int stepCenti;
   private final Path dataDir;
   private final SettingsHealth health;
+  private final ControlSettings defaultControl;
+  private final SimClock clock;
+  // Owned by this verticle's event loop: the zones' next schedule switches and their one timer.
+  private final Deadlines switches = new Deadlines();
+  private ShardTimer timer;
   // Owned by this verticle's event loop.
   private final Map<String, Input> inputs = new HashMap<>();
   /** The hosted zones whose last save failed; one retry timer serves them all. */
@@ -102,8 +131,10 @@ public final class InputVerticle extends ShardVerticle {
   private long retryTimer = -1;
 
   public InputVerticle(int shard, ZoneDirectory directory, DesiredRange range, int stepCenti, Path dataDir,
-                       SettingsHealth health) {
+                       SettingsHealth health, ControlSettings defaultControl, SimClock clock) {
     super(Concern.INPUT, shard, directory);
+    this.defaultControl = defaultControl;
+    this.clock = clock;
     this.range = range;
     this.stepCenti = stepCenti;
     this.dataDir = dataDir;
@@ -115,9 +146,10 @@ public final class InputVerticle extends ShardVerticle {
     zones.forEach(spec -> inputs.put(spec.name(), new Input(spec.name(), spec.desiredCenti())));
     List<Input> all = List.copyOf(inputs.values());
     return vertx.executeBlocking(() -> storedDesired(all)).onSuccess(restored -> {
-      restored.desired().forEach((zone, centi) -> {
+      restored.settings().forEach((zone, settings) -> {
         Input input = inputs.get(zone);
-        input.desiredCenti = centi;
+        input.desiredCenti = range.require(settings.desired());
+        input.saved = settings;
         input.restored = true;
       });
       restored.problems().forEach(LOG::error);
@@ -125,15 +157,18 @@ public final class InputVerticle extends ShardVerticle {
         LOG.error("{} more zones' settings files were unusable; they start from their configured desired temperatures",
             restored.unusable() - restored.problems().size());
       }
-      if (!restored.desired().isEmpty()) {
-        LOG.info("{}: restored the desired temperature from {}", ZoneList.describe(restored.desired().keySet()), dataDir);
+      if (!restored.settings().isEmpty()) {
+        LOG.info("{}: restored the desired temperature from {}", ZoneList.describe(restored.settings().keySet()), dataDir);
       }
+      timer = new ShardTimer(vertx, clock, switches, this::scheduleDue);
+      inputs.values().forEach(this::startSetpoint);
     });
   }
 
   @Override
   protected void started() {
     inputs.forEach((zone, input) -> {
+      sendControl(input);
       publishDesired(input, input.restored ? "restored" : "start");
       if (health.isFailing(zone)) {
         // A predecessor of this shard could not save this zone: keep finding out when saving works again.
@@ -164,8 +199,12 @@ public final class InputVerticle extends ShardVerticle {
   protected Future<?> add(ZoneSpec spec) {
     Input input = new Input(spec.name(), spec.desiredCenti());
     inputs.put(spec.name(), input);
-    Future<Void> saved = write(input, spec.desiredCenti())
-        .onSuccess(written -> publishDesired(input, "created"))
+    startSetpoint(input);
+    Future<Void> saved = write(input, input.saved)
+        .onSuccess(written -> {
+          sendControl(input);
+          publishDesired(input, "created");
+        })
         .recover(failure -> {
           inputs.remove(spec.name(), input);
           LOG.error("Zone {}: cannot save settings to {}: {}; the zone was not created", spec.name(), input.settings.path(),
@@ -184,6 +223,7 @@ public final class InputVerticle extends ShardVerticle {
       return Future.succeededFuture();
     }
     unsaved.remove(input);
+    switches.cancel(zone);
     health.saved(zone);
     Future<?> removed = input.lastTurn.transform(previous -> vertx.executeBlocking(() -> {
       input.settings.delete();
@@ -199,10 +239,23 @@ public final class InputVerticle extends ShardVerticle {
       setDesired(request, message);
     } else if (body instanceof KeyPressed key) {
       keyPressed(key, message);
+    } else if (body instanceof SetControl request) {
+      setControl(request, message);
+    } else if (body instanceof SettingsQuery query) {
+      Input input = hosted(query.zone(), message);
+      if (input != null) {
+        message.reply(input.saved.withControl(input.control()));
+      }
+    } else if (body instanceof SetZoneSettings request) {
+      setSetpoint(request, message);
     } else if (body instanceof ShardQuery) {
       Map<String, Integer> desired = new HashMap<>();
-      inputs.forEach((zone, input) -> desired.put(zone, input.desiredCenti));
-      message.reply(new DesiredValues(desired));
+      Map<String, ControlSettings> control = new HashMap<>();
+      inputs.forEach((zone, input) -> {
+        desired.put(zone, input.desiredCenti);
+        control.put(zone, input.control());
+      });
+      message.reply(new DesiredValues(desired, control));
     }
   }
 
@@ -221,6 +274,54 @@ public final class InputVerticle extends ShardVerticle {
     inTurn(input, message, () -> change(input, requested, request.source())
         .onSuccess(changed -> message.reply(requested))
         .onFailure(failure -> message.fail(NOT_SAVED, failure.getMessage())));
+  }
+
+  /**
+   * Saves a new preset, presets or schedule, then applies it, publishes the desired temperature
+   * now in force and confirms with the zone's settings.
+   */
+  private void setSetpoint(SetZoneSettings request, Message<Object> message) {
+    Input input = hosted(request.zone(), message);
+    if (input == null) {
+      return;
+    }
+    ZoneSettings changed;
+    Runnable apply;
+    String source = DesiredChanged.PRESET;
+    if (request instanceof SetZoneSettings.SetPreset preset) {
+      changed = input.saved.withPreset(preset.preset());
+      apply = () -> input.setpoint.preset(preset.preset(), clock.now());
+    } else if (request instanceof SetZoneSettings.SetPresets presets) {
+      changed = input.saved.withPresets(presets.presets());
+      apply = () -> input.setpoint.presets(presets.presets());
+    } else {
+      SetZoneSettings.SetSchedule schedule = (SetZoneSettings.SetSchedule) request;
+      changed = input.saved.withSchedule(schedule.schedule());
+      apply = () -> input.setpoint.schedule(schedule.schedule(), clock.now());
+      source = DesiredChanged.SCHEDULE;
+    }
+    String appliedBy = source;
+    inTurn(input, message, () -> save(input, changed)
+        .onSuccess(saved -> {
+          apply.run();
+          applySetpoint(input, appliedBy);
+          message.reply(input.saved.withControl(input.control()));
+        })
+        .onFailure(failure -> message.fail(NOT_SAVED, notSaved(input))));
+  }
+
+  /** Saves new control settings, then sends them to the zone's display and confirms them. */
+  private void setControl(SetControl request, Message<Object> message) {
+    Input input = hosted(request.zone(), message);
+    if (input == null) {
+      return;
+    }
+    inTurn(input, message, () -> save(input, input.saved.withControl(request.settings()))
+        .onSuccess(saved -> {
+          sendControl(input);
+          message.reply(input.control());
+        })
+        .onFailure(failure -> message.fail(NOT_SAVED, notSaved(input))));
   }
 
   private void keyPressed(KeyPressed key, Message<Object> message) {
@@ -287,22 +388,60 @@ public final class InputVerticle extends ShardVerticle {
 
   /** Saves a new desired temperature, then applies and publishes it; fails, changing nothing, when it cannot be saved. */
   private Future<Void> change(Input input, int centi, String source) {
-    if (centi == input.desiredCenti) {
+    if (centi == input.desiredCenti && input.setpoint.preset() == null) {
       return Future.succeededFuture();
     }
-    return save(input, centi)
+    return save(input, input.saved.withDesiredCenti(centi).withPreset(null))
         .onSuccess(saved -> {
-          input.desiredCenti = centi;
-          publishDesired(input, source);
+          input.setpoint.manual(centi, clock.now());
+          applySetpoint(input, source);
         })
-        .recover(failure -> Future.failedFuture(
-            "zone '" + input.zone + "': the new setting could not be saved, so it was not changed; try again later"));
+        .recover(failure -> Future.failedFuture(notSaved(input)));
+  }
+
+  /** The zone's setpoint from its saved settings: the schedule, if any, in force from now. */
+  private void startSetpoint(Input input) {
+    ZoneSettings saved = input.saved;
+    input.setpoint = new ZoneSetpoint(input.desiredCenti, saved.preset(), saved.presets(), saved.schedule(),
+        WeekClock.MONDAY_MIDNIGHT, clock.now());
+    applySetpoint(input, null);
+  }
+
+  /**
+   * Takes the desired temperature now in force (publishing it when it changed, unless
+   * {@code source} is null: not yet announced) and waits for the schedule's next switch.
+   */
+  private void applySetpoint(Input input, String source) {
+    long now = clock.now();
+    int centi = input.setpoint.desiredCenti(now);
+    if (centi != input.desiredCenti) {
+      input.desiredCenti = centi;
+      if (source != null) {
+        publishDesired(input, source);
+      }
+    }
+    ScheduledSetpoint next = input.setpoint.next(now);
+    if (next == null) {
+      switches.cancel(input.zone);
+    } else {
+      switches.schedule(input.zone, next.at());
+      timer.rearm();
+    }
+  }
+
+  private void scheduleDue() {
+    switches.pollDue(clock.now(), zone -> applySetpoint(inputs.get(zone), DesiredChanged.SCHEDULE));
+  }
+
+  private static String notSaved(Input input) {
+    return "zone '" + input.zone + "': the new setting could not be saved, so it was not changed; try again later";
   }
 
   /** Writes a hosted zone's settings and keeps {@link SettingsHealth} and the retry timer up to date. */
-  private Future<Void> save(Input input, int centi) {
-    return write(input, centi)
+  private Future<Void> save(Input input, ZoneSettings settings) {
+    return write(input, settings)
         .onSuccess(saved -> {
+          input.saved = settings;
           if (unsaved.remove(input)) {
             health.saved(input.zone);
             if (unsaved.isEmpty()) {
@@ -326,8 +465,7 @@ public final class InputVerticle extends ShardVerticle {
   }
 
   /** Writes the settings on a worker thread. */
-  private Future<Void> write(Input input, int centi) {
-    ZoneSettings snapshot = ZoneSettings.ofDesiredCenti(centi);
+  private Future<Void> write(Input input, ZoneSettings snapshot) {
     return vertx.executeBlocking(() -> {
       input.settings.write(snapshot);
       return null;
@@ -343,7 +481,7 @@ public final class InputVerticle extends ShardVerticle {
       retryTimer = vertx.setTimer(SAVE_RETRY.toMillis(), id -> {
         retryTimer = -1;
         // A retry that fails arms the timer again.
-        List.copyOf(unsaved).forEach(input -> afterLastTurn(input, () -> save(input, input.desiredCenti)));
+        List.copyOf(unsaved).forEach(input -> afterLastTurn(input, () -> save(input, input.saved)));
       });
     }
   }
@@ -354,7 +492,7 @@ public final class InputVerticle extends ShardVerticle {
 
   /** Runs on a worker thread; an unusable file is reported, set aside, and the configured default is kept. */
   private Restored storedDesired(List<Input> all) {
-    Map<String, Integer> desired = new HashMap<>();
+    Map<String, ZoneSettings> settings = new HashMap<>();
     List<String> problems = new ArrayList<>();
     int unusable = 0;
     for (Input input : all) {
@@ -362,7 +500,8 @@ public final class InputVerticle extends ShardVerticle {
       try {
         Optional<ZoneSettings> stored = input.settings.read();
         if (stored.isPresent()) {
-          desired.put(input.zone, range.require(stored.get().desired()));
+          range.require(stored.get().desired());
+          settings.put(input.zone, stored.get());
         }
       } catch (SettingsUnreadableException e) {
         problem = "Zone " + input.zone + ": " + e.getMessage() + "; starting from the configured defaults" + setAside(input);
@@ -375,7 +514,7 @@ public final class InputVerticle extends ShardVerticle {
         problems.add(problem);
       }
     }
-    return new Restored(desired, problems, unusable);
+    return new Restored(settings, problems, unusable);
   }
 
   private static String setAside(Input input) {
@@ -384,6 +523,11 @@ public final class InputVerticle extends ShardVerticle {
     } catch (IOException e) {
       return " (the file could not be moved aside: " + e.getMessage() + ")";
     }
+  }
+
+  /** The display shard hosting the zone runs its controller; a display started later asks for them itself. */
+  private void sendControl(Input input) {
+    vertx.eventBus().send(events.addressOf(Concern.DISPLAY, input.zone), new ControlChanged(input.zone, input.control()));
   }
 
   private void publishDesired(Input input, String source) {

@@ -10,6 +10,7 @@ import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.TemperatureChanged;
 import io.thermobus.event.Topic;
 import io.thermobus.event.ZoneEvent;
+import io.thermobus.sim.SimClock;
 import io.thermobus.stream.StreamStats;
 import io.thermobus.zone.ZoneDirectory;
 import io.vertx.core.Future;
@@ -18,9 +19,9 @@ import io.vertx.core.eventbus.Message;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -43,11 +44,13 @@ public final class MetricsVerticle extends VerticleBase {
   private final Set<String> heating = new HashSet<>();
   private final ZoneDirectory directory;
   private final int zoneMeters;
+  private final SimClock clock;
   private List<Meter> sharedMeters = List.of();
 
   public MetricsVerticle(MeterRegistry registry, SubscriberBus<?> bus, StreamStats streams, ZoneDirectory directory,
-                         int zoneMeters) {
+                         int zoneMeters, SimClock clock) {
     this.registry = registry;
+    this.clock = clock;
     this.directory = directory;
     this.zoneMeters = zoneMeters;
     this.bus = new BusMeters(bus, System::nanoTime);
@@ -68,7 +71,10 @@ public final class MetricsVerticle extends VerticleBase {
     shared.add(Gauge.builder("thermobus.zones.heating", heating, Set::size)
         .description("zones whose heater is on").strongReference(true).register(registry));
     sharedMeters = List.copyOf(shared);
-    vertx.setPeriodic(SWEEP_MS, id -> forgetDeletedZones());
+    vertx.setPeriodic(SWEEP_MS, id -> {
+      forgetDeletedZones();
+      zones.values().forEach(ZoneMeters::analyse);
+    });
     return Future.all(
         on(Topic.TEMPERATURE, (ZoneMeters meters, TemperatureChanged event) -> meters.temperature(event.centi())),
         on(Topic.DESIRED, (ZoneMeters meters, DesiredChanged event) -> meters.desired(event.centi())),
@@ -95,11 +101,12 @@ public final class MetricsVerticle extends VerticleBase {
       }
       ZoneMeters meters = zones.get(event.zone());
       if (meters == null && zones.size() < zoneMeters && directory.hosts(event.zone())) {
-        meters = new ZoneMeters(registry, event.zone(), System::nanoTime);
+        meters = new ZoneMeters(registry, event.zone(), System::nanoTime, clock::timeScale);
         zones.put(event.zone(), meters);
       }
       if (meters != null) {
         update.accept(meters, event);
+        meters.trace(event);
       }
     }).completion();
   }

@@ -12,7 +12,7 @@ import java.util.OptionalLong;
  */
 public final class ThermalEffect {
 
-  private final int stepCenti;
+  private int stepCenti;
   private final long periodNanos;
   private boolean active;
   private long periodStart;
@@ -44,6 +44,11 @@ public final class ThermalEffect {
   /** When the current period completes, if active. */
   public OptionalLong dueAt() {
     return active() ? OptionalLong.of(periodStart + periodNanos) : OptionalLong.empty();
+  }
+
+  /** Changes the step from the period now running on; advance first to keep the completed periods' step. */
+  public void step(int newStepCenti) {
+    stepCenti = newStepCenti;
   }
 
   /** The temperature change due at {@code now}: one step per period completed since the last advance. */

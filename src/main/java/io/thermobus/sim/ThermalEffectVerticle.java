@@ -82,6 +82,27 @@ abstract class ThermalEffectVerticle extends ShardVerticle {
     }
   }
 
+  /** Whether this shard hosts the zone's effect. */
+  protected final boolean hosts(String zone) {
+    return effects.containsKey(zone);
+  }
+
+  /** Changes a zone's step from now on, after sending what the completed periods owe at the old one; a zone gone is skipped. */
+  protected final void restep(String zone, int stepCenti) {
+    ThermalEffect effect = effects.get(zone);
+    if (effect == null) {
+      return;
+    }
+    send(zone, effect.advance(clock.now()));
+    effect.step(stepCenti);
+  }
+
+  private void send(String zone, int delta) {
+    if (delta != 0) {
+      vertx.eventBus().send(events.addressOf(Concern.ROOM, zone), new TemperatureDelta(zone, delta, source));
+    }
+  }
+
   private ShardTimer timer() {
     if (timer == null) {
       timer = new ShardTimer(vertx, clock, due, this::fire);
@@ -93,10 +114,7 @@ abstract class ThermalEffectVerticle extends ShardVerticle {
     long now = clock.now();
     due.pollDue(now, zone -> {
       ThermalEffect effect = effects.get(zone);
-      int delta = effect.advance(now);
-      if (delta != 0) {
-        vertx.eventBus().send(events.addressOf(Concern.ROOM, zone), new TemperatureDelta(zone, delta, source));
-      }
+      send(zone, effect.advance(now));
       schedule(zone, effect);
     });
   }

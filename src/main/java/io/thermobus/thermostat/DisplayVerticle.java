@@ -1,6 +1,8 @@
 package io.thermobus.thermostat;
 
+import io.thermobus.control.ControlSettings;
 import io.thermobus.event.Concern;
+import io.thermobus.event.ControlChanged;
 import io.thermobus.event.DesiredChanged;
 import io.thermobus.event.DesiredValues;
 import io.thermobus.event.DeviceFault;
@@ -70,6 +72,8 @@ public final class DisplayVerticle extends ShardVerticle {
   private final Map<String, View> views = new HashMap<>();
   private final Deadlines pending = new Deadlines();
   private final List<String> recovered = new ArrayList<>();
+  private final List<String> faulted = new ArrayList<>();
+  private final List<String> overdue = new ArrayList<>();
   private ShardTimer timer;
 
   public DisplayVerticle(int shard, ZoneDirectory directory, ZoneControls controls, SimClock clock, Duration staleTimeout) {
@@ -96,8 +100,12 @@ public final class DisplayVerticle extends ShardVerticle {
         .onSuccess(values -> values.desiredCenti().forEach((zone, centi) -> {
           View view = views.get(zone);
           if (view != null && view.desired == null) {
+            ControlSettings settings = values.control().get(zone);
+            if (settings != null) {
+              view.control.settings(settings, clock.now());
+            }
             view.desired = centi;
-            command(zone, view, view.control.desired(centi, clock.now()));
+            command(zone, view, view.control.desired(centi, false, clock.now()));
           }
         }))
         .<Void>mapEmpty()
@@ -140,8 +148,14 @@ public final class DisplayVerticle extends ShardVerticle {
       View view = views.get(event.zone());
       if (view != null) {
         view.desired = event.centi();
-        command(event.zone(), view, view.control.desired(event.centi(), clock.now()));
+        command(event.zone(), view, view.control.desired(event.centi(), event.byUser(), clock.now()));
         render(event.zone(), view, event.at());
+      }
+    } else if (body instanceof ControlChanged event) {
+      View view = views.get(event.zone());
+      if (view != null) {
+        command(event.zone(), view, view.control.settings(event.settings(), clock.now()));
+        render(event.zone(), view, Instant.now());
       }
     } else if (body instanceof InputReceived event) {
       View view = views.get(event.zone());
@@ -175,20 +189,43 @@ public final class DisplayVerticle extends ShardVerticle {
    */
   private void checkReadings() {
     long now = clock.now();
-    List<String> faulted = new ArrayList<>();
-    List<String> overdue = new ArrayList<>();
-    views.forEach((zone, view) -> {
-      boolean wasFaulted = view.control.fault() != null;
-      HeaterCommand command = view.control.tick(now);
-      command(zone, view, command);
-      if (!wasFaulted && view.control.fault() != null) {
-        faulted.add(zone);
-        render(zone, view, Instant.now());
-      } else if (command == HeaterCommand.OFF && view.control.readings() == Readings.WAITING) {
-        overdue.add(zone);
+    views.forEach((zone, view) -> tick(zone, view, now));
+    logChecks();
+  }
+
+  private void actuateDue() {
+    long now = clock.now();
+    pending.pollDue(now, zone -> {
+      View view = views.get(zone);
+      view.scheduled = Long.MAX_VALUE;
+      if (!tick(zone, view, now)) {
         render(zone, view, Instant.now());
       }
     });
+    logChecks();
+  }
+
+  /**
+   * Lets time pass for one zone, noting a new fault or an overdue first reading for
+   * {@link #logChecks}; answers whether it rendered the zone (for either).
+   */
+  private boolean tick(String zone, View view, long now) {
+    boolean wasFaulted = view.control.fault() != null;
+    HeaterCommand command = view.control.tick(now);
+    command(zone, view, command);
+    if (!wasFaulted && view.control.fault() != null) {
+      faulted.add(zone);
+    } else if (command == HeaterCommand.OFF && view.control.readings() == Readings.WAITING) {
+      overdue.add(zone);
+    } else {
+      return false;
+    }
+    render(zone, view, Instant.now());
+    return true;
+  }
+
+  /** Logs the zones that faulted, recovered or still wait for a first reading since the last time, each kind in one line. */
+  private void logChecks() {
     if (!overdue.isEmpty()) {
       LOG.info("{}: still waiting for a first temperature reading after {} simulated s; heater kept off",
           ZoneList.describe(overdue), staleTimeout.toSeconds());
@@ -197,20 +234,12 @@ public final class DisplayVerticle extends ShardVerticle {
       LOG.warn("{}: no temperature reading for over {} simulated s; heater forced off", ZoneList.describe(faulted),
           staleTimeout.toSeconds());
     }
+    overdue.clear();
+    faulted.clear();
     if (!recovered.isEmpty()) {
       LOG.info("{}: temperature readings are back; leaving the fail-safe state", ZoneList.describe(recovered));
       recovered.clear();
     }
-  }
-
-  private void actuateDue() {
-    long now = clock.now();
-    pending.pollDue(now, zone -> {
-      View view = views.get(zone);
-      view.scheduled = Long.MAX_VALUE;
-      command(zone, view, view.control.tick(now));
-      render(zone, view, Instant.now());
-    });
   }
 
   /** Publishes what the control commanded and keeps its next action scheduled. */
@@ -241,7 +270,7 @@ public final class DisplayVerticle extends ShardVerticle {
 
   private static ZoneState state(String zone, View view) {
     return new ZoneState(zone, view.temperature, view.desired, view.control.heaterOn(), view.input, view.changedAt,
-        view.control.readings(), fault(view));
+        view.control.readings(), fault(view), view.control.settings().controller(), view.control.mode());
   }
 
   /** The thermostat's fail-safe first, else what the zone's devices report. */

@@ -1,24 +1,30 @@
 package io.thermobus.thermostat;
 
+import io.thermobus.control.ControlMode;
+import io.thermobus.control.ControlSettings;
 import io.thermobus.event.Readings;
 
 /**
- * The heating decision of one zone: fed its temperature readings, its desired temperature and the
- * passing of simulated time (nanoseconds of the node's clock), it answers what the heater must do.
- * Pure and single-threaded: the display shard that hosts the zone owns it. The display publishes
- * every command as a {@code HeaterSwitched} and calls {@link #tick} at the latest at
- * {@link #nextTick()} and at its periodic checks.
+ * The heating decision of one zone: fed its temperature readings, its desired temperature, its
+ * control settings and the passing of simulated time (nanoseconds of the node's clock), it
+ * answers what the heater must do. Pure and single-threaded: the display shard that hosts the
+ * zone owns it. The display publishes every command as a {@code HeaterSwitched} and calls
+ * {@link #tick} at the latest at {@link #nextTick()} and at its periodic checks.
  */
 public interface ZoneControl {
 
   HeaterCommand temperature(int centi, long now);
 
-  HeaterCommand desired(int centi, long now);
+  /** {@code byUser} for a person's change, false for the schedule's. */
+  HeaterCommand desired(int centi, boolean byUser, long now);
+
+  /** New control settings (controller, parameters, protections) take effect now. */
+  HeaterCommand settings(ControlSettings settings, long now);
 
   /** Time passed: readings may have gone stale, a delayed switch may be due. */
   HeaterCommand tick(long now);
 
-  /** When {@link #tick} must run next for a pending action, or {@link Long#MAX_VALUE} when none is pending. */
+  /** When {@link #tick} must run next, or {@link Long#MAX_VALUE} when nothing is due. */
   long nextTick();
 
   /** The heater's state as last commanded. */
@@ -29,4 +35,9 @@ public interface ZoneControl {
 
   /** Why the zone is in a fail-safe state, or {@code null} when it is not. */
   String fault();
+
+  ControlSettings settings();
+
+  /** What governs the heater now: the controller, an open window, a cool-down or the fail-safe. */
+  ControlMode mode();
 }

@@ -1,5 +1,6 @@
 package io.thermobus.thermostat;
 
+import io.thermobus.control.ControlSettings;
 import java.time.Duration;
 
 /**
@@ -16,8 +17,11 @@ public interface ZoneControls {
    */
   ZoneControl create(String zone, long now, boolean heaterOn, Duration staleTimeout);
 
-  /** The chapter's rule with the configured tolerances and actuator delay. */
-  static ZoneControls chapter(Thermostat thermostat, Duration actuatorDelay) {
-    return (zone, now, heaterOn, staleTimeout) -> new ChapterControl(thermostat, actuatorDelay, staleTimeout, now, heaterOn);
+  /**
+   * Each zone's {@code ZoneController}, starting from {@code defaults} until its input sends the
+   * zone's own settings.
+   */
+  static ZoneControls controllers(ControlSettings defaults) {
+    return (zone, now, heaterOn, staleTimeout) -> new ControlledZone(defaults, staleTimeout, now, heaterOn);
   }
 }

@@ -173,6 +173,17 @@ public final class WebVerticle extends VerticleBase {
     read(router, "/api/zones/:zone/history").handler(zones::history);
     read(router, "/api/cluster").handler(new ClusterApi(cluster)::get);
     authenticatedJson(router.put("/api/zones/:zone/desired"), jsonBody, auth).handler(zones::putDesired);
+    ZoneSettingsApi zoneSettings = new ZoneSettingsApi(zoneCalls, clock);
+    read(router, "/api/zones/:zone/settings").handler(zoneSettings::getSettings);
+    authenticatedJson(router.put("/api/zones/:zone/settings"), jsonBody, auth).handler(zoneSettings::putSettings);
+    read(router, "/api/zones/:zone/analytics").handler(zoneSettings::getAnalytics);
+    read(router, "/api/zones/:zone/preset").handler(zoneSettings::getPreset);
+    authenticatedJson(router.put("/api/zones/:zone/preset"), jsonBody, auth).handler(zoneSettings::putPreset);
+    read(router, "/api/zones/:zone/presets").handler(zoneSettings::getPresets);
+    authenticatedJson(router.put("/api/zones/:zone/presets"), jsonBody, auth).handler(zoneSettings::putPresets);
+    read(router, "/api/zones/:zone/schedule").handler(zoneSettings::getSchedule);
+    authenticatedJson(router.put("/api/zones/:zone/schedule"), jsonBody, auth).handler(zoneSettings::putSchedule);
+    authenticatedJson(router.post("/api/zones/:zone/window"), jsonBody, auth).handler(zoneSettings::postWindow);
     read(router, "/api/simulation").handler(simulation::get);
     authenticatedJson(router.put("/api/simulation"), jsonBody, auth).handler(simulation::put);
     router.post("/api/bus/subscriptions").handler(jsonBody).handler(bus::subscribe);

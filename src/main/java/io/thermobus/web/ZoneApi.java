@@ -184,7 +184,7 @@ final class ZoneApi {
 
   /** {@code GET /api/zones/{zone}/history?seconds=N}: the chart's samples of the last N seconds. */
   void history(RoutingContext ctx) {
-    int seconds = historySeconds(ctx);
+    int seconds = QuerySeconds.of(ctx, DEFAULT_HISTORY_SECONDS, MAX_HISTORY_SECONDS);
     String zone = zone(ctx);
     calls.<JsonObject>request(Concern.HISTORY, zone, new HistoryQuery(zone, seconds)).onSuccess(ctx::json).onFailure(ctx::fail);
   }
@@ -208,6 +208,8 @@ final class ZoneApi {
         .put("input", state.input())
         .put("readings", state.readings().wireName())
         .put("fault", state.fault())
+        .put("controller", state.controller().apiName())
+        .put("mode", state.mode().apiName())
         .put("at", state.at().toString());
   }
 
@@ -237,11 +239,7 @@ final class ZoneApi {
 
   /** The path's zone; refuses (404) a name this node does not host. */
   private String zone(RoutingContext ctx) {
-    String zone = ctx.pathParam("zone");
-    if (!ZoneName.isValid(zone) || !directory.hosts(zone)) {
-      throw ZoneCalls.unknown(zone);
-    }
-    return zone;
+    return calls.zoneOf(ctx);
   }
 
   /**
@@ -269,20 +267,5 @@ final class ZoneApi {
       throw ZoneCalls.unknown(zone);
     }
     return zone;
-  }
-
-  private static int historySeconds(RoutingContext ctx) {
-    List<String> values = ctx.queryParam("seconds");
-    if (values.isEmpty()) {
-      return DEFAULT_HISTORY_SECONDS;
-    }
-    String value = values.get(0);
-    if (values.size() == 1 && value.matches("[0-9]{1,5}")) {
-      int seconds = Integer.parseInt(value);
-      if (seconds >= 1 && seconds <= MAX_HISTORY_SECONDS) {
-        return seconds;
-      }
-    }
-    throw Refusal.badRequest("'seconds' must be one whole number from 1 to " + MAX_HISTORY_SECONDS);
   }
 }

@@ -2,12 +2,14 @@ package io.thermobus.web;
 
 import io.thermobus.Refusal;
 import io.thermobus.event.Concern;
+import io.thermobus.event.ZoneName;
 import io.thermobus.event.ZoneRequests;
 import io.thermobus.event.ZoneState;
 import io.thermobus.event.ZoneStates;
 import io.thermobus.zone.ZoneDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -61,6 +63,15 @@ final class ZoneCalls {
     return call.get().recover(failure -> Future.failedFuture(Refusal.of(failure, () -> directory.hosts(zone)
         ? Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS, "zone '" + zone + "' is restarting after a failure; try again shortly")
         : unknown(zone))));
+  }
+
+  /** The request path's zone; refuses (404) a name this node does not host. */
+  String zoneOf(RoutingContext ctx) {
+    String zone = ctx.pathParam("zone");
+    if (!ZoneName.isValid(zone) || !directory.hosts(zone)) {
+      throw unknown(zone);
+    }
+    return zone;
   }
 
   static Refusal unknown(String zone) {

@@ -38,6 +38,22 @@ class AnalyticsTest {
   }
 
   @Test
+  void shouldGiveALiveZonesFiguresInSimulatedTime() {
+    // The known trace, its wall instants 60 times closer together: as the live zone at time scale 60 records it.
+    List<Sample> wall = List.of(
+        at(0, 2000, 2100, true),
+        at(10, 2100, 2100, true),
+        at(15, 2120, 2100, false),
+        at(25, 2090, 2100, true),
+        at(30, 2100, 2100, true));
+    Analytics live = Analytics.ofWallClock(wall, 60, 2000);
+    assertThat(live.switchesPerHour()).isEqualTo(4);
+    assertThat(live.dutyCycle()).isEqualTo(0.6667);
+    assertThat(live.degreeMinutesBelow()).as("°C·min of simulated time").isEqualTo(10.5);
+    assertThat(Analytics.ofWallClock(wall, 1, 2000).switchesPerHour()).as("the same wall trace at scale 1").isEqualTo(240);
+  }
+
+  @Test
   void shouldTimeTheRiseToANewSetpoint() {
     List<Sample> trace = List.of(
         at(0, 1700, 1700, false),

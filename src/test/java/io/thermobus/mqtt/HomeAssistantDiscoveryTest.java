@@ -2,6 +2,8 @@ package io.thermobus.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.thermobus.control.ControlMode;
+import io.thermobus.control.ControllerKind;
 import io.thermobus.event.Readings;
 import io.thermobus.event.ZoneState;
 import io.thermobus.input.DesiredRange;
@@ -58,13 +60,15 @@ class HomeAssistantDiscoveryTest {
   @Test
   void publishesTheStateTheTemplatesRead() {
     ZoneTopics topics = ZoneTopics.of("thermobus", "attic");
-    MqttPublish heating = ZoneStateMessage.of(topics, new ZoneState("attic", 2090, 2100, true, "", Instant.EPOCH, Readings.LIVE, null));
+    MqttPublish heating = ZoneStateMessage.of(topics, new ZoneState("attic", 2090, 2100, true, "", Instant.EPOCH, Readings.LIVE, null,
+        ControllerKind.ONOFF, ControlMode.NORMAL));
     assertThat(heating.topic()).isEqualTo("thermobus/attic/state");
     assertThat(heating.retain()).isTrue();
     assertThat(new JsonObject(heating.payload())).isEqualTo(new JsonObject(
         "{\"zone\":\"attic\",\"temperature\":20.90,\"desired\":21.00,\"heaterOn\":true,\"readings\":\"live\",\"mode\":\"heat\",\"action\":\"heating\",\"fault\":null}"));
     assertThat(heating.payload()).contains("\"temperature\":20.90");
-    MqttPublish faulted = ZoneStateMessage.of(topics, new ZoneState("attic", null, 2100, false, "", Instant.EPOCH, Readings.STALE, "sensor silent"));
+    MqttPublish faulted = ZoneStateMessage.of(topics, new ZoneState("attic", null, 2100, false, "", Instant.EPOCH, Readings.STALE, "sensor silent",
+        ControllerKind.ONOFF, ControlMode.FAULT));
     assertThat(new JsonObject(faulted.payload()).getMap())
         .containsEntry("temperature", null).containsEntry("readings", "stale").containsEntry("action", "idle").containsEntry("fault", "sensor silent");
   }

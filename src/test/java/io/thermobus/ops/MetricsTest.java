@@ -54,6 +54,15 @@ class MetricsTest {
   }
 
   @Test
+  void exportsEachZonesAnalyticsOfTheLastSimulatedHour() {
+    Scrape scrape = awaitScrape(s -> s.has("thermobus_zone_switches_per_hour")
+        && s.value("thermobus_zone_switches_per_hour", "zone=\"home\"") > 0);
+    assertThat(scrape.value("thermobus_zone_rms_error_celsius", "zone=\"home\"")).as("the chapter's narrow band").isBetween(0.0, 0.2);
+    // The window may still hold the climb from 20.90 to the band (20.98 to 21.03): at most 0.13.
+    assertThat(scrape.value("thermobus_zone_amplitude_celsius", "zone=\"home\"")).isBetween(0.0, 0.15);
+  }
+
+  @Test
   void followsADesiredChange() throws Exception {
     HttpResponse<Buffer> put = service.client.put("/api/zones/attic/desired")
         .putHeader("Authorization", "Bearer " + RunningService.TOKEN)

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Desired temperatures survive a restart of the whole service; an unusable file never stops it from starting. */
+/** A zone's settings survive a restart of the whole service; an unusable file never stops it from starting. */
 class DurableSettingsTest {
 
   @TempDir
@@ -29,6 +29,26 @@ class DurableSettingsTest {
     }
     try (Started second = start()) {
       assertThat(second.desired()).isEqualTo(23.45);
+    }
+  }
+
+  @Test
+  void shouldKeepTheControlSettingsWithTheDesiredTemperatureAcrossARestart() throws Exception {
+    try (Started first = start()) {
+      assertThat(first.put("/api/zones/home/settings", "{\"controller\": \"tpi\", \"protections\": {\"minOnSeconds\": 120}}"))
+          .isEqualTo(200);
+      assertThat(first.put("/api/zones/home/desired", "{\"celsius\": 19.5}")).as("saving desired keeps the rest").isEqualTo(200);
+      assertThat(first.put("/api/zones/home/presets", "{\"eco\": 16.5}")).isEqualTo(200);
+      assertThat(first.put("/api/zones/home/preset", "{\"preset\": \"eco\"}")).isEqualTo(200);
+    }
+    try (Started second = start()) {
+      assertThat(second.desired()).as("the preset is in force").isEqualTo(16.5);
+      assertThat(second.put("/api/zones/home/preset", "{\"preset\": null}")).isEqualTo(200);
+      assertThat(second.desired()).as("the manual setpoint is back").isEqualTo(19.5);
+      JsonObject settings = second.service.client.get("/api/zones/home/settings").send().await(10, TimeUnit.SECONDS)
+          .bodyAsJsonObject();
+      assertThat(settings.getString("controller")).isEqualTo("tpi");
+      assertThat(settings.getJsonObject("protections").getLong("minOnSeconds")).isEqualTo(120);
     }
   }
 
@@ -57,6 +77,13 @@ class DurableSettingsTest {
   }
 
   private record Started(Vertx vertx, RunningService service) implements AutoCloseable {
+
+    int put(String path, String json) throws Exception {
+      return service.client.put(path)
+          .putHeader("Authorization", "Bearer " + RunningService.TOKEN)
+          .putHeader("Content-Type", "application/json")
+          .sendBuffer(Buffer.buffer(json)).await(10, TimeUnit.SECONDS).statusCode();
+    }
 
     double desired() throws Exception {
       return service.client.get("/api/zones/home").send().await(10, TimeUnit.SECONDS).bodyAsJsonObject().getDouble("desired");

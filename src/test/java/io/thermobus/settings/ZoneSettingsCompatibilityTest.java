@@ -43,6 +43,7 @@ class ZoneSettingsCompatibilityTest {
     assertThat(old.preset()).isNull();
     assertThat(old.presets()).isEqualTo(Presets.DEFAULT);
     assertThat(old.schedule().isEmpty()).isTrue();
-    assertThat(old.control()).isEqualTo(ControlSettings.CHAPTER);
+    assertThat(old.controlOr(ControlSettings.CHAPTER)).isEqualTo(ControlSettings.CHAPTER);
+    assertThat(old.control()).isNull();
   }
 }

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import io.thermobus.control.ControlSettings;
 import io.thermobus.event.DesiredChanged;
 import io.thermobus.event.EventCodec;
 import io.thermobus.event.FrameRendered;
@@ -73,7 +74,7 @@ class FirstReadingTest {
     vertx.eventBus().<FrameRendered>consumer(Topic.FRAME.address(), message -> frames.add(message.body()));
     vertx.deployVerticle(new StateChangeLog()).await(10, TimeUnit.SECONDS);
     // No room and no input: nothing ever publishes a reading. At 100x the 12 s timeout is its floor of one wall second.
-    vertx.deployVerticle(new DisplayVerticle(0, directory, ZoneControls.chapter(new Thermostat(0, 0), Duration.ZERO),
+    vertx.deployVerticle(new DisplayVerticle(0, directory, ZoneControls.controllers(ControlSettings.CHAPTER),
             SimClock.system(100), Duration.ofSeconds(12)))
         .await(10, TimeUnit.SECONDS);
   }

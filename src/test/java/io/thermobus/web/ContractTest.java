@@ -104,6 +104,26 @@ class ContractTest {
     assertThat(post("/api/zones", BEARER, "application/json", "{\"zone\": \"cellar\", \"desired\": 19.5, \"initialTemperature\": 18}")
         .statusCode()).isEqualTo(201);
     assertThat(send(HttpMethod.DELETE, "/api/zones/cellar", BEARER, null, null).statusCode()).isEqualTo(204);
+    exchange(HttpMethod.GET, "/api/zones/home/settings");
+    exchange(HttpMethod.GET, "/api/zones/home/analytics?seconds=600");
+    exchange(HttpMethod.GET, "/api/zones/home/analytics?seconds=0");
+    exchange(HttpMethod.GET, "/api/zones/cellar/analytics");
+    for (String setting : List.of("preset", "presets", "schedule")) {
+      exchange(HttpMethod.GET, "/api/zones/home/" + setting);
+      exchange(HttpMethod.GET, "/api/zones/cellar/" + setting);
+    }
+    assertThat(put("/api/zones/attic/presets", BEARER, "application/json", "{\"eco\": 16}").statusCode()).isEqualTo(200);
+    assertThat(put("/api/zones/attic/preset", BEARER, "application/json", "{\"preset\": \"eco\"}").statusCode()).isEqualTo(200);
+    assertThat(put("/api/zones/attic/preset", BEARER, "application/json", "{\"preset\": null}").statusCode()).isEqualTo(200);
+    assertThat(put("/api/zones/attic/schedule", BEARER, "application/json",
+        "{\"entries\": [{\"days\": [\"sat\", \"sun\"], \"at\": \"08:00\", \"preset\": \"comfort\"}]}").statusCode()).isEqualTo(200);
+    assertThat(put("/api/zones/attic/schedule", BEARER, "application/json", "{\"entries\": []}").statusCode()).isEqualTo(200);
+    assertThat(post("/api/zones/attic/window", BEARER, "application/json", "{\"open\": true, \"seconds\": 60}").statusCode())
+        .isEqualTo(200);
+    assertThat(post("/api/zones/attic/window", BEARER, "application/json", "{\"open\": false}").statusCode()).isEqualTo(200);
+    exchange(HttpMethod.GET, "/api/zones/cellar/settings");
+    assertThat(put("/api/zones/attic/settings", BEARER, "application/json",
+        "{\"controller\": \"hysteresis\", \"protections\": {\"minOnSeconds\": 60}}").statusCode()).isEqualTo(200);
     exchange(HttpMethod.GET, "/api/simulation");
     assertThat(put("/api/simulation", BEARER, "application/json", "{\"timeScale\": 60}").statusCode()).isEqualTo(200);
   }
@@ -117,6 +137,24 @@ class ContractTest {
     put("/api/zones/cellar/desired", BEARER, "application/json", "{\"celsius\": 22}");
     put("/api/zones/home/desired", BEARER, "application/json", "{\"celsius\": 22, \"pad\": \"" + "x".repeat(20_000) + "\"}");
     put("/api/zones/home/desired", BEARER, "text/plain", "22");
+    put("/api/zones/home/settings", BEARER, "application/json", "{\"controller\": \"bangbang\"}");
+    put("/api/zones/home/settings", null, "application/json", "{}");
+    put("/api/zones/cellar/settings", BEARER, "application/json", "{}");
+    put("/api/zones/home/settings", BEARER, "application/json", "{\"pad\": \"" + "x".repeat(20_000) + "\"}");
+    put("/api/zones/home/settings", BEARER, "text/plain", "{}");
+    post("/api/zones/home/window", BEARER, "application/json", "{\"open\": \"wide\"}");
+    post("/api/zones/home/window", null, "application/json", "{\"open\": true}");
+    post("/api/zones/cellar/window", BEARER, "application/json", "{\"open\": true}");
+    post("/api/zones/home/window", BEARER, "application/json", "{\"open\": true, \"pad\": \"" + "x".repeat(20_000) + "\"}");
+    post("/api/zones/home/window", BEARER, "text/plain", "open");
+    for (String setting : List.of("preset", "presets", "schedule")) {
+      String path = "/api/zones/home/" + setting;
+      put(path, BEARER, "application/json", "{\"preset\": \"tropical\", \"eco\": 99, \"entries\": 3}");
+      put(path, null, "application/json", "{}");
+      put("/api/zones/cellar/" + setting, BEARER, "application/json", "{}");
+      put(path, BEARER, "application/json", "{\"pad\": \"" + "x".repeat(20_000) + "\"}");
+      put(path, BEARER, "text/plain", "{}");
+    }
     post("/api/zones", BEARER, "application/json", "{\"zone\": \"Not A Name\"}");
     post("/api/zones", null, "application/json", "{\"zone\": \"cellar\"}");
     post("/api/zones", BEARER, "application/json", "{\"zone\": \"home\"}");
@@ -213,7 +251,7 @@ class ContractTest {
   /** Undeploys the shards hosting attic: its routes answer 503, and so do creating a zone there and deleting attic. */
   private void whileAZoneIsDown() throws Exception {
     int shard = service.running.directory().shardOf("attic");
-    for (Concern concern : List.of(Concern.DISPLAY, Concern.INPUT, Concern.HISTORY)) {
+    for (Concern concern : List.of(Concern.DISPLAY, Concern.INPUT, Concern.HISTORY, Concern.HEAT_LOSS)) {
       service.vertx.undeploy(service.running.supervisor().deploymentId(concern.shardName(shard))).await(10, TimeUnit.SECONDS);
     }
     assertThat(exchange(HttpMethod.GET, "/health/ready").statusCode()).isEqualTo(503);
@@ -221,6 +259,15 @@ class ContractTest {
     assertThat(exchange(HttpMethod.GET, "/api/zones/attic").statusCode()).isEqualTo(503);
     assertThat(put("/api/zones/attic/desired", BEARER, "application/json", "{\"celsius\": 22}").statusCode()).isEqualTo(503);
     assertThat(exchange(HttpMethod.GET, "/api/zones/attic/history").statusCode()).isEqualTo(503);
+    assertThat(exchange(HttpMethod.GET, "/api/zones/attic/settings").statusCode()).isEqualTo(503);
+    assertThat(exchange(HttpMethod.GET, "/api/zones/attic/analytics").statusCode()).isEqualTo(503);
+    assertThat(post("/api/zones/attic/window", BEARER, "application/json", "{\"open\": true}").statusCode()).isEqualTo(503);
+    assertThat(put("/api/zones/attic/settings", BEARER, "application/json", "{}").statusCode()).isEqualTo(503);
+    for (String setting : List.of("preset", "presets", "schedule")) {
+      assertThat(exchange(HttpMethod.GET, "/api/zones/attic/" + setting).statusCode()).isEqualTo(503);
+      String valid = setting.equals("preset") ? "{\"preset\": null}" : "{}";
+      assertThat(put("/api/zones/attic/" + setting, BEARER, "application/json", valid).statusCode()).isEqualTo(503);
+    }
     String sameShard = IntStream.range(0, 1000).mapToObj(i -> "new-" + i)
         .filter(zone -> service.running.directory().shardOf(zone) == shard).findFirst().orElseThrow();
     assertThat(post("/api/zones", BEARER, "application/json", "{\"zone\": \"" + sameShard + "\"}").statusCode()).isEqualTo(503);
@@ -246,6 +293,11 @@ class ContractTest {
       post("/api/zones", BEARER, json, "{\"zone\": \"cellar\"}");
       send(HttpMethod.DELETE, "/api/zones/home", BEARER, null, null);
       put("/api/simulation", BEARER, json, "{\"timeScale\": 2}");
+      put("/api/zones/home/settings", BEARER, json, "{}");
+      put("/api/zones/home/preset", BEARER, json, "{\"preset\": null}");
+      put("/api/zones/home/presets", BEARER, json, "{}");
+      put("/api/zones/home/schedule", BEARER, json, "{}");
+      post("/api/zones/home/window", BEARER, json, "{\"open\": false}");
       post("/api/experiments", BEARER, json, "{}");
     } finally {
       service = main;

@@ -29,6 +29,7 @@ class NegativeInputTest {
   private static final String BEARER = "Bearer " + RunningService.TOKEN;
   private static final String DESIRED = "/api/zones/home/desired";
   private static final String ZONES = "/api/zones";
+  private static final String SETTINGS = "/api/zones/home/settings";
   private static final String SIMULATION = "/api/simulation";
   private static final String SUBSCRIPTIONS = "/api/bus/subscriptions";
   private static final String PUBLISH = "/api/bus/events";
@@ -83,6 +84,72 @@ class NegativeInputTest {
         bad("token with suffix", HttpMethod.PUT, DESIRED, BEARER + "x", JSON, "{\"celsius\": 22}", 401),
         bad("unknown zone", HttpMethod.PUT, "/api/zones/attic/desired", BEARER, JSON, "{\"celsius\": 22}", 404),
         bad("zone name too long", HttpMethod.PUT, "/api/zones/" + "a".repeat(40) + "/desired", BEARER, JSON, "{\"celsius\": 22}", 404),
+        // GET, PUT /api/zones/{zone}/settings
+        bad("settings malformed", HttpMethod.PUT, SETTINGS, BEARER, JSON, "{\"controller\": ", 400),
+        bad("settings empty body", HttpMethod.PUT, SETTINGS, BEARER, JSON, "", 400),
+        bad("settings JSON array", HttpMethod.PUT, SETTINGS, BEARER, JSON, "[]", 400),
+        bad("settings unknown controller", HttpMethod.PUT, SETTINGS, BEARER, JSON, "{\"controller\": \"bangbang\"}", 400),
+        bad("settings unknown field", HttpMethod.PUT, SETTINGS, BEARER, JSON, "{\"colour\": 1}", 400),
+        bad("settings tolerance out of range", HttpMethod.PUT, SETTINGS, BEARER, JSON,
+            "{\"controller\": \"hysteresis\", \"hysteresis\": {\"coldTolerance\": 9}}", 400),
+        bad("settings tolerance NaN", HttpMethod.PUT, SETTINGS, BEARER, JSON, "{\"hysteresis\": {\"coldTolerance\": NaN}}", 400),
+        bad("settings negative minimum on time", HttpMethod.PUT, SETTINGS, BEARER, JSON, "{\"protections\": {\"minOnSeconds\": -1}}", 400),
+        bad("settings max on below min on", HttpMethod.PUT, SETTINGS, BEARER, JSON,
+            "{\"protections\": {\"minOnSeconds\": 600, \"maxOnSeconds\": 60}}", 400),
+        bad("settings delay as text", HttpMethod.PUT, SETTINGS, BEARER, JSON, "{\"actuatorDelaySeconds\": \"soon\"}", 400),
+        bad("settings delay too long", HttpMethod.PUT, SETTINGS, BEARER, JSON, "{\"actuatorDelaySeconds\": 99999}", 400),
+        bad("settings without a token", HttpMethod.PUT, SETTINGS, null, JSON, "{\"controller\": \"tpi\"}", 401),
+        bad("settings with a wrong token", HttpMethod.PUT, SETTINGS, "Bearer nope", JSON, "{\"controller\": \"tpi\"}", 401),
+        bad("settings of an unknown zone", HttpMethod.PUT, "/api/zones/attic/settings", BEARER, JSON, "{\"controller\": \"tpi\"}", 404),
+        bad("settings read of an unknown zone", HttpMethod.GET, "/api/zones/attic/settings", null, null, null, 404),
+        bad("settings as text", HttpMethod.PUT, SETTINGS, BEARER, "text/plain", "{\"controller\": \"tpi\"}", 415),
+        bad("settings 1 MiB", HttpMethod.PUT, SETTINGS, BEARER, JSON, MEBIBYTE, 413),
+        // PUT /api/zones/{zone}/preset, presets, schedule
+        bad("preset unknown", HttpMethod.PUT, "/api/zones/home/preset", BEARER, JSON, "{\"preset\": \"tropical\"}", 400),
+        bad("preset missing", HttpMethod.PUT, "/api/zones/home/preset", BEARER, JSON, "{}", 400),
+        bad("preset a number", HttpMethod.PUT, "/api/zones/home/preset", BEARER, JSON, "{\"preset\": 3}", 400),
+        bad("preset without a token", HttpMethod.PUT, "/api/zones/home/preset", null, JSON, "{\"preset\": \"eco\"}", 401),
+        bad("preset of an unknown zone", HttpMethod.PUT, "/api/zones/attic/preset", BEARER, JSON, "{\"preset\": \"eco\"}", 404),
+        bad("preset as text", HttpMethod.PUT, "/api/zones/home/preset", BEARER, "text/plain", "eco", 415),
+        bad("preset 1 MiB", HttpMethod.PUT, "/api/zones/home/preset", BEARER, JSON, MEBIBYTE, 413),
+        bad("presets out of range", HttpMethod.PUT, "/api/zones/home/presets", BEARER, JSON, "{\"eco\": 99}", 400),
+        bad("presets NaN", HttpMethod.PUT, "/api/zones/home/presets", BEARER, JSON, "{\"frost\": NaN}", 400),
+        bad("presets as text", HttpMethod.PUT, "/api/zones/home/presets", BEARER, JSON, "{\"eco\": \"cool\"}", 400),
+        bad("presets unknown field", HttpMethod.PUT, "/api/zones/home/presets", BEARER, JSON, "{\"tropical\": 30}", 400),
+        bad("presets without a token", HttpMethod.PUT, "/api/zones/home/presets", null, JSON, "{\"eco\": 16}", 401),
+        bad("presets of an unknown zone", HttpMethod.GET, "/api/zones/attic/presets", null, null, null, 404),
+        bad("schedule time not HH:MM", HttpMethod.PUT, "/api/zones/home/schedule", BEARER, JSON,
+            "{\"entries\": [{\"at\": \"25:00\", \"celsius\": 20}]}", 400),
+        bad("schedule unknown day", HttpMethod.PUT, "/api/zones/home/schedule", BEARER, JSON,
+            "{\"entries\": [{\"days\": [\"someday\"], \"at\": \"07:00\", \"celsius\": 20}]}", 400),
+        bad("schedule both preset and celsius", HttpMethod.PUT, "/api/zones/home/schedule", BEARER, JSON,
+            "{\"entries\": [{\"at\": \"07:00\", \"celsius\": 20, \"preset\": \"eco\"}]}", 400),
+        bad("schedule two entries at one time", HttpMethod.PUT, "/api/zones/home/schedule", BEARER, JSON,
+            "{\"entries\": [{\"at\": \"07:00\", \"celsius\": 20}, {\"at\": \"07:00\", \"celsius\": 21}]}", 400),
+        bad("schedule celsius out of range", HttpMethod.PUT, "/api/zones/home/schedule", BEARER, JSON,
+            "{\"entries\": [{\"at\": \"07:00\", \"celsius\": 80}]}", 400),
+        bad("schedule entries not a list", HttpMethod.PUT, "/api/zones/home/schedule", BEARER, JSON, "{\"entries\": 3}", 400),
+        bad("schedule without a token", HttpMethod.PUT, "/api/zones/home/schedule", null, JSON, "{\"entries\": []}", 401),
+        bad("schedule of an unknown zone", HttpMethod.PUT, "/api/zones/attic/schedule", BEARER, JSON, "{\"entries\": []}", 404),
+        bad("schedule as text", HttpMethod.PUT, "/api/zones/home/schedule", BEARER, "text/plain", "{}", 415),
+        // POST /api/zones/{zone}/window
+        bad("window open missing", HttpMethod.POST, "/api/zones/home/window", BEARER, JSON, "{}", 400),
+        bad("window open a string", HttpMethod.POST, "/api/zones/home/window", BEARER, JSON, "{\"open\": \"yes\"}", 400),
+        bad("window seconds zero", HttpMethod.POST, "/api/zones/home/window", BEARER, JSON, "{\"open\": true, \"seconds\": 0}", 400),
+        bad("window seconds fractional", HttpMethod.POST, "/api/zones/home/window", BEARER, JSON, "{\"open\": true, \"seconds\": 1.5}", 400),
+        bad("window seconds beyond a day", HttpMethod.POST, "/api/zones/home/window", BEARER, JSON, "{\"open\": true, \"seconds\": 86401}", 400),
+        bad("window seconds huge", HttpMethod.POST, "/api/zones/home/window", BEARER, JSON, "{\"open\": true, \"seconds\": 1e400}", 400),
+        bad("window without a token", HttpMethod.POST, "/api/zones/home/window", null, JSON, "{\"open\": true}", 401),
+        bad("window of an unknown zone", HttpMethod.POST, "/api/zones/attic/window", BEARER, JSON, "{\"open\": true}", 404),
+        bad("window as text", HttpMethod.POST, "/api/zones/home/window", BEARER, "text/plain", "open", 415),
+        bad("window 1 MiB", HttpMethod.POST, "/api/zones/home/window", BEARER, JSON, MEBIBYTE, 413),
+        // GET /api/zones/{zone}/analytics
+        bad("analytics of an unknown zone", HttpMethod.GET, "/api/zones/attic/analytics", null, null, null, 404),
+        bad("analytics seconds zero", HttpMethod.GET, "/api/zones/home/analytics?seconds=0", null, null, null, 400),
+        bad("analytics seconds beyond a week", HttpMethod.GET, "/api/zones/home/analytics?seconds=604801", null, null, null, 400),
+        bad("analytics seconds not a number", HttpMethod.GET, "/api/zones/home/analytics?seconds=abc", null, null, null, 400),
+        bad("analytics seconds twice", HttpMethod.GET, "/api/zones/home/analytics?seconds=1&seconds=2", null, null, null, 400),
+        bad("analytics seconds overflowing", HttpMethod.GET, "/api/zones/home/analytics?seconds=" + "9".repeat(30), null, null, null, 400),
         // GET /api/zones/{zone}
         bad("unknown zone read", HttpMethod.GET, "/api/zones/attic", null, null, null, 404),
         bad("encoded traversal as zone", HttpMethod.GET, "/api/zones/..%2f..%2fetc%2fpasswd", null, null, null, 404),
@@ -207,7 +274,8 @@ class NegativeInputTest {
    * What bad input must not change: the zones and one zone's state, the saved settings, the time
    * scale, the bus's published count and subscriptions.
    */
-  private record State(JsonObject zone, int zones, List<String> savedFiles, double timeScale, long published, int subscriptions) {
+  private record State(JsonObject zone, JsonObject settings, JsonObject setpoint, int zones, List<String> savedFiles, double timeScale, long published,
+                       int subscriptions) {
 
     static State read() throws Exception {
       JsonObject zone = send(HttpMethod.GET, "/api/zones/home", null, null, null).bodyAsJsonObject();
@@ -219,7 +287,12 @@ class NegativeInputTest {
       }
       int zones = send(HttpMethod.GET, ZONES, null, null, null).bodyAsJsonObject().getJsonArray("zones").size();
       double timeScale = send(HttpMethod.GET, SIMULATION, null, null, null).bodyAsJsonObject().getDouble("timeScale");
-      return new State(zone, zones, saved, timeScale, bus.getLong("published"), bus.getJsonArray("subscriptions").size());
+      JsonObject settings = send(HttpMethod.GET, SETTINGS, null, null, null).bodyAsJsonObject();
+      JsonObject setpoint = new JsonObject()
+          .put("preset", send(HttpMethod.GET, "/api/zones/home/preset", null, null, null).bodyAsJsonObject())
+          .put("presets", send(HttpMethod.GET, "/api/zones/home/presets", null, null, null).bodyAsJsonObject())
+          .put("schedule", send(HttpMethod.GET, "/api/zones/home/schedule", null, null, null).bodyAsJsonObject());
+      return new State(zone, settings, setpoint, zones, saved, timeScale, bus.getLong("published"), bus.getJsonArray("subscriptions").size());
     }
   }
 
