@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
 import io.thermobus.zone.ZoneSource;
 import io.thermobus.zone.ZoneSpec;
+import io.vertx.core.json.JsonObject;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Map;
@@ -14,15 +15,20 @@ import java.util.Map;
  * and the node that last claimed it with the claim's fence. The processors below change it on the partition
  * that holds it, one at a time, which is what makes a claim and a fence check atomic.
  */
-public record ZoneRecord(int desiredCenti, int initialTemperatureCenti, ZoneSource source, String owner, long fence)
+public record ZoneRecord(int desiredCenti, int initialTemperatureCenti, String source, String owner, long fence)
     implements Serializable {
 
   @Serial
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
+
+  /** A zone's source as the record keeps it: its JSON object, as in a config file, so that it travels as text. */
+  static String sourceText(ZoneSource source) {
+    return new JsonObject(source.toMap()).encode();
+  }
 
   /** The zone as a node adopts it: with the cluster's setpoint. */
   ZoneSpec spec(String name) {
-    return new ZoneSpec(name, desiredCenti, initialTemperatureCenti, source);
+    return new ZoneSpec(name, desiredCenti, initialTemperatureCenti, ZoneSource.parse(new JsonObject(source).getMap(), true));
   }
 
   private ZoneRecord claimedBy(String node, long newFence) {
@@ -153,7 +159,7 @@ public record ZoneRecord(int desiredCenti, int initialTemperatureCenti, ZoneSour
     private final ZoneRecord definition;
 
     Define(ZoneSpec spec) {
-      this.definition = new ZoneRecord(spec.desiredCenti(), spec.initialTemperatureCenti(), spec.source(), null, 0);
+      this.definition = new ZoneRecord(spec.desiredCenti(), spec.initialTemperatureCenti(), sourceText(spec.source()), null, 0);
     }
 
     @Override

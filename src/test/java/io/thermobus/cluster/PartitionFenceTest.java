@@ -61,7 +61,7 @@ class PartitionFenceTest {
     owner.getLifecycleService().terminate();
     IMap<String, ZoneRecord> survivors = other.getMap(HazelcastSetup.ZONES_MAP);
     await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> other.getPartitionService().getPartition("home").getOwner().localMember());
-    assertThat(survivors.get("home")).as("the backup holds the claim and the setpoint").isEqualTo(new ZoneRecord(2250, 1800, ZoneSource.SIM, ownerId, 1));
+    assertThat(survivors.get("home")).as("the backup holds the claim and the setpoint").isEqualTo(new ZoneRecord(2250, 1800, ZoneRecord.sourceText(ZoneSource.SIM), ownerId, 1));
     assertThat(survivors.executeOnKey("home", new ZoneRecord.Admit(ownerId, fence))).as("the dead owner's fence").isFalse();
     assertThat(survivors.executeOnKey("home", new ZoneRecord.Claim(otherId))).isEqualTo(2);
   }

@@ -11,19 +11,21 @@ import org.junit.jupiter.api.Test;
 /** The processors' rules, on a plain entry: what Hazelcast runs on the partition that holds the zone. */
 class ZoneRecordTest {
 
-  private final Map.Entry<String, ZoneRecord> home = new AbstractMap.SimpleEntry<>("home", new ZoneRecord(2100, 1800, ZoneSource.SIM, null, 0));
+  private static final String SIM = ZoneRecord.sourceText(ZoneSource.SIM);
+
+  private final Map.Entry<String, ZoneRecord> home = new AbstractMap.SimpleEntry<>("home", new ZoneRecord(2100, 1800, SIM, null, 0));
 
   @Test
   void shouldRaiseTheFenceWithEveryClaimAndKeepTheSetpoint() {
     assertThat(new ZoneRecord.Claim("a").apply(home, "a")).isEqualTo(1);
     assertThat(new ZoneRecord.Claim("b").apply(home, "b")).isEqualTo(2);
-    assertThat(home.getValue()).isEqualTo(new ZoneRecord(2100, 1800, ZoneSource.SIM, "b", 2));
+    assertThat(home.getValue()).isEqualTo(new ZoneRecord(2100, 1800, SIM, "b", 2));
   }
 
   @Test
   void shouldRefuseAClaimFromANodeThatDoesNotHoldThePartition() {
     assertThat(new ZoneRecord.Claim("a").apply(home, "b")).isZero();
-    assertThat(home.getValue()).isEqualTo(new ZoneRecord(2100, 1800, ZoneSource.SIM, null, 0));
+    assertThat(home.getValue()).isEqualTo(new ZoneRecord(2100, 1800, SIM, null, 0));
   }
 
   @Test
@@ -40,7 +42,7 @@ class ZoneRecordTest {
   void shouldRecordASetpointKeepingTheClaimAndLeaveAZoneNotYetKnownUnknown() {
     long fence = new ZoneRecord.Claim("a").apply(home, "a");
     new ZoneRecord.Desired(2250).apply(home, "b");
-    assertThat(home.getValue()).isEqualTo(new ZoneRecord(2250, 1800, ZoneSource.SIM, "a", fence));
+    assertThat(home.getValue()).isEqualTo(new ZoneRecord(2250, 1800, SIM, "a", fence));
     Map.Entry<String, ZoneRecord> attic = new AbstractMap.SimpleEntry<>("attic", null);
     new ZoneRecord.Desired(1900).apply(attic, "a");
     assertThat(attic.getValue()).isNull();
@@ -50,10 +52,10 @@ class ZoneRecordTest {
   void shouldDefineAZoneOnlyIfTheClusterDoesNotKnowItKeepingAnExistingSetpointAndClaim() {
     long fence = new ZoneRecord.Claim("a").apply(home, "a");
     new ZoneRecord.Define(ZoneSpec.simulated("home", 1500, 1000)).apply(home, "b");
-    assertThat(home.getValue()).isEqualTo(new ZoneRecord(2100, 1800, ZoneSource.SIM, "a", fence));
+    assertThat(home.getValue()).isEqualTo(new ZoneRecord(2100, 1800, SIM, "a", fence));
     Map.Entry<String, ZoneRecord> attic = new AbstractMap.SimpleEntry<>("attic", null);
     new ZoneRecord.Define(ZoneSpec.simulated("attic", 1900, 1700)).apply(attic, "a");
-    assertThat(attic.getValue()).isEqualTo(new ZoneRecord(1900, 1700, ZoneSource.SIM, null, 0));
+    assertThat(attic.getValue()).isEqualTo(new ZoneRecord(1900, 1700, SIM, null, 0));
     assertThat(attic.getValue().spec("attic")).isEqualTo(ZoneSpec.simulated("attic", 1900, 1700));
   }
 }
