@@ -10,7 +10,8 @@
 const ANALYTICS_REFRESH_MS = 5000;
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const PRESETS = ['comfort', 'eco', 'away', 'sleep', 'frost'];
-const TRACE_COLOURS = ['#ffb86b', '#3fcf8e', '#c792ea', '#f2c14e', '#ff6b6b', '#4dd0e1', '#f78fb3', '#a5d6a7'];
+const TRACE_COLOURS = ['#ffb86b', '#3fcf8e', '#c792ea', '#4dd0e1', '#ff6b6b', '#f78fb3', '#f2c14e', '#a5d6a7'];
+const EXPERIMENT_CHART_HEIGHT = 320;
 const MODES = {
   normal: 'in control',
   'window-open': 'open window detected: heater held off',
@@ -472,7 +473,7 @@ function drawExperiment(traces, colours) {
   }
   const options = {
     width: node.clientWidth || 600,
-    height: node.clientHeight || 300,
+    height: EXPERIMENT_CHART_HEIGHT,
     cursor: { drag: { x: true, y: false }, points: { size: 6 } },
     scales: { x: { time: false } },
     axes,
@@ -503,7 +504,7 @@ function wirePanels() {
   $('experiment-form').addEventListener('submit', runExperiment);
   new ResizeObserver(() => {
     const node = $('experiment-chart');
-    if (controls.experimentChart && node.clientWidth) controls.experimentChart.setSize({ width: node.clientWidth, height: node.clientHeight || 300 });
+    if (controls.experimentChart && node.clientWidth) controls.experimentChart.setSize({ width: node.clientWidth, height: EXPERIMENT_CHART_HEIGHT });
   }).observe($('experiment-chart'));
   setInterval(refreshAnalytics, ANALYTICS_REFRESH_MS);
   refreshExperiments().catch((error) => note('experiment-feedback', `Experiments unavailable: ${error.message}`, 'error'));

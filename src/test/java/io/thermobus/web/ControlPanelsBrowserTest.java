@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.Select;
  * The zone's control panels and the experiments panel in a real headless Chromium against the
  * whole service on loopback: each control is used as a person would, and its effect is checked
  * over REST; a refused value shows the server's detail and changes nothing. Leaves a screenshot
- * of the panels and of the experiments in {@code target/screenshots/}.
+ * of the zone, its panels and the experiments in {@code target/screenshots/}.
  */
 class ControlPanelsBrowserTest {
 
@@ -67,6 +67,8 @@ class ControlPanelsBrowserTest {
     runTheChapterExperiment();
 
     Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+    chromium.driver.executeScript("window.scrollTo(0, 0)");
+    Files.write(screenshots.resolve("zone-top.png"), chromium.driver.getScreenshotAs(OutputType.BYTES));
     chromium.driver.executeScript("document.querySelector('.control').scrollIntoView()");
     Files.write(screenshots.resolve("control-panels.png"), chromium.driver.getScreenshotAs(OutputType.BYTES));
     chromium.driver.executeScript("document.getElementById('experiments').scrollIntoView()");
