@@ -192,8 +192,10 @@ function scheduleRow(entry) {
   at.type = 'time';
   at.className = 'at';
   at.value = entry.at || '';
+  at.setAttribute('aria-label', 'from (time of day)');
   const kind = document.createElement('select');
   kind.className = 'kind';
+  kind.setAttribute('aria-label', 'setpoint: a preset or a temperature');
   for (const preset of PRESETS) kind.append(option(preset, preset, entry.preset === preset));
   kind.append(option('celsius', '°C', entry.celsius != null));
   const celsius = document.createElement('input');
@@ -201,6 +203,7 @@ function scheduleRow(entry) {
   celsius.step = 'any';
   celsius.inputMode = 'decimal';
   celsius.className = 'celsius';
+  celsius.setAttribute('aria-label', 'temperature in °C');
   celsius.value = entry.celsius == null ? '' : String(entry.celsius);
   celsius.hidden = kind.value !== 'celsius';
   kind.addEventListener('change', () => { celsius.hidden = kind.value !== 'celsius'; });

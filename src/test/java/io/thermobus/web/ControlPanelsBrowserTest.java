@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -73,6 +74,11 @@ class ControlPanelsBrowserTest {
     Files.write(screenshots.resolve("control-panels.png"), chromium.driver.getScreenshotAs(OutputType.BYTES));
     chromium.driver.executeScript("document.getElementById('experiments').scrollIntoView()");
     Files.write(screenshots.resolve("experiments.png"), chromium.driver.getScreenshotAs(OutputType.BYTES));
+    chromium.driver.manage().window().setSize(new Dimension(390, 844));
+    chromium.driver.executeScript("document.querySelector('.setpoints').scrollIntoView()");
+    Files.write(screenshots.resolve("control-panels-phone.png"), chromium.driver.getScreenshotAs(OutputType.BYTES));
+    assertThat(((Number) chromium.driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth")).intValue())
+        .as("nothing wider than a phone").isLessThanOrEqualTo(0);
     assertThat(((Number) chromium.driver.executeScript("return window.thermobus.cspViolations.length")).intValue()).isZero();
   }
 
@@ -82,12 +88,17 @@ class ControlPanelsBrowserTest {
     assertThat(find("fieldset[data-controller='tpi']").isDisplayed()).isFalse();
     type("[data-path='pid.kp']", "1.5");
     type("[data-path='protections.minOnSeconds']", "120");
+    new Select(find("[data-path='room.model']")).selectByValue("thermal");
+    type("[data-path='room.outsideDaily']", "05:00 -6, 14:00 2.5");
     find("#settings-save").click();
     shows("settings-feedback", "Saved: pid controller.");
     JsonObject settings = get("/api/zones/home/settings");
     assertThat(settings.getString("controller")).isEqualTo("pid");
     assertThat(settings.getJsonObject("pid").getDouble("kp")).isEqualTo(1.5);
     assertThat(settings.getJsonObject("protections").getLong("minOnSeconds")).isEqualTo(120);
+    assertThat(settings.getJsonObject("room").getString("model")).isEqualTo("thermal");
+    assertThat(settings.getJsonObject("room").getJsonArray("outsideDaily")).isEqualTo(new JsonArray()
+        .add(new JsonObject().put("at", "05:00").put("celsius", -6.0)).add(new JsonObject().put("at", "14:00").put("celsius", 2.5)));
     startsWith("control-mode", "pid controller");
   }
 
@@ -103,6 +114,12 @@ class ControlPanelsBrowserTest {
     type("[data-path='tpi.cycleSeconds']", "");
     find("#settings-save").click();
     shows("settings-feedback", "tpi.cycleSeconds: enter a number");
+    assertThat(get("/api/zones/home/settings")).isEqualTo(before);
+
+    type("[data-path='tpi.cycleSeconds']", "300");
+    type("[data-path='room.outsideDaily']", "05:00 -6, 14 o'clock 2");
+    find("#settings-save").click();
+    shows("settings-feedback", "room.outsideDaily: write points as \"05:00 -6, 14:00 2\", not \"14 o'clock 2\"");
     assertThat(get("/api/zones/home/settings")).isEqualTo(before);
 
     find("#settings-revert").click();
