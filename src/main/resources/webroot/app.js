@@ -383,7 +383,10 @@ async function loadHistory() {
 
 // ---- bus panel -------------------------------------------------------------------------------
 
-/** A zone in its fail-safe state (no readings: heater forced off) says why in its state's fault. */
+/**
+ * The zone's state every few seconds: in its fail-safe state (no readings: heater forced off) its
+ * fault says why; controls.js shows its controller and mode from the same answer.
+ */
 async function refreshFault() {
   const response = await fetch(`/api/zones/${encodeURIComponent(state.zone)}`, { cache: 'no-store' });
   if (!response.ok) return;
