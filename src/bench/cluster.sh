@@ -13,8 +13,8 @@
 #   mvn -q -B package -DskipTests && src/bench/cluster.sh 30 3000
 #
 # Needs curl, jq and bc. Environment: MEASURE_SECONDS (default 30), SETTLE_SECONDS (default 10),
-# READY_TIMEOUT_SECONDS (default 300), ADOPT_TIMEOUT_SECONDS (default 120), BASE_PORT (the first of
-# three Hazelcast ports, default 15701), JAVA_OPTS.
+# READY_TIMEOUT_SECONDS (default 300), ADOPT_TIMEOUT_SECONDS (default 120), BASE_PORT (the first
+# Hazelcast port, default 15701; each zone count uses the next three), JAVA_OPTS.
 set -euo pipefail
 
 jar="${JAR:-target/thermobus.jar}"
@@ -48,10 +48,13 @@ owned_by_others() { curl -fsS -m 10 "$1/api/cluster" | jq --arg dead "$2" '[.own
 
 echo "| zones | cluster ready after | bus events/s, node 1 / 2 / 3 | kill -9 → zones re-owned | kill -9 → last zone adopted | load before → after |"
 echo "|---:|---:|---:|---:|---:|---:|"
+round=0
 for zones in "$@"; do
   before=$(load)
   run="$work/$zones"
-  ports=("$base_port" "$((base_port + 1))" "$((base_port + 2))")
+  # Ports of their own for each round: a killed node's port may linger for a moment.
+  first=$((base_port + 3 * round)); round=$((round + 1))
+  ports=("$first" "$((first + 1))" "$((first + 2))")
   list=$(printf '127.0.0.1:%s,' "${ports[@]}"); list=${list%,}
   urls=()
   pids=()
@@ -69,7 +72,7 @@ for zones in "$@"; do
   for i in 0 1 2; do
     url=
     until [ -n "$url" ]; do
-      kill -0 "${pids[$i]}" 2>/dev/null || { echo "node $((i + 1)) exited; its log:" >&2; tail -20 "$run/$i/err.log" >&2; exit 1; }
+      kill -0 "${pids[$i]}" 2>/dev/null || { echo "node $((i + 1)) exited; its log, without stack frames:" >&2; grep -v "^[[:space:]]*at " "$run/$i/err.log" | tail -20 >&2; exit 1; }
       url=$(grep -ho 'http://127.0.0.1:[0-9]*' "$run/$i/out.log" 2>/dev/null | head -1 || true)
       sleep 0.1
     done

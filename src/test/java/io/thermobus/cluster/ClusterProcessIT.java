@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ class ClusterProcessIT {
   }
 
   @Test
-  void twoNodesShareTheZonesAWriteOnOneReachesTheOthersZoneAndASigtermHandsItsZonesOverWithTheirSetpoints() throws Exception {
+  void twoNodesShareTheZonesAWriteOnOneReachesTheOthersZoneAZoneCreatedOnOneIsDeletedOnTheOtherAndASigtermHandsTheZonesOver() throws Exception {
     int[] ports = freePorts(2);
     Node a = start("a", ports[0], ports);
     Node b = start("b", ports[1], ports);
@@ -110,6 +111,8 @@ class ClusterProcessIT {
           .map(event -> event.getJsonObject("data").getDouble("celsius"))).contains(23.5);
     });
 
+    createdOnOneAndDeletedOnTheOther(a, b, zones);
+
     b.process().process.destroy();
     assertThat(b.process().waitForExit(60)).as("SIGTERM exits cleanly").isZero();
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -119,6 +122,48 @@ class ClusterProcessIT {
       listed.values().forEach(zone -> assertThat(zone.getBoolean("online")).isTrue());
       assertThat(listed.get(ofB).getDouble("desired")).as("the handed-over setpoint").isEqualTo(23.5);
     });
+  }
+
+  /**
+   * A zone created through {@code a} is defined cluster-wide: hosted by its owner with its setpoint
+   * (saved there), listed by both, recorded in {@code a}'s created zones; deleted through {@code b},
+   * no node hosts it once the 204 is answered, and every node forgets it.
+   */
+  private void createdOnOneAndDeletedOnTheOther(Node a, Node b, List<String> zones) throws Exception {
+    HttpResponse<String> made = post(a.baseUrl() + "/api/zones", "{\"zone\": \"made\", \"desired\": 21.5}");
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    assertThat(new JsonObject(made.body()).getDouble("desired")).isEqualTo(21.5);
+    assertThat(new JsonObject(made.body()).getBoolean("online")).as("hosted by its owner when confirmed").isTrue();
+    String owner = new JsonObject(made.body()).getString("owner");
+    assertThat(Files.readString(dir.resolve("a").resolve("zones.json"))).as("recorded where it was created").contains("\"made\"");
+    assertThat(hosts(List.of(a, b))).as("driven by its owner alone").containsEntry("made", owner);
+    HttpResponse<String> again = post(b.baseUrl() + "/api/zones", "{\"zone\": \"made\"}");
+    assertThat(again.statusCode()).as("known cluster-wide: %s", again.body()).isEqualTo(409);
+    List<String> withMade = new ArrayList<>(zones);
+    withMade.add("made");
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      for (Node node : List.of(a, b)) {
+        Map<String, JsonObject> listed = listed(node);
+        assertThat(listed).containsOnlyKeys(withMade);
+        assertThat(listed.get("made").getDouble("desired")).isEqualTo(21.5);
+        assertThat(listed.get("made").getString("owner")).isEqualTo(owner);
+      }
+    });
+    Node ofOwner = owner.equals(a.id()) ? a : b;
+    Path saved = dir.resolve(ofOwner == a ? "a" : "b").resolve("zone-made.json");
+    assertThat(saved).as("its owner saved its setting").exists();
+
+    HttpResponse<String> deleted = send(b.baseUrl() + "/api/zones/made", "DELETE", "");
+    assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+    assertThat(hosts(List.of(a, b))).as("no node drives it once deleted").doesNotContainKey("made");
+    assertThat(saved).as("its owner removed its setting").doesNotExist();
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      for (Node node : List.of(a, b)) {
+        assertThat(listed(node)).containsOnlyKeys(zones);
+      }
+      assertThat(Files.readString(dir.resolve("a").resolve("zones.json"))).as("forgotten where it was created").doesNotContain("\"made\"");
+    });
+    assertThat(send(a.baseUrl() + "/api/zones/made", "DELETE", "").statusCode()).as("gone everywhere").isEqualTo(404);
   }
 
   @Test

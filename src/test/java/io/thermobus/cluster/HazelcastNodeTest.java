@@ -10,6 +10,7 @@ import io.thermobus.event.EventCodec;
 import io.thermobus.event.Topic;
 import io.thermobus.settings.SettingsFile;
 import io.thermobus.settings.ZoneSettings;
+import io.thermobus.zone.CreatedZones;
 import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Vertx;
@@ -50,7 +51,7 @@ class HazelcastNodeTest {
     EventCodec.registerAll(vertx.eventBus());
     directory = new ZoneDirectory(2, 10, List.of(ZoneSpec.simulated("home", 2000, 1800), ZoneSpec.simulated("attic", 1900, 1800)));
     new SettingsFile(dataDir, "home").write(ZoneSettings.ofDesiredCenti(2250));
-    node = new HazelcastNode(manager.getHazelcastInstance(), directory, dataDir);
+    node = new HazelcastNode(manager.getHazelcastInstance(), directory, CreatedZones.open(dataDir), dataDir);
   }
 
   @AfterEach
