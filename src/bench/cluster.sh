@@ -72,7 +72,7 @@ for zones in "$@"; do
   for i in 0 1 2; do
     url=
     until [ -n "$url" ]; do
-      kill -0 "${pids[$i]}" 2>/dev/null || { echo "node $((i + 1)) exited; its log, without stack frames:" >&2; grep -v "^[[:space:]]*at " "$run/$i/err.log" | tail -20 >&2; exit 1; }
+      kill -0 "${pids[$i]}" 2>/dev/null || { echo "node $((i + 1)) exited; its output, without stack frames:" >&2; grep -hv "^[[:space:]]*at " "$run/$i/out.log" "$run/$i/err.log" | tail -20 >&2; exit 1; }
       url=$(grep -ho 'http://127.0.0.1:[0-9]*' "$run/$i/out.log" 2>/dev/null | head -1 || true)
       sleep 0.1
     done
