@@ -84,4 +84,27 @@ class HazelcastNodeTest {
     assertThat(node.membership().await(10, TimeUnit.SECONDS).isOk()).isTrue();
     assertThat(node.moves()).isZero();
   }
+
+  @Test
+  void shouldCreateAZoneInTheClusterMapDurablyOnceAndForgetItEverywhereOnDelete() throws Exception {
+    vertx.deployVerticle(node).await(30, TimeUnit.SECONDS);
+    IMap<String, ZoneRecord> zones = manager.getHazelcastInstance().getMap(HazelcastSetup.ZONES_MAP);
+    ClusterZones cluster = node.runtimeZones().orElseThrow();
+    ZoneSpec cellar = ZoneSpec.simulated("cellar", 1650, 1200);
+
+    assertThat(cluster.define(cellar).await(20, TimeUnit.SECONDS)).as("defined").isTrue();
+    assertThat(zones.get("cellar").desiredCenti()).isEqualTo(1650);
+    assertThat(CreatedZones.open(dataDir).specs(false)).as("recorded on disk before it is confirmed").extracting(ZoneSpec::name)
+        .containsExactly("cellar");
+    assertThat(cluster.define(ZoneSpec.simulated("cellar", 2000, 1200)).await(20, TimeUnit.SECONDS)).as("known already").isFalse();
+    assertThat(cluster.define(ZoneSpec.simulated("home", 2000, 1200)).await(20, TimeUnit.SECONDS)).as("a configured zone").isFalse();
+    assertThat(zones.get("cellar").desiredCenti()).as("the first definition stands").isEqualTo(1650);
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(node.owners()).containsKey("cellar"));
+
+    assertThat(cluster.undefine("cellar").await(20, TimeUnit.SECONDS)).as("deleted").isTrue();
+    assertThat(zones.containsKey("cellar")).isFalse();
+    assertThat(CreatedZones.open(dataDir).specs(false)).as("forgotten on disk").isEmpty();
+    assertThat(cluster.undefine("cellar").await(20, TimeUnit.SECONDS)).as("unknown now").isFalse();
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(node.owners()).doesNotContainKey("cellar"));
+  }
 }
