@@ -146,7 +146,7 @@ public final class WebVerticle extends VerticleBase {
     ZoneCalls zoneCalls = new ZoneCalls(vertx.eventBus(), directory);
     ZoneApi zones = new ZoneApi(vertx, new ZoneHosting(vertx.eventBus(), directory), createdZones, zoneCalls,
         config.desiredRange(), config.initialDesiredCenti(), config.initialTemperatureCenti(), config.mqtt().isPresent(),
-        busService.bus()::head, cluster, config.cluster().enabled());
+        busService.bus()::head, cluster, cluster.runtimeZones());
     SimulationApi simulation = new SimulationApi(clock);
     ExperimentApi experiments = new ExperimentApi(vertx);
     BearerAuth auth = new BearerAuth(config.token());
