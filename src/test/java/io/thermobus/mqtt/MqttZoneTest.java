@@ -176,6 +176,20 @@ class MqttZoneTest {
     }
   }
 
+  @Test
+  void shouldShowWhatDrivesEachZoneInItsStateAsItsSourceObject() throws Exception {
+    JsonObject cellar = new JsonObject().put("type", "mqtt").put("sensorTopic", CELLAR_SENSOR).put("sensorField", "temperature")
+        .put("heaterTopic", CELLAR_COMMAND).put("heaterOn", "ON").put("heaterOff", "OFF").put("heaterQos", 1)
+        .put("heaterRetain", false).put("stateTopic", CELLAR_STATE).put("stateOn", "ON").put("stateOff", "OFF");
+    assertThat(zone("cellar").getJsonObject("source")).as("the source with its defaults filled in").isEqualTo(cellar);
+    assertThat(zone("home").getJsonObject("source")).isEqualTo(new JsonObject().put("type", "sim"));
+
+    JsonArray zones = service.send(HttpMethod.GET, "/api/zones", null, null, null).bodyAsJsonObject().getJsonArray("zones");
+    assertThat(zones.stream().map(JsonObject.class::cast).map(state -> state.getJsonObject("source").getString("type")))
+        .containsExactly("sim", "mqtt", "mqtt");
+    assertThat(zones.getJsonObject(1).getJsonObject("source").getString("heaterTopic")).isEqualTo(COMMAND);
+  }
+
   private String lastCommand() {
     List<String> commands = device.payloadsOn(COMMAND);
     return commands.isEmpty() ? "" : commands.get(commands.size() - 1);
