@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes this node host exactly the zones it owns: a zone it gained is adopted with the cluster's
  * setpoint (its input shard writes that to the node's settings file as it starts the zone), a zone
- * it lost is dropped from every shard, which stops driving its heater. A gained zone is adopted only
- * once no other member still hosts it (each member is asked at {@link #hostsAddress}; one that does
- * not answer hosts nothing), so a hand-over between two live nodes never has both drive the zone.
+ * it lost is handed over: dropped from every shard, which stops driving its heater without a last
+ * command, so that nothing this node says can undo what the new owner commands. A gained zone is
+ * adopted only once no other member still hosts it (each member is asked at {@link #hostsAddress};
+ * one that does not answer hosts nothing), so a hand-over between two live nodes never has both
+ * drive the zone.
  * One pass at a time, on the cluster node's event loop; a pass asked for meanwhile runs after it,
  * with the owners read then.
  */
@@ -131,7 +133,7 @@ final class ZoneAdoption {
   }
 
   private Future<?> drop(String zone, String owner) {
-    return hosting.remove(zone)
+    return hosting.handOver(zone)
         .onSuccess(removed -> LOG.info("Zone {}: dropped by node {}, now owned by {}", zone, node, owner))
         .onFailure(failure -> LOG.warn("Zone {}: node {} could not drop it: {}", zone, node, failure.getMessage()));
   }

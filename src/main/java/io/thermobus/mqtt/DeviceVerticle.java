@@ -117,16 +117,31 @@ public final class DeviceVerticle extends ShardVerticle {
     return host(spec).onSuccess(hosted -> reportFault(spec.name()));
   }
 
+  /** A deleted zone's relay must not heat on unattended: one last off, as far as the broker takes it. */
   @Override
   protected Future<?> remove(String zone) {
+    return release(zone, true);
+  }
+
+  /**
+   * A zone another node drives now: its relay is the new owner's to command, so not a word more
+   * from here, not even an off (it could switch off what the new owner just switched on).
+   */
+  @Override
+  protected Future<?> handOver(String zone) {
+    return release(zone, false);
+  }
+
+  private Future<?> release(String zone, boolean lastOff) {
     Device device = devices.remove(zone);
     rejections.forget(zone);
     if (device == null) {
       return Future.succeededFuture();
     }
     List<Future<?>> unsubscribed = new ArrayList<>();
-    // A deleted zone's relay must not heat on unattended: one last off, as far as the broker takes it.
-    unsubscribed.add(vertx.eventBus().request(MqttAddresses.PUBLISH, command(device, false)).otherwiseEmpty());
+    if (lastOff) {
+      unsubscribed.add(vertx.eventBus().request(MqttAddresses.PUBLISH, command(device, false)).otherwiseEmpty());
+    }
     topics(device).forEach(topic -> {
       Set<String> zones = zonesByTopic.get(topic);
       zones.remove(zone);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.thermobus.testing.MosquittoBroker;
 import io.thermobus.testing.PlainMqttClient;
 import io.thermobus.testing.RunningService;
+import io.thermobus.zone.ZoneHosting;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -174,6 +175,30 @@ class MqttZoneTest {
     } finally {
       homeAssistant.close();
     }
+  }
+
+  @Test
+  void shouldSayNothingMoreToTheRelayOfAZoneHandedOverToAnotherNode() throws Exception {
+    String atticConfig = "homeassistant/climate/thermobus_attic/config";
+    device.follow(atticConfig);
+    device.publish(SENSOR, "18.0", false);
+    awaitLong().until(() -> lastCommand().equals("ON") && !device.payloadsOn(atticConfig).isEmpty());
+    int commands = device.payloadsOn(COMMAND).size();
+
+    // What the cluster's adoption does on the node that lost the zone.
+    new ZoneHosting(service.vertx.eventBus(), service.running.directory()).handOver("attic").await(20, TimeUnit.SECONDS);
+    // A reading that would switch the heater off; then a marker of ours: a last off sent before the
+    // hand-over completed (the broker took it) would arrive before it.
+    device.publish(SENSOR, "25.0", false);
+    device.publish(COMMAND, "MARK", false);
+    awaitLong().until(() -> device.payloadsOn(COMMAND).contains("MARK"));
+    // Past the stale timeout (2 s) and the relay's retry interval (2 s): a shard still driving the
+    // zone would have sent its fail-safe's off or a repeat by then.
+    await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15))
+        .until(() -> device.payloadsOn(COMMAND).size() == commands + 1);
+    assertThat(device.payloadsOn(COMMAND).subList(commands, device.payloadsOn(COMMAND).size())).containsExactly("MARK");
+    assertThat(device.payloadsOn(atticConfig)).as("the new owner's Home Assistant entity stays").doesNotContain("");
+    assertThat(service.send(HttpMethod.GET, "/api/zones/attic", null, null, null).statusCode()).isEqualTo(404);
   }
 
   @Test
