@@ -2,11 +2,17 @@ package io.thermobus.mqtt;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.thermobus.control.ControlSettings;
 import io.thermobus.event.Concern;
+import io.thermobus.event.ControlChanged;
+import io.thermobus.event.DesiredValues;
 import io.thermobus.event.DeviceFault;
 import io.thermobus.event.HeaterSwitched;
+import io.thermobus.event.SettingsQuery;
+import io.thermobus.event.ShardQuery;
 import io.thermobus.event.TemperatureChanged;
 import io.thermobus.event.ZoneRequests;
+import io.thermobus.settings.ZoneSettings;
 import io.thermobus.zone.ShardVerticle;
 import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneSource;
@@ -32,15 +38,16 @@ import org.slf4j.LoggerFactory;
  * and carries the thermostat's {@link HeaterSwitched} out to the relay through a {@link RelayLink}.
  * A lost broker or a relay that contradicts its command is the zone's fault, told to its display
  * shard as a {@link DeviceFault}; while the broker is away every relay is commanded off, sent once
- * it is back, before the thermostat's wish is. Real devices run on wall time, not simulated time.
+ * it is back, before the thermostat's wish is. Each relay keeps its zone's minimum on and off times,
+ * learnt from the zone's input ({@link ControlChanged}); the fail-safe's offs (stale readings, a
+ * lost broker) go at once. Real devices run on wall time, not simulated time.
  */
 public final class DeviceVerticle extends ShardVerticle {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeviceVerticle.class);
   static final String BROKER_LOST = "MQTT broker not connected; heater commanded off";
-  /** How long a relay may take to confirm, how often an unsent or unconfirmed command is repeated; no minimum times yet. */
-  static final RelayLink.Timing TIMING = new RelayLink.Timing(Duration.ofSeconds(10), Duration.ofSeconds(2),
-      Duration.ZERO, Duration.ZERO);
+  /** How long a relay may take to confirm, how often an unsent or unconfirmed command is repeated. */
+  static final RelayLink.Timing TIMING = new RelayLink.Timing(Duration.ofSeconds(10), Duration.ofSeconds(2));
   private static final long CHECK_MILLIS = 500;
 
   /** One zone on devices; owned by this verticle's event loop. */
@@ -87,7 +94,22 @@ public final class DeviceVerticle extends ShardVerticle {
       List<Future<?>> subscribed = new ArrayList<>();
       zones.forEach(spec -> subscribed.add(host(spec)));
       return Future.all(subscribed);
-    }).compose(hosted -> zones.isEmpty() ? Future.succeededFuture() : lastWanted());
+    }).compose(hosted -> zones.isEmpty() ? Future.succeededFuture() : currentProtections().compose(known -> lastWanted()));
+  }
+
+  /** The input shard, deployed before this one, knows each zone's protections; it tells their changes as {@link ControlChanged}. */
+  private Future<Void> currentProtections() {
+    return ZoneRequests.<DesiredValues>toShard(vertx.eventBus(), Concern.INPUT, shard, new ShardQuery())
+        .onSuccess(values -> values.control().forEach(this::protections))
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
+  }
+
+  private void protections(String zone, ControlSettings settings) {
+    Device device = devices.get(zone);
+    if (device != null) {
+      device.relay.protections(settings.protections());
+    }
   }
 
   /** At first start the display has decided nothing yet; after a redeploy of this shard it knows what the thermostat wants. */
@@ -112,9 +134,13 @@ public final class DeviceVerticle extends ShardVerticle {
     vertx.setPeriodic(CHECK_MILLIS, id -> devices.keySet().forEach(this::pump));
   }
 
+  /** The zone's input was added before this shard: it knows the zone's protections. */
   @Override
   protected Future<?> add(ZoneSpec spec) {
-    return host(spec).onSuccess(hosted -> reportFault(spec.name()));
+    Future<?> known = ZoneRequests.<ZoneSettings>toZone(vertx.eventBus(), directory, Concern.INPUT, spec.name(),
+            new SettingsQuery(spec.name()))
+        .onSuccess(settings -> protections(spec.name(), settings.control()));
+    return host(spec).compose(hosted -> known).onSuccess(hosted -> reportFault(spec.name()));
   }
 
   /** A deleted zone's relay must not heat on unattended: one last off, as far as the broker takes it. */
@@ -161,11 +187,15 @@ public final class DeviceVerticle extends ShardVerticle {
       Device device = devices.get(switched.zone());
       if (device != null) {
         device.wanted = switched.on();
-        if (connected) {
+        if (switched.forced()) {
+          device.relay.forceOff(System.nanoTime());
+        } else if (connected) {
           device.relay.want(switched.on());
         }
         pump(switched.zone());
       }
+    } else if (body instanceof ControlChanged changed) {
+      protections(changed.zone(), changed.settings());
     }
   }
 

@@ -1,26 +1,29 @@
 package io.thermobus.mqtt;
 
+import io.thermobus.control.Protections;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What a zone on MQTT tells its relay, and whether the relay listens. The thermostat's wishes are
- * held back until the relay has been on (or off) for its minimum time, so a flapping sensor cannot
- * chatter it; the fail-safe's off goes at once. A command the broker did not take is sent again
- * every {@code retryInterval}, as is one the relay has not confirmed (when it confirms at all);
- * a relay that contradicts or ignores the command for {@code confirmTimeout} is a fault. Pure:
- * times are nanoseconds from the caller's clock. Not thread-safe: owned by one event loop.
+ * held back until the relay has been on (or off) for the zone's minimum time ({@link Protections},
+ * counted here in wall time from the relay's last switch, whatever caused it), so a flapping sensor
+ * cannot chatter it. The fail-safe's off goes at once, whatever the minimum on time: readings gone
+ * stale, a lost broker; the minimum off time then counts from it. A command the broker did not
+ * take is sent again every {@code retryInterval}, as is one the relay has not confirmed (when it
+ * confirms at all); a relay that contradicts or ignores the command for {@code confirmTimeout} is a
+ * fault. Pure: times are nanoseconds from the caller's clock. Not thread-safe: owned by one event loop.
  */
 public final class RelayLink {
 
-  /** How long a relay may take to confirm, how often to retry, and the minimum on and off times (zero: none). */
-  public record Timing(Duration confirmTimeout, Duration retryInterval, Duration minOn, Duration minOff) {}
+  /** How long a relay may take to confirm, and how often to repeat a command not taken or not confirmed. */
+  public record Timing(Duration confirmTimeout, Duration retryInterval) {}
 
   private final long confirmTimeout;
   private final long retryInterval;
-  private final long minOn;
-  private final long minOff;
   private final boolean confirms;
+  private Protections protections = Protections.NONE;
 
   private Boolean target;        // what the relay should be, once the minimum times allow
   private Boolean commanded;     // the state last decided and sent (or being sent)
@@ -34,9 +37,12 @@ public final class RelayLink {
   public RelayLink(Timing timing, boolean confirms) {
     this.confirmTimeout = timing.confirmTimeout().toNanos();
     this.retryInterval = timing.retryInterval().toNanos();
-    this.minOn = timing.minOn().toNanos();
-    this.minOff = timing.minOff().toNanos();
     this.confirms = confirms;
+  }
+
+  /** The zone's protections now; their minimum on and off times hold back the thermostat's wishes from now on. */
+  public void protections(Protections newProtections) {
+    protections = Objects.requireNonNull(newProtections, "protections");
   }
 
   /** The thermostat's decision; applied when the relay's minimum time in its current state has passed. */
@@ -55,7 +61,7 @@ public final class RelayLink {
   /** The payload state to publish now, if any: a new decision whose time has come, or a retry. */
   public Optional<Boolean> toSend(long now) {
     if (target != null && !target.equals(commanded)
-        && (commanded == null || now - commandedAt >= (commanded ? minOn : minOff))) {
+        && (commanded == null || !protections.holds(commanded, commandedAt, now))) {
       decide(target, now);
     }
     if (commanded == null) {
@@ -90,21 +96,6 @@ public final class RelayLink {
     return Optional.of(reported == null
         ? "relay has not confirmed " + wanted + " within " + seconds + " s"
         : "relay reports " + (reported ? "on" : "off") + ", commanded " + wanted + " " + seconds + " s ago");
-  }
-
-  /** When {@link #toSend} or {@link #fault} may next have something new to say, for the caller's one timer. */
-  public long nextCheck(long now) {
-    if (commanded == null) {
-      return now + retryInterval;
-    }
-    long next = now + retryInterval;
-    if (target != null && !target.equals(commanded)) {
-      next = Math.min(next, commandedAt + (commanded ? minOn : minOff));
-    }
-    if (confirms && !commanded.equals(reported) && commandedAt + confirmTimeout > now) {
-      next = Math.min(next, commandedAt + confirmTimeout);
-    }
-    return Math.max(next, now);
   }
 
   private void decide(boolean on, long now) {

@@ -82,8 +82,8 @@ class HeaterFenceTest {
     });
     vertx.deployVerticle(new HeaterVerticle(0, directory, Physics.CHAPTER, clock, new StaleForOneZone())).await(10, TimeUnit.SECONDS);
     ZoneEvents events = new ZoneEvents(vertx.eventBus(), directory);
-    events.publish(new HeaterSwitched("moved", true, 2000, 2100, Instant.now()));
-    events.publish(new HeaterSwitched("home", true, 2000, 2100, Instant.now()));
+    events.publish(new HeaterSwitched("moved", true, false, 2000, 2100, Instant.now()));
+    events.publish(new HeaterSwitched("home", true, false, 2000, 2100, Instant.now()));
     settled(vertx, "probe-1");
 
     wall.addAndGet(3 * SECOND + SECOND / 2);
