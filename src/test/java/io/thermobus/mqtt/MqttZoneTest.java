@@ -1,9 +1,11 @@
 package io.thermobus.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.thermobus.testing.MqttRig.awaitLong;
 import static org.awaitility.Awaitility.await;
 
 import io.thermobus.testing.MosquittoBroker;
+import io.thermobus.testing.MqttRig;
 import io.thermobus.testing.PlainMqttClient;
 import io.thermobus.testing.RunningService;
 import io.thermobus.zone.ZoneHosting;
@@ -14,7 +16,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ class MqttZoneTest {
   private static final String CELLAR_COMMAND = "dev/cellar/heater/set";
   private static final String CELLAR_STATE = "dev/cellar/heater";
 
+  private MqttRig rig;
   private Vertx vertx;
   private MosquittoBroker broker;
   private RunningService service;
@@ -35,20 +37,19 @@ class MqttZoneTest {
 
   @BeforeEach
   void start() throws Exception {
-    MosquittoBroker.assumeInstalled();
-    vertx = Vertx.vertx();
-    broker = MosquittoBroker.start();
     // The attic's relay does not confirm; the cellar's does, on its state topic.
     JsonObject attic = new JsonObject().put("type", "mqtt").put("sensorTopic", SENSOR).put("heaterTopic", COMMAND)
         .put("heaterRetain", true);
     JsonObject cellar = new JsonObject().put("type", "mqtt").put("sensorTopic", CELLAR_SENSOR).put("sensorField", "temperature")
         .put("heaterTopic", CELLAR_COMMAND)
         .put("stateTopic", CELLAR_STATE);
-    service = RunningService.start(vertx, new JsonObject().put("mqttUrl", broker.url()).put("staleTimeout", 2)
+    rig = MqttRig.start(new JsonObject().put("staleTimeout", 2)
         .put("zones", new JsonArray().add("home").add(new JsonObject().put("name", "attic").put("source", attic))
             .add(new JsonObject().put("name", "cellar").put("source", cellar))));
+    vertx = rig.vertx;
+    broker = rig.broker;
+    service = rig.service;
     device = PlainMqttClient.connect(vertx, broker.port()).follow(COMMAND).follow(CELLAR_COMMAND);
-    awaitBrokerConnected();
   }
 
   @AfterEach
@@ -56,14 +57,8 @@ class MqttZoneTest {
     if (device != null) {
       device.close();
     }
-    if (service != null) {
-      service.close();
-    }
-    if (broker != null) {
-      broker.close();
-    }
-    if (vertx != null) {
-      vertx.close().await(10, TimeUnit.SECONDS);
+    if (rig != null) {
+      rig.close();
     }
   }
 
@@ -137,7 +132,7 @@ class MqttZoneTest {
     assertThat(attic().getBoolean("heaterOn")).as("the fail-safe switched it off").isFalse();
 
     broker.restart();
-    awaitBrokerConnected();
+    rig.awaitConnected();
     device = PlainMqttClient.connect(vertx, broker.port()).follow(COMMAND);
     awaitLong().until(() -> lastCommand().equals("OFF"));
 
@@ -216,24 +211,14 @@ class MqttZoneTest {
   }
 
   private String lastCommand() {
-    List<String> commands = device.payloadsOn(COMMAND);
-    return commands.isEmpty() ? "" : commands.get(commands.size() - 1);
-  }
-
-  private void awaitBrokerConnected() {
-    awaitLong().until(() -> RunningService.check(service.send(HttpMethod.GET, "/health/ready", null, null, null).bodyAsJsonObject(),
-        "mqtt").getString("status").equals("UP"));
+    return device.lastPayloadOn(COMMAND);
   }
 
   private JsonObject attic() throws Exception {
-    return zone("attic");
+    return rig.zone("attic");
   }
 
   private JsonObject zone(String name) throws Exception {
-    return service.send(HttpMethod.GET, "/api/zones/" + name, null, null, null).bodyAsJsonObject();
-  }
-
-  private static ConditionFactory awaitLong() {
-    return await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100)).ignoreExceptions();
+    return rig.zone(name);
   }
 }

@@ -1,21 +1,18 @@
 package io.thermobus.mqtt;
 
+import static io.thermobus.testing.MqttRig.awaitLong;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.thermobus.testing.MosquittoBroker;
+import io.thermobus.testing.MqttRig;
 import io.thermobus.testing.PlainMqttClient;
 import io.thermobus.testing.RunningService;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,22 +31,15 @@ class RelayProtectionTest {
   /** How much sooner than it was sent a command may arrive after the one before it, on a busy machine. */
   private static final long DELIVERY_JITTER_NANOS = Duration.ofMillis(250).toNanos();
 
-  private Vertx vertx;
-  private MosquittoBroker broker;
-  private RunningService service;
+  private MqttRig rig;
   private PlainMqttClient device;
 
   @BeforeEach
   void start() throws Exception {
-    MosquittoBroker.assumeInstalled();
-    vertx = Vertx.vertx();
-    broker = MosquittoBroker.start();
     JsonObject attic = new JsonObject().put("type", "mqtt").put("sensorTopic", SENSOR).put("heaterTopic", COMMAND);
-    service = RunningService.start(vertx, new JsonObject().put("mqttUrl", broker.url()).put("timeScale", 20)
+    rig = MqttRig.start(new JsonObject().put("timeScale", 20)
         .put("zones", new JsonArray().add(new JsonObject().put("name", "attic").put("source", attic))));
-    device = PlainMqttClient.connect(vertx, broker.port()).follow(COMMAND);
-    awaitLong().until(() -> RunningService.check(service.send(HttpMethod.GET, "/health/ready", null, null, null).bodyAsJsonObject(),
-        "mqtt").getString("status").equals("UP"));
+    device = PlainMqttClient.connect(rig.vertx, rig.broker.port()).follow(COMMAND);
   }
 
   @AfterEach
@@ -57,14 +47,8 @@ class RelayProtectionTest {
     if (device != null) {
       device.close();
     }
-    if (service != null) {
-      service.close();
-    }
-    if (broker != null) {
-      broker.close();
-    }
-    if (vertx != null) {
-      vertx.close().await(10, TimeUnit.SECONDS);
+    if (rig != null) {
+      rig.close();
     }
   }
 
@@ -94,19 +78,19 @@ class RelayProtectionTest {
   void shouldCommandTheRelayOffAtOnceWhenReadingsGoStaleWhateverItsMinimumOnTime() throws Exception {
     protections(600, 0);
     device.publish(SENSOR, "18.0", false);
-    awaitLong().until(() -> lastCommand().equals("ON"));
+    awaitLong().until(() -> device.lastPayloadOn(COMMAND).equals("ON"));
     long onAt = System.nanoTime();
     // No more readings: the fail-safe's off must not wait for the 600 s minimum on time.
-    awaitLong().until(() -> lastCommand().equals("OFF"));
+    awaitLong().until(() -> device.lastPayloadOn(COMMAND).equals("OFF"));
     assertThat(Duration.ofNanos(System.nanoTime() - onAt)).isLessThan(Duration.ofSeconds(60));
-    assertThat(service.send(HttpMethod.GET, "/api/zones/attic", null, null, null).bodyAsJsonObject().getString("fault"))
+    assertThat(rig.zone("attic").getString("fault"))
         .contains("no temperature reading");
   }
 
   private void protections(long minOnSeconds, long minOffSeconds) throws Exception {
     String body = new JsonObject().put("protections", new JsonObject().put("minOnSeconds", minOnSeconds)
         .put("minOffSeconds", minOffSeconds)).encode();
-    assertThat(service.send(HttpMethod.PUT, "/api/zones/attic/settings", BEARER, "application/json", body).statusCode())
+    assertThat(rig.service.send(HttpMethod.PUT, "/api/zones/attic/settings", BEARER, "application/json", body).statusCode())
         .isEqualTo(200);
   }
 
@@ -120,14 +104,5 @@ class RelayProtectionTest {
       }
     }
     return switches;
-  }
-
-  private String lastCommand() {
-    List<String> commands = device.payloadsOn(COMMAND);
-    return commands.isEmpty() ? "" : commands.get(commands.size() - 1);
-  }
-
-  private static ConditionFactory awaitLong() {
-    return await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100)).ignoreExceptions();
   }
 }

@@ -44,6 +44,12 @@ public final class PlainMqttClient implements AutoCloseable {
     return received.stream().filter(message -> message.topic().equals(topic)).map(Received::payload).toList();
   }
 
+  /** The last payload that arrived on {@code topic}, or {@code ""} before any. */
+  public String lastPayloadOn(String topic) {
+    List<String> payloads = payloadsOn(topic);
+    return payloads.isEmpty() ? "" : payloads.get(payloads.size() - 1);
+  }
+
   @Override
   public void close() throws Exception {
     if (client.isConnected()) {
