@@ -10,7 +10,8 @@ import java.util.Optional;
  * held back until the relay has been on (or off) for the zone's minimum time ({@link Protections},
  * counted here in wall time from the relay's last switch, whatever caused it), so a flapping sensor
  * cannot chatter it. The fail-safe's off goes at once, whatever the minimum on time: readings gone
- * stale, a lost broker; the minimum off time then counts from it. A command the broker did not
+ * stale, a lost broker, a relay that does not switch on as told; the minimum off time then counts
+ * from it. A command the broker did not
  * take is sent again every {@code retryInterval}, as is one the relay has not confirmed (when it
  * confirms at all); a relay that contradicts or ignores the command for {@code confirmTimeout} is a
  * fault. Pure: times are nanoseconds from the caller's clock. Not thread-safe: owned by one event loop.
@@ -32,6 +33,8 @@ public final class RelayLink {
   private boolean fresh;         // decided and not handed out by toSend yet
   private boolean taken;         // the broker took the last attempt
   private Boolean reported;      // what the relay last confirmed
+  private String distrust;       // the fault of a relay that did not switch on as told, until it does; else null
+  private boolean heldOff;       // since then, until the relay reports again: the thermostat's on waits
 
   /** {@code confirms}: the relay reports its state on a state topic. */
   public RelayLink(Timing timing, boolean confirms) {
@@ -58,9 +61,25 @@ public final class RelayLink {
     }
   }
 
-  /** The payload state to publish now, if any: a new decision whose time has come, or a retry. */
+  /**
+   * The payload state to publish now, if any: a new decision whose time has come, or a retry. A
+   * relay commanded on that has not done so for {@code confirmTimeout} is commanded off at once, as
+   * by the fail-safe; the thermostat's on is tried again once the relay reports its state again, and
+   * the zone's fault stays until the relay is on as told.
+   */
   public Optional<Boolean> toSend(long now) {
-    if (target != null && !target.equals(commanded)
+    if (Boolean.TRUE.equals(commanded)) {
+      if (Boolean.TRUE.equals(reported)) {
+        distrust = null;
+      } else if (!heldOff) {
+        misbehaving(now).ifPresent(fault -> {
+          distrust = fault + "; heater commanded off, tried again once the relay reports";
+          heldOff = true;
+          forceOff(now);
+        });
+      }
+    }
+    if (target != null && !target.equals(commanded) && !(target && heldOff)
         && (commanded == null || !protections.holds(commanded, commandedAt, now))) {
       decide(target, now);
     }
@@ -81,13 +100,18 @@ public final class RelayLink {
     taken = accepted;
   }
 
-  /** The relay's report on its state topic. */
+  /** The relay's report on its state topic; one after it was held off lets the thermostat's wishes through again. */
   public void confirmed(boolean on) {
     reported = on;
+    heldOff = false;
   }
 
   /** What the relay is doing wrong, or empty while it does as told (or still has time to). */
   public Optional<String> fault(long now) {
+    return distrust != null ? Optional.of(distrust) : misbehaving(now);
+  }
+
+  private Optional<String> misbehaving(long now) {
     if (!confirms || commanded == null || commanded.equals(reported) || now - commandedAt < confirmTimeout) {
       return Optional.empty();
     }

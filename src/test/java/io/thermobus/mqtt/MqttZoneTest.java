@@ -75,7 +75,7 @@ class MqttZoneTest {
   }
 
   @Test
-  void shouldRaiseAFaultWhenTheRelayContradictsItsCommandClearItWhenItConfirmsAndSwitchOffADeletedZone() throws Exception {
+  void shouldRaiseAFaultAndCommandOffWhenTheRelayContradictsItsCommandClearItWhenItConfirmsAndSwitchOffADeletedZone() throws Exception {
     device.publish(CELLAR_SENSOR, "{\"temperature\": 18.0}", false);
     awaitLong().until(() -> device.payloadsOn(CELLAR_COMMAND).contains("ON"));
     device.publish(CELLAR_STATE, "OFF", false);
@@ -84,6 +84,8 @@ class MqttZoneTest {
       device.publish(CELLAR_SENSOR, "{\"temperature\": 18.0}", false);
       return String.valueOf(zone("cellar").getString("fault")).contains("relay reports off, commanded on");
     });
+    assertThat(zone("cellar").getString("fault")).contains("heater commanded off");
+    awaitLong().until(() -> device.lastPayloadOn(CELLAR_COMMAND).equals("OFF"));
     device.publish(CELLAR_STATE, "ON", false);
     awaitLong().pollInterval(Duration.ofMillis(500)).until(() -> {
       device.publish(CELLAR_SENSOR, "{\"temperature\": 18.0}", false);

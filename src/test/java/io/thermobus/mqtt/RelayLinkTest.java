@@ -134,6 +134,27 @@ class RelayLinkTest {
   }
 
   @Test
+  void aRelayThatDoesNotSwitchOnIsCommandedOffAtOnceAndTriedAgainOnlyOnceItReports() {
+    confirming.want(true);
+    confirming.toSend(0);
+    confirming.sent(true);
+    assertThat(confirming.toSend(10 * S)).as("off, whatever the 60 s minimum on time").contains(false);
+    confirming.sent(true);
+    String fault = "relay has not confirmed on within 10 s; heater commanded off, tried again once the relay reports";
+    assertThat(confirming.fault(10 * S)).hasValue(fault);
+    confirming.want(true);
+    assertThat(confirming.toSend(50 * S)).as("the off repeated, not the on").contains(false);
+    confirming.sent(true);
+    confirming.confirmed(false);
+    assertThat(confirming.fault(51 * S)).as("the fault stays until the relay is on as told").hasValue(fault);
+    assertThat(confirming.toSend(51 * S)).contains(true);
+    confirming.sent(true);
+    confirming.confirmed(true);
+    assertThat(confirming.toSend(52 * S)).isEmpty();
+    assertThat(confirming.fault(52 * S)).isEmpty();
+  }
+
+  @Test
   void aContradictingConfirmationIsAFaultAfterTheTimeout() {
     confirming.want(true);
     confirming.toSend(0);
