@@ -117,6 +117,9 @@ class MqttZoneTest {
     }
     device.publish(CELLAR_SENSOR, "{\"temperature\": \"19.5\"}", false);
     awaitLong().until(() -> zone("cellar").getDouble("temperature") == 19.5);
+    // No bad payload got as far as the bus: each zone's only temperatures are its good readings.
+    assertThat(temperaturesOnTheBus("attic")).containsOnly(1925, 1950);
+    assertThat(temperaturesOnTheBus("cellar")).containsOnly(1925, 1950);
 
     String metrics = service.send(HttpMethod.GET, "/metrics", "Bearer " + RunningService.TOKEN, null, null).bodyAsString();
     for (String reason : List.of("not_a_number", "out_of_range", "oversized", "broken_json", "missing_field")) {
@@ -210,6 +213,16 @@ class MqttZoneTest {
     assertThat(zones.stream().map(JsonObject.class::cast).map(state -> state.getJsonObject("source").getString("type")))
         .containsExactly("sim", "mqtt", "mqtt");
     assertThat(zones.getJsonObject(1).getJsonObject("source").getString("heaterTopic")).isEqualTo(COMMAND);
+  }
+
+  /** The zone's every temperature event the bus retains, in hundredths. */
+  private List<Integer> temperaturesOnTheBus(String zone) throws Exception {
+    JsonObject subscription = service.send(HttpMethod.POST, "/api/bus/subscriptions", "Bearer " + RunningService.TOKEN,
+        "application/json", "{\"topics\": [\"temperature\"], \"from\": \"earliest\"}").bodyAsJsonObject();
+    JsonArray events = service.send(HttpMethod.GET, "/api/bus/subscriptions/" + subscription.getLong("id") + "/events?max=1000",
+        "Bearer " + subscription.getString("secret"), null, null).bodyAsJsonObject().getJsonArray("events");
+    return events.stream().map(JsonObject.class::cast).filter(event -> zone.equals(event.getString("zone")))
+        .map(event -> event.getJsonObject("data").getInteger("centi")).toList();
   }
 
   private String lastCommand() {
