@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * shard as a {@link DeviceFault}; while the broker is away every relay is commanded off, sent once
  * it is back, before the thermostat's wish is. Each relay keeps its zone's minimum on and off times,
  * learnt from the zone's input ({@link ControlChanged}); the fail-safe's offs (stale readings, a
- * lost broker) go at once. Real devices run on wall time, not simulated time.
+ * lost broker, a relay that does not switch on) go at once. Real devices run on wall time, not
+ * simulated time.
  */
 public final class DeviceVerticle extends ShardVerticle {
 

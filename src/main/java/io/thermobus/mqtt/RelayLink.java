@@ -11,10 +11,10 @@ import java.util.Optional;
  * counted here in wall time from the relay's last switch, whatever caused it), so a flapping sensor
  * cannot chatter it. The fail-safe's off goes at once, whatever the minimum on time: readings gone
  * stale, a lost broker, a relay that does not switch on as told; the minimum off time then counts
- * from it. A command the broker did not
- * take is sent again every {@code retryInterval}, as is one the relay has not confirmed (when it
- * confirms at all); a relay that contradicts or ignores the command for {@code confirmTimeout} is a
- * fault. Pure: times are nanoseconds from the caller's clock. Not thread-safe: owned by one event loop.
+ * from it. A command the broker did not take is sent again every {@code retryInterval}, as is one
+ * the relay has not confirmed (when it confirms at all); a relay that contradicts or ignores the
+ * command for {@code confirmTimeout} is a fault. Pure: times are nanoseconds from the caller's
+ * clock. Not thread-safe: owned by one event loop.
  */
 public final class RelayLink {
 

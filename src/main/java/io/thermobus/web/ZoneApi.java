@@ -194,7 +194,7 @@ final class ZoneApi {
     return calls.state(zone).map(state -> stamped(state, seq));
   }
 
-  /** Also names the zone's source as a {@code POST /api/zones} body does; a source holds no secret (the broker's password is not in it). */
+  /** With the zone's source as a {@code POST /api/zones} body gives it: it holds no secret (the broker's password is not a source's). */
   private JsonObject stamped(ZoneState state, long seq) {
     JsonObject json = toJson(state).put("seq", seq).put("owner", ownership.node()).put("online", true);
     directory.spec(state.zone()).ifPresent(spec -> json.put("source", new JsonObject(spec.source().toMap())));
