@@ -2,6 +2,7 @@ package io.thermobus.mqtt;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.thermobus.cluster.ZoneOwnership;
 import io.thermobus.control.ControlSettings;
 import io.thermobus.event.Concern;
 import io.thermobus.event.ControlChanged;
@@ -40,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * shard as a {@link DeviceFault}; while the broker is away every relay is commanded off, sent once
  * it is back, before the thermostat's wish is. Each relay keeps its zone's minimum on and off times,
  * learnt from the zone's input ({@link ControlChanged}); the fail-safe's offs (stale readings, a
- * lost broker, a relay that does not switch on) go at once. Real devices run on wall time, not
- * simulated time.
+ * lost broker, a relay that does not switch on) go at once. A relay is switched on only under this
+ * node's admitted claim of the zone. Real devices run on wall time, not simulated time.
  */
 public final class DeviceVerticle extends ShardVerticle {
 
@@ -58,6 +59,7 @@ public final class DeviceVerticle extends ShardVerticle {
     final RelayLink relay;
     boolean wanted;
     String fault;
+    boolean refused; // the ownership did not admit this node's last on: logged once until it does
 
     Device(ZoneSource.Mqtt source) {
       this.source = source;
@@ -67,6 +69,7 @@ public final class DeviceVerticle extends ShardVerticle {
   }
 
   private final Supplier<BrokerStatus> brokerStatus;
+  private final ZoneOwnership ownership;
   private final MeterRegistry metrics;
   // Owned by this verticle's event loop.
   private final Map<String, Device> devices = new HashMap<>();
@@ -75,9 +78,11 @@ public final class DeviceVerticle extends ShardVerticle {
   private boolean connected;
 
   /** {@code brokerStatus} is the connection's state now (thread-safe); without a broker no zone is on devices. */
-  public DeviceVerticle(int shard, ZoneDirectory directory, Supplier<BrokerStatus> brokerStatus, MeterRegistry metrics) {
+  public DeviceVerticle(int shard, ZoneDirectory directory, Supplier<BrokerStatus> brokerStatus, ZoneOwnership ownership,
+                       MeterRegistry metrics) {
     super(Concern.DEVICE, shard, directory);
     this.brokerStatus = Objects.requireNonNull(brokerStatus, "brokerStatus");
+    this.ownership = Objects.requireNonNull(ownership, "ownership");
     this.metrics = metrics;
   }
 
@@ -270,15 +275,7 @@ public final class DeviceVerticle extends ShardVerticle {
       return;
     }
     long now = System.nanoTime();
-    device.relay.toSend(now).ifPresent(on -> vertx.eventBus()
-        .request(MqttAddresses.PUBLISH, command(device, on))
-        .onComplete(done -> {
-          device.relay.sent(done.succeeded());
-          if (done.succeeded() && connected) {
-            // The fail-safe's off is out: the thermostat's wish follows.
-            device.relay.want(device.wanted);
-          }
-        }));
+    device.relay.toSend(now).ifPresent(on -> send(zone, device, on));
     String fault = connected ? device.relay.fault(now).orElse(null) : BROKER_LOST;
     if (!Objects.equals(kind(fault), kind(device.fault))) {
       // The broker verticle logs a lost and a restored connection once for all zones; a relay's fault is the zone's own.
@@ -290,6 +287,37 @@ public final class DeviceVerticle extends ShardVerticle {
       device.fault = fault;
       reportFault(zone);
     }
+  }
+
+  /**
+   * Publishes {@code on} to the relay; an on only once the ownership admits this node's fence for
+   * the zone, as the simulated heater does, so a node that lost the zone without noticing yet never
+   * switches its relay on. An off always goes, at once.
+   */
+  private void send(String zone, Device device, boolean on) {
+    Future<Boolean> admitted = on ? ownership.admits(zone, ownership.fence(zone)) : Future.succeededFuture(true);
+    admitted.onComplete(admission -> {
+      if (devices.get(zone) != device || !device.relay.commands(on)) {
+        return; // dropped meanwhile, or a later decision overtook this one and sends for itself
+      }
+      if (admission.failed() || !admission.result()) {
+        if (!device.refused) {
+          device.refused = true;
+          LOG.warn("Zone {}: relay kept off, this node's claim is not the zone's latest: {}", zone,
+              admission.failed() ? admission.cause().getMessage() : "refused");
+        }
+        device.relay.sent(false);
+        return;
+      }
+      device.refused = false;
+      vertx.eventBus().request(MqttAddresses.PUBLISH, command(device, on)).onComplete(done -> {
+        device.relay.sent(done.succeeded());
+        if (done.succeeded() && connected) {
+          // The fail-safe's off is out: the thermostat's wish follows.
+          device.relay.want(device.wanted);
+        }
+      });
+    });
   }
 
   private static MqttPublish command(Device device, boolean on) {

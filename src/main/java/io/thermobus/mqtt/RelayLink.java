@@ -95,6 +95,11 @@ public final class RelayLink {
     return Optional.empty();
   }
 
+  /** Whether {@code on} is the state last decided: an attempt still worth sending. */
+  public boolean commands(boolean on) {
+    return Boolean.valueOf(on).equals(commanded);
+  }
+
   /** The broker took (or refused) the last state {@link #toSend} returned. */
   public void sent(boolean accepted) {
     taken = accepted;
