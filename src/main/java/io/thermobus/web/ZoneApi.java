@@ -254,8 +254,11 @@ final class ZoneApi {
     return calls.state(zone).map(state -> stamped(state, seq));
   }
 
+  /** With the zone's source as a {@code POST /api/zones} body gives it: it holds no secret (the broker's password is not a source's). */
   private JsonObject stamped(ZoneState state, long seq) {
-    return toJson(state).put("seq", seq).put("owner", ownership.node()).put("online", true);
+    JsonObject json = toJson(state).put("seq", seq).put("owner", ownership.node()).put("online", true);
+    directory.spec(state.zone()).ifPresent(spec -> json.put("source", new JsonObject(spec.source().toMap())));
+    return json;
   }
 
   static JsonObject toJson(ZoneState state) {
