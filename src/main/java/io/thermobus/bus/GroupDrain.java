@@ -77,11 +77,14 @@ final class GroupDrain {
       }
       int total = 0;
       int walked = 0;
+      // Once the lane has read up to the newest event, its members have nothing more to read on their own.
+      boolean laneCaughtUp = false;
       if (laneSize > 1) {
         walked = walkLane(log, members, position, filter, max, sink);
         for (Cursor<T> cursor : members) {
           if (cursor.groupRole == IN_LANE) {
             total += walked;
+            laneCaughtUp = walked < max && unpublished(log, cursor.next);
           } else if (cursor.groupRole == LEFT_LANE) {
             total += cursor.laneReceived;
           }
@@ -95,7 +98,7 @@ final class GroupDrain {
       }
       for (int i = 0; i < members.length; i++) {
         Cursor<T> cursor = members[i];
-        int budget = cursor.groupRole == IN_LANE ? max - walked : max;
+        int budget = cursor.groupRole == IN_LANE ? (laneCaughtUp ? 0 : max - walked) : max;
         if ((cursor.groupRole == READING || cursor.groupRole == IN_LANE) && budget > 0 && !cursor.closedInSink) {
           int member = i;
           total += cursor.drainLocked(log, budget, d -> sink.accept(member, d), laggedMarkers);
@@ -110,6 +113,13 @@ final class GroupDrain {
         }
       }
     }
+  }
+
+  /** Whether {@code seq} is not published yet, by the read loop's rules (see {@code RetainedLog}). */
+  private static <T> boolean unpublished(RetainedLog<T> log, long seq) {
+    Envelope<T>[] ring = log.ring();
+    Envelope<T> e = ring[RetainedLog.index(ring, seq)];
+    return e == null ? !log.publishedAfterMiss(seq) : e.seq() < seq;
   }
 
   /**
