@@ -19,7 +19,9 @@ import java.util.Objects;
  * event costs one wakeup and one pass over the log per lane rather than per connection. Members of
  * a lane that are caught up all have the same events to come, so a lane sleeps on one bus wakeup,
  * armed through one member's subscription; woken, it serves every member with one
- * {@link SubscriberBus#drainAll}, each member writing the shared encoded frame. A member that got a
+ * {@link SubscriberBus#drainAll}, each member writing the shared encoded frames, and then flushes
+ * each member once: however many events the pass carried (a backlog after a pause), a connection
+ * costs one write to its socket. A member that got a
  * full batch or whose sink filled up leaves the lane and goes on by itself ({@link StreamPump}),
  * and parks again once caught up.
  *
@@ -153,6 +155,9 @@ public final class StreamLanes {
         serving = false;
         for (int i = 0; i < order.size(); i++) {
           StreamPump pump = order.get(i);
+          if (handed[i] > 0) {
+            pump.flush();
+          }
           if (!members.contains(pump)) {
             continue;
           }

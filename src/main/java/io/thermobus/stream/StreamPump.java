@@ -119,7 +119,9 @@ public final class StreamPump {
         waitUntilWritable();
         return;
       }
-      if (subscription.drain(BATCH, this::send) < BATCH) {
+      int sent = subscription.drain(BATCH, this::send);
+      sink.flush();
+      if (sent < BATCH) {
         parked = true;
         lanes.park(this);
         return;
@@ -185,6 +187,11 @@ public final class StreamPump {
     return sink.writeQueueFull();
   }
 
+  /** Sends what its lane's pass wrote, in one write where the transport allows. */
+  void flush() {
+    sink.flush();
+  }
+
   /** Its lane let it go because its sink is full. */
   void leftLaneCongested() {
     parked = false;
@@ -219,6 +226,7 @@ public final class StreamPump {
         writeOwn(each.delivery(), BusJson.delivery(each.delivery()).put("coalesced", each.replaced()));
       }
     }
+    sink.flush();
   }
 
   /** A frame only this connection sends (a lag marker, a coalesced envelope), encoded here. */
