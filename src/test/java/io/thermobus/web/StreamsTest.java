@@ -117,6 +117,29 @@ class StreamsTest {
     }
   }
 
+  @Test
+  void shouldGiveEveryServerSentEventsStreamOfOneFilterExactlyItsEvents() throws Exception {
+    List<EventStream> streams = new ArrayList<>();
+    // The client's pool holds 5 connections per server.
+    for (int i = 0; i < 4; i++) {
+      streams.add(events("/api/events?topics=note&zone=home", null));
+    }
+    await().atMost(PATIENCE).until(() -> streams.stream().allMatch(events -> events.text().contains("event: hello")));
+    List<Long> wanted = new ArrayList<>();
+    for (int round = 0; round < 4; round++) {
+      wanted.addAll(publish("note", "home", 2));
+      publish("note", "attic", 1);
+    }
+    for (EventStream events : streams) {
+      await().atMost(PATIENCE).until(() -> events.ids.size() >= wanted.size());
+    }
+    List<Long> more = publish("note", "home", 1);
+    for (EventStream events : streams) {
+      await().atMost(PATIENCE).until(() -> events.ids.size() > wanted.size());
+      assertThat(events.ids).containsExactlyElementsOf(concat(wanted, more));
+    }
+  }
+
   private static List<Long> concat(List<Long> first, List<Long> then) {
     List<Long> both = new ArrayList<>(first);
     both.addAll(then);
