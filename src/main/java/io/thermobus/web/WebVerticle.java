@@ -7,6 +7,7 @@ import io.thermobus.cluster.ClusterNode;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.config.ThermobusConfig.WebLimits;
 import io.thermobus.stream.EncodedFrames;
+import io.thermobus.stream.StreamLanes;
 import io.thermobus.sim.SimClock;
 import io.thermobus.stream.StreamStats;
 import io.thermobus.zone.CreatedZones;
@@ -194,9 +195,11 @@ public final class WebVerticle extends VerticleBase {
     authenticatedJson(router.post("/api/experiments"), jsonBody, auth).handler(experiments::run);
     read(router, "/api/experiments").handler(experiments::list);
     read(router, "/api/experiments/:id").handler(experiments::get);
+    StreamLanes lanes = new StreamLanes(context, busService.bus());
     router.get("/api/ws").handler(new WebSocketStreams(vertx, zoneCalls, busService.bus(), busId, auth, limits, streamStats,
-        frames, config.web().streamStall(), openStreams, config.web().wsMaxMessageBytes()));
-    router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, frames, config.web().streamStall(), openStreams));
+        frames, config.web().streamStall(), openStreams, lanes, config.web().wsMaxMessageBytes()));
+    router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, frames, config.web().streamStall(),
+        openStreams, lanes));
     read(router, "/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
     read(router, "/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
     read(router, "/metrics").handler(PrometheusScrapingHandler.create(metrics));
