@@ -45,7 +45,6 @@ import org.junit.jupiter.api.Test;
  */
 class ExperimentMatchesLiveTest {
 
-  private static final String BEARER = "Bearer " + RunningService.TOKEN;
   private static final long SECOND = 1_000_000_000L;
   private static final long MINUTE = 60 * SECOND;
   private static final double TIME_SCALE = 120;
@@ -89,17 +88,17 @@ class ExperimentMatchesLiveTest {
     long minute = clock.now() / MINUTE + 2;
     // Hysteresis at ±0.5 °C (cycles of 7.5 minutes) with a step from 21 to 22 °C half an hour in.
     Run steady = new Run("steady", "{\"controller\": \"hysteresis\", \"hysteresis\": {\"coldTolerance\": 0.5, \"hotTolerance\": 0.5}}",
-        "[{\"at\": \"00:00\", \"celsius\": 21}, {\"at\": \"" + clockTime(minute + 30) + "\", \"celsius\": 22}]");
+        "[{\"at\": \"00:00\", \"celsius\": 21}, {\"at\": \"" + RunningService.clockTime(minute + 30) + "\", \"celsius\": 22}]");
     // Predictive, with a band its learner can learn the room from (see LiveOptimumStartTest): two
     // cycles (12 minutes each) after the experiment's start before an eco setpoint, so that the
     // experiment's learner, which starts there, knows the room as the live one does; then a preheat.
     Run preheat = new Run("preheat", "{\"controller\": \"predictive\", \"predictive\": {\"band\": 0.8}}",
-        "[{\"at\": \"00:00\", \"celsius\": 21}, {\"at\": \"" + clockTime(minute + 33) + "\", \"celsius\": 20}, {\"at\": \""
-            + clockTime(minute + 55) + "\", \"celsius\": 21}]");
+        "[{\"at\": \"00:00\", \"celsius\": 21}, {\"at\": \"" + RunningService.clockTime(minute + 33) + "\", \"celsius\": 20}, {\"at\": \""
+            + RunningService.clockTime(minute + 55) + "\", \"celsius\": 21}]");
     long end = (minute + 62) * MINUTE;
     for (Run run : List.of(steady, preheat)) {
-      put("/api/zones/" + run.zone() + "/settings", run.settings());
-      put("/api/zones/" + run.zone() + "/schedule", "{\"entries\": " + run.entries() + "}");
+      service.put("/api/zones/" + run.zone() + "/settings", run.settings());
+      service.put("/api/zones/" + run.zone() + "/schedule", "{\"entries\": " + run.entries() + "}");
     }
     long settled = clock.now() + MINUTE; // the old controller's last switches are behind
 
@@ -136,15 +135,5 @@ class ExperimentMatchesLiveTest {
         + "}, \"controllers\": [" + run.settings() + "]}";
     ExperimentResult result = ExperimentRunner.run(ScenarioFiles.parse(scenario.getBytes(StandardCharsets.UTF_8)));
     return result.results().get(0).analytics();
-  }
-
-  private static String clockTime(long minuteOfWeek) {
-    long minuteOfDay = minuteOfWeek % (24 * 60);
-    return String.format("%02d:%02d", minuteOfDay / 60, minuteOfDay % 60);
-  }
-
-  private void put(String path, String json) throws Exception {
-    var response = service.send(HttpMethod.PUT, path, BEARER, "application/json", json);
-    assertThat(response.statusCode()).as(path + " " + response.bodyAsString()).isEqualTo(200);
   }
 }

@@ -9,7 +9,6 @@ import io.thermobus.event.Topic;
 import io.thermobus.sim.SimClock;
 import io.thermobus.testing.RunningService;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class LiveOptimumStartTest {
 
-  private static final String BEARER = "Bearer " + RunningService.TOKEN;
   private static final long SECOND = 1_000_000_000L;
   private static final long MINUTE = 60 * SECOND;
 
@@ -63,12 +61,12 @@ class LiveOptimumStartTest {
   void shouldPreheatSoThatAScheduledComfortSetpointIsReachedWithinFiveMinutesOfItsTime() throws Exception {
     // A band of 1 °C makes the chapter room's heating and cooling stretches (5 and 10 minutes)
     // long enough for the controller to learn its rates from them.
-    put("/api/zones/home/settings", "{\"controller\": \"predictive\", \"predictive\": {\"band\": 1.0}}");
+    service.put("/api/zones/home/settings", "{\"controller\": \"predictive\", \"predictive\": {\"band\": 1.0}}");
     long minute = service.running.clock().now() / MINUTE + 1;
     long ecoAt = minute + 60;
     long comfortAt = minute + 150;
-    put("/api/zones/home/schedule", "{\"entries\": [{\"at\": \"00:00\", \"preset\": \"comfort\"}, {\"at\": \""
-        + clockTime(ecoAt) + "\", \"preset\": \"eco\"}, {\"at\": \"" + clockTime(comfortAt) + "\", \"preset\": \"comfort\"}]}");
+    service.put("/api/zones/home/schedule", "{\"entries\": [{\"at\": \"00:00\", \"preset\": \"comfort\"}, {\"at\": \""
+        + RunningService.clockTime(ecoAt) + "\", \"preset\": \"eco\"}, {\"at\": \"" + RunningService.clockTime(comfortAt) + "\", \"preset\": \"comfort\"}]}");
     long switchAt = comfortAt * MINUTE;
 
     await("five simulated minutes past the comfort switch").atMost(Duration.ofSeconds(60))
@@ -80,15 +78,5 @@ class LiveOptimumStartTest {
         .as("the heater switched on ahead of the switch to comfort, and not more than half an hour ahead").isNotEmpty();
     assertThat(readings).filteredOn(r -> r.at() <= switchAt + 5 * MINUTE && r.at() >= switchAt - 30 * MINUTE)
         .as("at comfort (21 °C) within five simulated minutes of its time").anyMatch(r -> r.centi() >= 2100);
-  }
-
-  private static String clockTime(long minuteOfWeek) {
-    long minuteOfDay = minuteOfWeek % (24 * 60);
-    return String.format("%02d:%02d", minuteOfDay / 60, minuteOfDay % 60);
-  }
-
-  private void put(String path, String json) throws Exception {
-    var response = service.send(HttpMethod.PUT, path, BEARER, "application/json", json);
-    assertThat(response.statusCode()).as(path + " " + response.bodyAsString()).isEqualTo(200);
   }
 }
