@@ -537,9 +537,14 @@ public final class InputVerticle extends ShardVerticle {
     }
   }
 
-  /** The display shard hosting the zone runs its controller; a display started later asks for them itself. */
+  /**
+   * The display shard hosting the zone runs its controller, and a device shard its relay when it is
+   * on MQTT (its minimum times); one started later, or a zone added later, asks for them itself.
+   */
   private void sendControl(Input input) {
-    vertx.eventBus().send(events.addressOf(Concern.DISPLAY, input.zone), new ControlChanged(input.zone, input.control()));
+    ControlChanged changed = new ControlChanged(input.zone, input.control());
+    vertx.eventBus().send(events.addressOf(Concern.DISPLAY, input.zone), changed);
+    vertx.eventBus().send(events.addressOf(Concern.DEVICE, input.zone), changed);
   }
 
   private void sendUpcoming(Input input) {

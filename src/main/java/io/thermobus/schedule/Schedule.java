@@ -41,7 +41,7 @@ public record Schedule(List<ScheduleEntry> entries) {
     return new Schedule(entries);
   }
 
-  @JsonIgnore // not a field: Jackson would write it as "empty" beside the entries
+  @JsonIgnore
   public boolean isEmpty() {
     return entries.isEmpty();
   }

@@ -2,6 +2,7 @@ package io.thermobus.thermostat;
 
 import io.thermobus.control.ControlMode;
 import io.thermobus.control.ControlSettings;
+import io.thermobus.control.HeaterCommand.Reason;
 import io.thermobus.control.ScheduledSetpoint;
 import io.thermobus.control.ZoneController;
 import io.thermobus.event.Readings;
@@ -94,6 +95,9 @@ final class ControlledZone implements ZoneControl {
       return HeaterCommand.NONE;
     }
     heaterOn = command.get().on();
+    if (command.get().reason() == Reason.FAIL_SAFE) {
+      return HeaterCommand.FORCED_OFF;
+    }
     return heaterOn ? HeaterCommand.ON : HeaterCommand.OFF;
   }
 }

@@ -223,7 +223,7 @@ public final class DisplayVerticle extends ShardVerticle {
     command(zone, view, command);
     if (!wasFaulted && view.control.fault() != null) {
       faulted.add(zone);
-    } else if (command == HeaterCommand.OFF && view.control.readings() == Readings.WAITING) {
+    } else if (command == HeaterCommand.FORCED_OFF && view.control.readings() == Readings.WAITING) {
       overdue.add(zone);
     } else {
       return false;
@@ -253,7 +253,8 @@ public final class DisplayVerticle extends ShardVerticle {
   /** Publishes what the control commanded and keeps its next action scheduled. */
   private void command(String zone, View view, HeaterCommand command) {
     if (command != HeaterCommand.NONE) {
-      events.publish(new HeaterSwitched(zone, command == HeaterCommand.ON, view.temperature, view.desired, Instant.now()));
+      events.publish(new HeaterSwitched(zone, command == HeaterCommand.ON, command == HeaterCommand.FORCED_OFF,
+          view.temperature, view.desired, Instant.now()));
     }
     long next = view.control.nextTick();
     if (next == view.scheduled) {

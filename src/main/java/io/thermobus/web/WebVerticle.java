@@ -146,7 +146,7 @@ public final class WebVerticle extends VerticleBase {
     ZoneCalls zoneCalls = new ZoneCalls(vertx.eventBus(), directory);
     ZoneApi zones = new ZoneApi(vertx, new ZoneHosting(vertx.eventBus(), directory), createdZones, zoneCalls,
         config.desiredRange(), config.initialDesiredCenti(), config.initialTemperatureCenti(), config.mqtt().isPresent(),
-        busService.bus()::head, cluster, config.cluster().enabled());
+        busService.bus()::head, cluster, cluster.runtimeZones());
     SimulationApi simulation = new SimulationApi(clock);
     ExperimentApi experiments = new ExperimentApi(vertx);
     BearerAuth auth = new BearerAuth(config.token());
@@ -192,6 +192,7 @@ public final class WebVerticle extends VerticleBase {
     router.delete("/api/bus/subscriptions/:id").handler(bus::unsubscribe);
     authenticatedJson(router.post("/api/bus/events"), jsonBody, auth).handler(bus::publish);
     authenticatedJson(router.post("/api/experiments"), jsonBody, auth).handler(experiments::run);
+    read(router, "/api/experiments").handler(experiments::list);
     read(router, "/api/experiments/:id").handler(experiments::get);
     router.get("/api/ws").handler(new WebSocketStreams(vertx, zoneCalls, busService.bus(), busId, auth, limits, streamStats,
         frames, config.web().streamStall(), openStreams, config.web().wsMaxMessageBytes()));

@@ -69,6 +69,7 @@ class ZoneSetpointApiTest {
     assertThat(desired).filteredOn(event -> event.source().equals(DesiredChanged.SCHEDULE))
         .extracting(DesiredChanged::centi).containsSubsequence(1800, 2100);
     assertThat(get("/api/zones/home/schedule")).isEqualTo(schedule);
+    assertThat(put("/api/zones/home/schedule", schedule.encode())).as("what GET answers, PUT takes back").isEqualTo(schedule);
   }
 
   @Test
