@@ -3,6 +3,7 @@ package io.thermobus.thermostat;
 import io.thermobus.control.ControlMode;
 import io.thermobus.control.ControlSettings;
 import io.thermobus.control.HeaterCommand.Reason;
+import io.thermobus.control.ScheduledSetpoint;
 import io.thermobus.control.ZoneController;
 import io.thermobus.event.Readings;
 import java.time.Duration;
@@ -36,6 +37,11 @@ final class ControlledZone implements ZoneControl {
   @Override
   public HeaterCommand desired(int centi, boolean byUser, long now) {
     return carry(controller.desired(centi, byUser, now));
+  }
+
+  @Override
+  public HeaterCommand upcoming(ScheduledSetpoint next, long now) {
+    return carry(controller.upcoming(next, now));
   }
 
   @Override
