@@ -141,10 +141,15 @@ final class ZoneApi {
         .onFailure(ctx::fail);
   }
 
-  /** The state of a zone just defined in the cluster, once its owner answers for it; offline after {@link #CREATED_WAIT_MS}. */
+  /**
+   * The state of a zone just defined in the cluster, once its owner answers for it with its setpoint
+   * applied (a shard that has just started hosting it may not know it yet); offline after {@link #CREATED_WAIT_MS}.
+   */
   private Future<JsonObject> stateOnceHosted(String zone, long since) {
-    Future<JsonObject> state = directory.hosts(zone) ? state(zone)
-        : remote.elsewhere(zone) ? remote.state(zone) : Future.failedFuture("not hosted yet");
+    Future<JsonObject> state = (directory.hosts(zone) ? state(zone)
+        : remote.elsewhere(zone) ? remote.state(zone) : Future.<JsonObject>failedFuture("not hosted yet"))
+        .compose(answer -> answer.getValue("desired") == null ? Future.failedFuture("its setpoint not applied yet")
+            : Future.succeededFuture(answer));
     return state.recover(notYet -> System.nanoTime() - since > TimeUnit.MILLISECONDS.toNanos(CREATED_WAIT_MS)
         ? Future.succeededFuture(RemoteZones.offline(zone, ownership.owner(zone), busHead.getAsLong()))
         : vertx.timer(CREATED_POLL_MS, TimeUnit.MILLISECONDS).compose(waited -> stateOnceHosted(zone, since)));
