@@ -17,7 +17,6 @@ import io.thermobus.event.ShardQuery;
 import io.thermobus.settings.SettingsFile;
 import io.thermobus.settings.SettingsHealth;
 import io.thermobus.settings.SettingsUnreadableException;
-import io.thermobus.schedule.WeekClock;
 import io.thermobus.schedule.ZoneSetpoint;
 import io.thermobus.settings.ZoneSettings;
 import io.thermobus.sim.Centi;
@@ -403,7 +402,7 @@ public final class InputVerticle extends ShardVerticle {
   private void startSetpoint(Input input) {
     ZoneSettings saved = input.saved;
     input.setpoint = new ZoneSetpoint(input.desiredCenti, saved.preset(), saved.presets(), saved.schedule(),
-        WeekClock.MONDAY_MIDNIGHT, clock.now());
+        SimClock.WEEK, clock.now());
     applySetpoint(input, null);
   }
 
@@ -525,9 +524,14 @@ public final class InputVerticle extends ShardVerticle {
     }
   }
 
-  /** The display shard hosting the zone runs its controller; a display started later asks for them itself. */
+  /**
+   * The display shard hosting the zone runs its controller, and a simulated zone's room shard its
+   * room model; a display or room started later asks for them itself.
+   */
   private void sendControl(Input input) {
-    vertx.eventBus().send(events.addressOf(Concern.DISPLAY, input.zone), new ControlChanged(input.zone, input.control()));
+    ControlChanged changed = new ControlChanged(input.zone, input.control());
+    vertx.eventBus().send(events.addressOf(Concern.DISPLAY, input.zone), changed);
+    vertx.eventBus().send(events.addressOf(Concern.ROOM, input.zone), changed);
   }
 
   private void publishDesired(Input input, String source) {
