@@ -6,7 +6,8 @@ import io.thermobus.schedule.WeekClock;
  * A live simulated zone's room as its room shard holds it. Under the {@code chapter} model its
  * temperature moves by the heater's and heat loss's deltas (heat sent while the heater is
  * switched off is dropped). Under the {@code thermal} model it is a {@link ThermalRoom}, solved
- * exactly from the heater's and window's states and the outside at the node's time of day, and
+ * exactly from the heater's (as its shard obeys the switches) and the window's states and the
+ * outside at the node's time of day, and
  * the deltas are dropped. A change of model or parameters continues from the temperature reached.
  * Pure: simulated nanoseconds in; not thread-safe, one owner.
  */
@@ -15,6 +16,7 @@ final class LiveRoom {
   private final WeekClock week;
   private int centi;
   private boolean heaterOn;
+  private boolean heating;
   private boolean windowOpen;
   private RoomModel model = RoomModel.CHAPTER;
   /** The thermal room while the model is {@code thermal}, else null. */
@@ -38,6 +40,7 @@ final class LiveRoom {
   void restore(int restoredCenti, boolean restoredHeaterOn) {
     centi = restoredCenti;
     heaterOn = restoredHeaterOn;
+    heating = restoredHeaterOn;
   }
 
   /** A heater's or heat loss's step; answers whether it changed the temperature. */
@@ -49,9 +52,15 @@ final class LiveRoom {
     return true;
   }
 
-  void heater(boolean on, long now) {
-    advance(now);
+  /** The thermostat's switch, by which heat the chapter's heater sent after a switch off is dropped. */
+  void heater(boolean on) {
     heaterOn = on;
+  }
+
+  /** The heater started or stopped heating, as its shard obeys the switches: what heats a thermal room. */
+  void heating(boolean on, long now) {
+    advance(now);
+    heating = on;
     if (thermal != null) {
       thermal.heater(on, now);
     }
@@ -76,7 +85,7 @@ final class LiveRoom {
     thermal = null;
     if (newModel.model() == RoomModel.Kind.THERMAL) {
       thermal = new ThermalRoom(newModel, celsius, now);
-      thermal.heater(heaterOn, now);
+      thermal.heater(heating, now);
       thermal.window(windowOpen, now);
     }
   }

@@ -5,6 +5,7 @@ import io.thermobus.event.Concern;
 import io.thermobus.event.ControlChanged;
 import io.thermobus.event.DesiredValues;
 import io.thermobus.event.HeaterSwitched;
+import io.thermobus.event.HeatingChanged;
 import io.thermobus.event.ShardQuery;
 import io.thermobus.event.TemperatureChanged;
 import io.thermobus.event.TemperatureDelta;
@@ -31,8 +32,9 @@ import java.util.Map;
  * on another event loop and may fire once more before the command reaches it. The switch is
  * always queued here before such a late delta, so a room's temperature follows the thermostat's
  * decisions exactly, however loaded the loops. A zone whose settings select the {@code thermal}
- * model is solved here instead, from the switches and its heat-loss shard's window changes, and
- * published once per physics period; the heater's and heat loss's deltas are dropped meanwhile.
+ * model is solved here instead, from its heater shard's heating changes (which honour the zone's
+ * ownership fence, as its deltas do) and its heat-loss shard's window changes, and published once
+ * per physics period; the heater's and heat loss's deltas are dropped meanwhile.
  * Deployed again after a failure, it continues from the temperatures and heater states the
  * display shard last saw and the room models the input shard holds.
  */
@@ -116,7 +118,12 @@ public final class RoomVerticle extends ShardVerticle {
     } else if (body instanceof HeaterSwitched switched) {
       LiveRoom room = rooms.get(switched.zone());
       if (room != null) {
-        room.heater(switched.on(), clock.now());
+        room.heater(switched.on());
+      }
+    } else if (body instanceof HeatingChanged heating) {
+      LiveRoom room = rooms.get(heating.zone());
+      if (room != null) {
+        room.heating(heating.on(), clock.now());
       }
     } else if (body instanceof WindowChanged window) {
       LiveRoom room = rooms.get(window.zone());

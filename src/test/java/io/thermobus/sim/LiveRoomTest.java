@@ -31,13 +31,22 @@ class LiveRoomTest {
     }
     double start = room.centi() / 100.0;
     long heatingFrom = now;
-    room.heater(true, now);
+    room.heating(true, now);
     double equilibrium = 2000 / 60.0;
     for (int hour = 1; hour <= 4; hour++) {
       runFor(HOUR);
       double expected = equilibrium + (start - equilibrium) * Math.exp(-(now - heatingFrom) / (double) SECOND / TAU_SECONDS);
       assertThat(room.centi() / 100.0).as("heating after %d h", hour).isCloseTo(expected, within(0.01));
     }
+  }
+
+  @Test
+  void shouldHeatAThermalRoomOnlyWhileItsHeaterHeats() {
+    room.model(THERMAL, now);
+    room.heater(true);
+    runFor(HOUR);
+    assertThat(room.centi() / 100.0).as("switched on, but the heater shard never admitted it")
+        .isCloseTo(20 * Math.exp(-3600 / TAU_SECONDS), within(0.01));
   }
 
   @Test
@@ -66,7 +75,8 @@ class LiveRoomTest {
   void shouldDropTheChaptersStepsWhileThermalAndTakeThemAgainAfter() {
     assertThat(room.delta(-1, false)).isTrue();
     assertThat(room.delta(3, true)).as("heat while the heater is off").isFalse();
-    room.heater(true, now);
+    room.heater(true);
+    room.heating(true, now);
     assertThat(room.delta(3, true)).isTrue();
     assertThat(room.centi()).isEqualTo(2002);
 
