@@ -1,7 +1,9 @@
 package io.thermobus.sim;
 
 import io.thermobus.event.Concern;
+import io.thermobus.event.OpenWindows;
 import io.thermobus.event.SetWindow;
+import io.thermobus.event.ShardQuery;
 import io.thermobus.event.TemperatureDelta;
 import io.thermobus.event.WindowChanged;
 import io.thermobus.zone.ZoneDirectory;
@@ -62,6 +64,8 @@ public final class HeatLossVerticle extends ThermalEffectVerticle {
       }
       window(window.zone(), window.open(), window.seconds());
       message.reply(window.open());
+    } else if (body instanceof ShardQuery) {
+      message.reply(new OpenWindows(closing.keySet()));
     }
   }
 

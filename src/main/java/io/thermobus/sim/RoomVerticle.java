@@ -6,6 +6,7 @@ import io.thermobus.event.ControlChanged;
 import io.thermobus.event.DesiredValues;
 import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.HeatingChanged;
+import io.thermobus.event.OpenWindows;
 import io.thermobus.event.ShardQuery;
 import io.thermobus.event.TemperatureChanged;
 import io.thermobus.event.TemperatureDelta;
@@ -36,7 +37,8 @@ import java.util.Map;
  * ownership fence, as its deltas do) and its heat-loss shard's window changes, and published once
  * per physics period; the heater's and heat loss's deltas are dropped meanwhile.
  * Deployed again after a failure, it continues from the temperatures and heater states the
- * display shard last saw and the room models the input shard holds.
+ * display shard last saw, the room models the input shard holds and the windows its heat-loss
+ * shard has open.
  */
 public final class RoomVerticle extends ShardVerticle {
 
@@ -62,7 +64,7 @@ public final class RoomVerticle extends ShardVerticle {
   protected Future<?> prepare(List<ZoneSpec> zones) {
     timer = new ShardTimer(vertx, clock, due, this::fire);
     zones.forEach(spec -> rooms.put(spec.name(), new LiveRoom(spec.initialTemperatureCenti(), SimClock.WEEK)));
-    return lastSeen().compose(seen -> roomModels());
+    return lastSeen().compose(seen -> roomModels()).compose(models -> openWindows());
   }
 
   /** At first start the display knows no temperatures yet; after a redeploy it knows the last ones. */
@@ -84,6 +86,19 @@ public final class RoomVerticle extends ShardVerticle {
   private Future<Void> roomModels() {
     return ZoneRequests.<DesiredValues>toShard(vertx.eventBus(), Concern.INPUT, shard, new ShardQuery())
         .onSuccess(values -> values.control().forEach(this::model))
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
+  }
+
+  /** At first start no heat-loss shard runs yet; after a redeploy of this room it knows the open windows. */
+  private Future<Void> openWindows() {
+    return ZoneRequests.<OpenWindows>toShard(vertx.eventBus(), Concern.HEAT_LOSS, shard, new ShardQuery())
+        .onSuccess(open -> open.zones().forEach(zone -> {
+          LiveRoom room = rooms.get(zone);
+          if (room != null) {
+            room.window(true, clock.now());
+          }
+        }))
         .<Void>mapEmpty()
         .otherwiseEmpty();
   }
@@ -143,13 +158,16 @@ public final class RoomVerticle extends ShardVerticle {
     boolean wasThermal = room.thermal();
     long now = clock.now();
     room.model(settings.room(), now);
-    if (room.thermal() && !wasThermal) {
+    if (room.thermal() == wasThermal) {
+      return;
+    }
+    if (room.thermal()) {
       due.schedule(zone, now + periodNanos);
       timer.rearm();
-    } else if (!room.thermal() && wasThermal) {
+    } else {
       due.cancel(zone);
-      publish(zone, room);
     }
+    publish(zone, room);
   }
 
   /** Publishes each thermal room whose period completed, and schedules its next. */
