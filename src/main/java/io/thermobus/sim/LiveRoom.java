@@ -7,8 +7,8 @@ import io.thermobus.schedule.WeekClock;
  * temperature moves by the heater's and heat loss's deltas (heat sent while the heater is
  * switched off is dropped). Under the {@code thermal} model it is a {@link ThermalRoom}, solved
  * exactly from the heater's (as its shard obeys the switches) and the window's states and the
- * outside at the node's time of day, and
- * the deltas are dropped. A change of model or parameters continues from the temperature reached.
+ * outside at the node's time of day, and the deltas are dropped. A change of model or parameters
+ * continues from the temperature reached.
  * Pure: simulated nanoseconds in; not thread-safe, one owner.
  */
 final class LiveRoom {
