@@ -100,6 +100,8 @@ function renderAccess() {
   for (const id of ['lower', 'raise', 'exact', 'exact-set']) {
     $(id).disabled = !enabled;
   }
+  // The REST controls (controls.js) need the token only, not the socket.
+  document.querySelectorAll('[data-write]').forEach((node) => { node.disabled = !state.token; });
 }
 
 function feedback(text, kind) {
@@ -381,10 +383,16 @@ async function loadHistory() {
 
 // ---- bus panel -------------------------------------------------------------------------------
 
-/** A zone in its fail-safe state (no readings: heater forced off) says why in its state's fault. */
+/**
+ * The zone's state every few seconds: in its fail-safe state (no readings: heater forced off) its
+ * fault says why; controls.js shows its controller and mode from the same answer.
+ */
 async function refreshFault() {
   const response = await fetch(`/api/zones/${encodeURIComponent(state.zone)}`, { cache: 'no-store' });
-  if (response.ok) showFault((await response.json()).fault);
+  if (!response.ok) return;
+  const zoneState = await response.json();
+  showFault(zoneState.fault);
+  document.dispatchEvent(new CustomEvent('thermobus:state', { detail: zoneState }));
 }
 
 function showFault(fault) {
@@ -567,6 +575,7 @@ async function selectZone(zone) {
     showInput(zoneState.input, '');
     showFault(zoneState.fault);
     renderNow();
+    document.dispatchEvent(new CustomEvent('thermobus:select', { detail: zoneState }));
   }
   await loadHistory();
 }

@@ -129,7 +129,8 @@ public final class Main {
       Thermobus.Running running = (joined == null
           ? Thermobus.start(vertx, metrics, config, terminal, out)
           : Thermobus.start(vertx, metrics, config,
-              directory -> new HazelcastNode(joined.getHazelcastInstance(), directory, config.dataDir()), terminal, out))
+              (directory, created) -> new HazelcastNode(joined.getHazelcastInstance(), directory, created, config.dataDir()),
+              terminal, out))
           .await(60, TimeUnit.SECONDS);
       GracefulExit.onSignals(budget -> Thermobus.stop(vertx, running, budget));
       out.println(running.banner());

@@ -59,7 +59,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -109,22 +109,23 @@ public final class Thermobus {
    */
   public static Future<Running> start(Vertx vertx, PrometheusMeterRegistry metrics, ThermobusConfig config,
                                       boolean readKeys, PrintStream consoleOut) {
-    return start(vertx, metrics, config, directory -> new LocalNode(config.cluster().nodeId(), directory), readKeys, consoleOut);
+    return start(vertx, metrics, config, (directory, created) -> new LocalNode(config.cluster().nodeId(), directory), readKeys,
+        consoleOut);
   }
 
   /**
-   * Starts the service as the node {@code clusterNode} makes for its zone directory: a
-   * {@link io.thermobus.cluster.HazelcastNode} on a clustered Vert.x.
+   * Starts the service as the node {@code clusterNode} makes for its zone directory and its record
+   * of created zones: a {@link io.thermobus.cluster.HazelcastNode} on a clustered Vert.x.
    */
   public static Future<Running> start(Vertx vertx, PrometheusMeterRegistry metrics, ThermobusConfig config,
-                                      Function<ZoneDirectory, ClusterNode> clusterNode, boolean readKeys,
+                                      BiFunction<ZoneDirectory, CreatedZones, ClusterNode> clusterNode, boolean readKeys,
                                       PrintStream consoleOut) {
     return vertx.executeBlocking(() -> CreatedZones.open(config.dataDir()))
         .compose(created -> start(vertx, metrics, config, created, clusterNode, readKeys, consoleOut));
   }
 
   private static Future<Running> start(Vertx vertx, PrometheusMeterRegistry metrics, ThermobusConfig config,
-                                       CreatedZones created, Function<ZoneDirectory, ClusterNode> clusterNode,
+                                       CreatedZones created, BiFunction<ZoneDirectory, CreatedZones, ClusterNode> clusterNode,
                                        boolean readKeys, PrintStream consoleOut) {
     EventCodec.registerAll(vertx.eventBus());
     MqttAddresses.registerCodecs(vertx.eventBus());
@@ -136,7 +137,7 @@ public final class Thermobus {
       return Future.failedFuture(e);
     }
     SimClock clock = SimClock.system(config.timeScale());
-    ClusterNode cluster = clusterNode.apply(directory);
+    ClusterNode cluster = clusterNode.apply(directory, created);
     SettingsHealth settings = new SettingsHealth();
     Optional<MqttBrokerVerticle> broker = config.mqtt().map(MqttBrokerVerticle::new);
     Map<String, Supplier<Deployable>> shards = shardVerticles(config, directory, clock, settings, cluster, broker, metrics);
@@ -200,12 +201,13 @@ public final class Thermobus {
   }
 
   /**
-   * The configured zones, then those created over the API before the last stop (a configured name
-   * wins). A clustered node takes its zones from the cluster, where zones are not created over the API.
+   * The configured zones, then those created over the API (through this node, in a cluster) before
+   * the last stop; a configured name wins. A clustered node defines them all in the cluster, then
+   * hosts the ones it owns.
    */
   private static ZoneDirectory directory(ThermobusConfig config, CreatedZones created) throws ZoneConflictException {
     ZoneDirectory directory = new ZoneDirectory(SHARDS, config.maxZones(), config.zones());
-    for (ZoneSpec spec : config.cluster().enabled() ? List.<ZoneSpec>of() : created.specs(config.mqtt().isPresent())) {
+    for (ZoneSpec spec : created.specs(config.mqtt().isPresent())) {
       if (!directory.hosts(spec.name())) {
         directory.add(spec);
       }
@@ -245,7 +247,7 @@ public final class Thermobus {
           case INPUT -> () -> new InputVerticle(index, directory, config.desiredRange(), config.desiredStepCenti(),
               config.dataDir(), settings, config.control(), clock);
           case ROOM -> () -> new RoomVerticle(index, directory, Physics.CHAPTER, clock);
-          case DEVICE -> () -> new DeviceVerticle(index, directory, brokerStatus, metrics);
+          case DEVICE -> () -> new DeviceVerticle(index, directory, brokerStatus, ownership, metrics);
           case HEAT_LOSS -> () -> new HeatLossVerticle(index, directory, Physics.CHAPTER, clock);
           case MQTT_STATE -> () -> new ZoneStateVerticle(index, directory, config.mqtt(), brokerStatus, discovery);
         };

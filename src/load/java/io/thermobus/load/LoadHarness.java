@@ -31,7 +31,7 @@ import org.HdrHistogram.Recorder;
  * <pre>taskset -c 1 java -jar target/load-build/thermobus-load.jar --ks=100,1000 --seconds=10</pre>
  *
  * Options: {@code --ks=} client counts, {@code --seconds=} publishing per run, {@code --rate=}
- * events per second per zone, {@code --runs=one-zone,many-zones,slow}, {@code --slow-k=},
+ * events per second per zone, {@code --runs=one-zone,many-zones,slow}, {@code --kinds=ws,sse,bridge}, {@code --slow-k=},
  * {@code --server-cpu=}, {@code --server-flags=}, {@code --no-startup}, {@code --out=}.
  */
 public final class LoadHarness {
@@ -58,6 +58,8 @@ public final class LoadHarness {
   private String startup = "";
   /** Extra JVM flags for Thermobus, e.g. a flight recording: {@code --server-flags=-XX:StartFlightRecording=filename=x.jfr}. */
   private final List<String> serverFlags;
+  /** The clients to run ({@code --kinds=}): ws, sse, bridge. */
+  private List<String> kinds;
 
   /** One run's figures. */
   record Result(String name, Clients.Kind kind, int k, int zones, int slow, long published, long frames, double framesPerSecond,
@@ -97,6 +99,7 @@ public final class LoadHarness {
       report.append(startup);
     }
     List<String> only = List.of(args.getOrDefault("runs", "one-zone,many-zones,slow").split(","));
+    kinds = List.of(args.getOrDefault("kinds", "ws,sse,bridge").split(","));
     for (String each : args.getOrDefault("ks", "100,1000").split(",")) {
       int k = Integer.parseInt(each.trim());
       if (only.contains("one-zone")) {
@@ -136,6 +139,9 @@ public final class LoadHarness {
 
   /** One run; a run that fails (clients that cannot connect in time, a server that dies) is reported and the sweep goes on. */
   private void run(String name, Clients.Kind kind, int k, int zoneCount, int slow) {
+    if (!kinds.contains(kind.name().toLowerCase(Locale.ROOT))) {
+      return;
+    }
     System.out.printf(Locale.ROOT, "%s, K=%d ...%n", name, k);
     try {
       runOnce(name, kind, k, zoneCount, slow);

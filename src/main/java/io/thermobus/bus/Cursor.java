@@ -245,6 +245,7 @@ final class Cursor<T> extends CursorFields<T> {
    */
   boolean tombstone(Instant expiredAt) {
     List<Waiter> toFire;
+    Waiter tombstoned;
     lock();
     try {
       if (state != SubscriptionState.LIVE || (expiredAt != null && !leaseExpired(expiredAt))) {
@@ -254,11 +255,34 @@ final class Cursor<T> extends CursorFields<T> {
       closedInSink = true;
       toFire = List.copyOf(waiters);
       waiters.clear();
+      tombstoned = onTombstoned;
+      onTombstoned = null;
     } finally {
       unlock();
     }
     toFire.forEach(Waiter::fire);
+    if (tombstoned != null) {
+      tombstoned.fire();
+    }
     return true;
+  }
+
+  /**
+   * Runs {@code callback} once, when the subscription is tombstoned (on the tombstoning thread,
+   * outside the lock), or at once on this thread if it already is. Replaces an earlier callback.
+   */
+  void onTombstoned(Runnable callback) {
+    Waiter waiter = new Waiter(callback);
+    lock();
+    try {
+      if (state == SubscriptionState.LIVE) {
+        onTombstoned = waiter;
+        return;
+      }
+    } finally {
+      unlock();
+    }
+    waiter.fire();
   }
 
   boolean leaseExpired(Instant now) {
@@ -312,6 +336,10 @@ abstract class CursorFields<T> extends CursorLhsPadding {
   final List<Waiter> waiters = new ArrayList<>(1);
   /** Guarded by the lock: this cursor's part in a running {@code GroupDrain}. */
   int groupRole;
+  /** Guarded by the lock: what a running {@code GroupDrain} handed this cursor before it left the lane. */
+  int laneReceived;
+  /** Guarded by the lock: fired once when the subscription is tombstoned, or {@code null}. */
+  Waiter onTombstoned;
 
   CursorFields(long id, TopicFilter filter, long next, long leaseMillis, long leaseDeadline) {
     this.id = id;

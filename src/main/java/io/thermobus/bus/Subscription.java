@@ -2,6 +2,7 @@ package io.thermobus.bus;
 
 import java.lang.ref.Cleaner;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -45,6 +46,20 @@ public final class Subscription<T> implements AutoCloseable {
   /** Arms a one-shot wakeup; see {@link SubscriberBus#onAvailable(long, Runnable)}. */
   public Wakeup onAvailable(Runnable callback) {
     return bus.onAvailable(cursor, callback);
+  }
+
+  /**
+   * Runs {@code callback} once when this subscription is tombstoned (closed, unsubscribed through
+   * the bus API or its lease expired), on the thread that tombstones it, or at once on this thread
+   * if it already is. The callback must be short and must not block. Replaces an earlier one.
+   */
+  public void onClosed(Runnable callback) {
+    cursor.onTombstoned(Objects.requireNonNull(callback, "callback"));
+  }
+
+  /** What this subscription reads: equal for subscriptions of the same topics and zone, so usable as a key. */
+  public Object filter() {
+    return cursor.filter;
   }
 
   SubscriberBus<T> bus() {

@@ -59,4 +59,15 @@ final class TopicFilter {
   List<String> topics() {
     return sorted;
   }
+
+  /** Equal filters match the same envelopes: the same topics and the same zone. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TopicFilter that && sorted.equals(that.sorted) && Objects.equals(zone, that.zone);
+  }
+
+  @Override
+  public int hashCode() {
+    return sorted.hashCode() * 31 + Objects.hashCode(zone);
+  }
 }

@@ -17,7 +17,10 @@ final class Wakeups {
   private final Object lock = new Object();
   /** Guarded by lock. */
   private final HashMap<String, List<Waiter>> byTopic = new HashMap<>();
-  /** Guarded by lock: waiters of subscriptions narrowed to one zone, under that zone only. */
+  /**
+   * Guarded by lock: waiters of subscriptions narrowed to one zone, under that zone if they read
+   * every topic, else under the zone and each of their topics ({@link #zoneTopic}).
+   */
   private final HashMap<String, List<Waiter>> byZone = new HashMap<>();
   /** Guarded by lock: waiters of subscriptions to every topic. */
   private List<Waiter> anyTopic = new ArrayList<>();
@@ -27,9 +30,14 @@ final class Wakeups {
   /** Lists the waiter under each of its topics; called under the log's writer lock. */
   void add(Waiter waiter, TopicFilter filter) {
     synchronized (lock) {
-      if (filter.zone() != null) {
+      if (filter.zone() != null && filter.topics().isEmpty()) {
         byZone.computeIfAbsent(filter.zone(), z -> new ArrayList<>()).add(waiter);
         entries += 1;
+      } else if (filter.zone() != null) {
+        for (String topic : filter.topics()) {
+          byZone.computeIfAbsent(zoneTopic(filter.zone(), topic), z -> new ArrayList<>()).add(waiter);
+        }
+        entries += filter.topics().size();
       } else if (filter.matchesAll()) {
         anyTopic.add(waiter);
         entries += 1;
@@ -44,8 +52,8 @@ final class Wakeups {
 
   /**
    * Called by a publisher after it released the writer lock; fires on the publisher's thread. A
-   * waiter narrowed to a zone wakes only for its zone's events, so a stream of one zone costs
-   * nothing per event of the others.
+   * waiter narrowed to a zone wakes only for its zone's events of its topics, so a stream of one
+   * zone costs nothing per event of the others, nor per event of its zone's other topics.
    */
   void published(String topic, String zone) {
     if (entries == 0) {
@@ -54,6 +62,7 @@ final class Wakeups {
     List<Waiter> all;
     List<Waiter> some;
     List<Waiter> ofZone;
+    List<Waiter> ofZoneTopic;
     synchronized (lock) {
       all = anyTopic.isEmpty() ? List.of() : anyTopic;
       if (!all.isEmpty()) {
@@ -67,11 +76,21 @@ final class Wakeups {
       if (ofZone == null) {
         ofZone = List.of();
       }
-      entries -= all.size() + some.size() + ofZone.size();
+      ofZoneTopic = byZone.isEmpty() ? null : byZone.remove(zoneTopic(zone, topic));
+      if (ofZoneTopic == null) {
+        ofZoneTopic = List.of();
+      }
+      entries -= all.size() + some.size() + ofZone.size() + ofZoneTopic.size();
     }
     all.forEach(Waiter::fire);
     some.forEach(Waiter::fire);
     ofZone.forEach(Waiter::fire);
+    ofZoneTopic.forEach(Waiter::fire);
+  }
+
+  /** A zone and a topic as one key; zone names hold no NUL, and a collision could only wake a waiter needlessly. */
+  private static String zoneTopic(String zone, String topic) {
+    return zone + '\u0000' + topic;
   }
 
   /** Drops fired and cancelled waiters, which otherwise stay listed until their topic is published. */

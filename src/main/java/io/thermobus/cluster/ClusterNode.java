@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -36,6 +37,9 @@ public abstract class ClusterNode extends VerticleBase implements ZoneOwnership 
 
   /** Once the zones' shards run: from then on this node hosts the zones it owns, adopting and dropping them through {@code hosting}. */
   public abstract void adopt(ZoneHosting hosting);
+
+  /** How zones are created and deleted at run time in this node's cluster; none for a lone node, whose zone routes host them themselves. */
+  public abstract Optional<ClusterZones> runtimeZones();
 
   /** Up while this node is a member of a running cluster. */
   public abstract Future<Status> membership();

@@ -15,6 +15,7 @@ import io.thermobus.event.Topic;
 import io.thermobus.settings.SettingsFile;
 import io.thermobus.settings.SettingsUnreadableException;
 import io.thermobus.sim.Centi;
+import io.thermobus.zone.CreatedZones;
 import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneHosting;
 import io.thermobus.zone.ZoneSpec;
@@ -29,12 +30,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,16 +50,20 @@ import org.slf4j.LoggerFactory;
  * claimed with a fresh fence on its own partition. The owner table and the fences are written on
  * this verticle's event loop only; Hazelcast's listener threads just hop onto it.
  */
-public final class HazelcastNode extends ClusterNode {
+public final class HazelcastNode extends ClusterNode implements ClusterZones {
 
   private static final Logger LOG = LoggerFactory.getLogger(HazelcastNode.class);
   private static final long REREAD_MS = 1_000;
+  /** How long a deleted zone may take to be stopped everywhere, asked every {@link #DROP_POLL_MS}. */
+  private static final long DROP_WAIT_MS = 10_000;
+  private static final long DROP_POLL_MS = 100;
 
   private final HazelcastInstance hazelcast;
   private final String node;
   private final ZoneDirectory directory;
-  /** The zones of this node's configuration, defined in the cluster map as it starts. */
+  /** The zones of this node's configuration and those created through it, defined in the cluster map as it starts. */
   private final List<ZoneSpec> configured = new ArrayList<>();
+  private final CreatedZones created;
   private final Path dataDir;
   private final IMap<String, ZoneRecord> zones;
   private final IMap<String, NodeRecord> nodes;
@@ -74,13 +82,15 @@ public final class HazelcastNode extends ClusterNode {
   private ZoneAdoption adoption;
 
   /**
-   * {@code directory} holds the configured zones, which this node defines in the cluster map (a
-   * saved setpoint in {@code dataDir} over the configured one) and then hosts only if it owns them.
+   * {@code directory} holds the configured zones and those created through this node
+   * ({@code created}, in {@code dataDir}), which this node defines in the cluster map (a saved
+   * setpoint in {@code dataDir} over the configured one) and then hosts only if it owns them.
    */
-  public HazelcastNode(HazelcastInstance hazelcast, ZoneDirectory directory, Path dataDir) {
+  public HazelcastNode(HazelcastInstance hazelcast, ZoneDirectory directory, CreatedZones created, Path dataDir) {
     this.hazelcast = hazelcast;
     this.node = hazelcast.getCluster().getLocalMember().getAttribute(HazelcastSetup.NODE_ATTRIBUTE);
     this.directory = directory;
+    this.created = created;
     this.dataDir = dataDir;
     for (int shard = 0; shard < directory.shards(); shard++) {
       configured.addAll(directory.zonesOf(shard));
@@ -98,7 +108,7 @@ public final class HazelcastNode extends ClusterNode {
       // A restarted node's old record (same id) must not show its old address while it starts.
       nodes.set(node, new NodeRecord(null, joinedAt));
       listen();
-      define();
+      defineOwn();
       return zones.keySet();
     }).onSuccess(names -> {
       known.addAll(names);
@@ -120,8 +130,8 @@ public final class HazelcastNode extends ClusterNode {
   }
 
   /** Runs on a worker: defines each configured zone unless the cluster knows it, keeping an existing setpoint. */
-  private void define() {
-    List<CompletableFuture<Void>> defined = new ArrayList<>();
+  private void defineOwn() {
+    List<CompletableFuture<Boolean>> defined = new ArrayList<>();
     for (ZoneSpec spec : configured) {
       ZoneSpec saved = new ZoneSpec(spec.name(), savedDesired(spec), spec.initialTemperatureCenti(), spec.source());
       defined.add(zones.submitToKey(spec.name(), new ZoneRecord.Define(saved)).toCompletableFuture());
@@ -194,11 +204,14 @@ public final class HazelcastNode extends ClusterNode {
       });
     }
 
+    /** Every node forgets a deleted zone it created, so that its restart does not define it again. */
     @Override
     public void entryRemoved(EntryEvent<String, ZoneRecord> event) {
       context.runOnContext(v -> {
         known.remove(event.getKey());
         reread();
+        forget(event.getKey()).onFailure(failure -> LOG.warn("Zone {}: deleted from the cluster, but this node could not forget it: {}",
+            event.getKey(), failure.getMessage()));
       });
     }
   }
@@ -260,6 +273,55 @@ public final class HazelcastNode extends ClusterNode {
         })
         .onFailure(failure -> LOG.warn("Zone {}: could not claim it: {}", zone, failure.getMessage()))
         .onComplete(done -> claiming.remove(zone));
+  }
+
+  @Override
+  public Optional<ClusterZones> runtimeZones() {
+    return Optional.of(this);
+  }
+
+  @Override
+  public Future<Boolean> define(ZoneSpec spec) {
+    return Future.fromCompletionStage(zones.submitToKey(spec.name(), new ZoneRecord.Define(spec)), context)
+        .compose(defined -> defined ? recordCreated(spec).map(true) : Future.succeededFuture(false));
+  }
+
+  /** Records a zone just defined in the cluster as created through this node; removes it from the cluster again if that fails. */
+  private Future<Void> recordCreated(ZoneSpec spec) {
+    return vertx.<Void>executeBlocking(() -> {
+      created.add(spec);
+      return null;
+    }).recover(failure -> Future.fromCompletionStage(zones.removeAsync(spec.name()), context).transform(removed -> Future.failedFuture(failure)));
+  }
+
+  @Override
+  public Future<Boolean> undefine(String zone) {
+    return Future.fromCompletionStage(zones.removeAsync(zone), context)
+        .compose(removed -> removed == null ? Future.succeededFuture(false)
+            : forget(zone).compose(forgotten -> awaitDropped(zone, System.nanoTime())).map(true));
+  }
+
+  private Future<Void> forget(String zone) {
+    return vertx.executeBlocking(() -> {
+      created.remove(zone);
+      return null;
+    });
+  }
+
+  /** Asks every member, this one too, until none hosts {@code zone}; fails after {@link #DROP_WAIT_MS}. */
+  private Future<Void> awaitDropped(String zone, long since) {
+    Future<Boolean> hosted = directory.hosts(zone) ? Future.succeededFuture(true)
+        : adoption == null ? Future.succeededFuture(false) : adoption.hostedElsewhere(List.of(zone)).map(elsewhere -> elsewhere.contains(zone));
+    return hosted.compose(still -> {
+      if (!still) {
+        return Future.succeededFuture();
+      }
+      if (System.nanoTime() - since > TimeUnit.MILLISECONDS.toNanos(DROP_WAIT_MS)) {
+        return Future.failedFuture(new TimeoutException("removed from the cluster, but a node still hosts it after "
+            + DROP_WAIT_MS / 1000 + " s; it stops it with its next reading of the owners"));
+      }
+      return vertx.timer(DROP_POLL_MS, TimeUnit.MILLISECONDS).compose(waited -> awaitDropped(zone, since));
+    });
   }
 
   /** Writes a hosted zone's new setpoint through to the cluster map; an adopted zone's first one is the map's own. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -73,6 +74,11 @@ public final class LocalNode extends ClusterNode {
   /** A lone node hosts its directory's zones for good: nothing to adopt. */
   @Override
   public void adopt(ZoneHosting hosting) {
+  }
+
+  @Override
+  public Optional<ClusterZones> runtimeZones() {
+    return Optional.empty();
   }
 
   @Override

@@ -23,9 +23,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes this node host exactly the zones it owns: a zone it gained is adopted with the cluster's
  * setpoint (its input shard writes that to the node's settings file as it starts the zone), a zone
- * it lost is dropped from every shard, which stops driving its heater. A gained zone is adopted only
- * once no other member still hosts it (each member is asked at {@link #hostsAddress}; one that does
- * not answer hosts nothing), so a hand-over between two live nodes never has both drive the zone.
+ * it lost is handed over: dropped from every shard, which stops driving its heater without a last
+ * command, so that nothing this node says can undo what the new owner commands. A zone deleted
+ * from the cluster is removed: its heater is commanded off as it goes. A gained zone is adopted
+ * only once no other member still hosts it (each member is asked at {@link #hostsAddress}; one
+ * that does not answer hosts nothing), so a hand-over between two live nodes never has both
+ * drive the zone.
  * One pass at a time, on the cluster node's event loop; a pass asked for meanwhile runs after it,
  * with the owners read then.
  */
@@ -80,7 +83,9 @@ final class ZoneAdoption {
     ZoneDirectory directory = hosting.directory();
     List<Future<?>> steps = new ArrayList<>();
     List<String> gained = new ArrayList<>();
-    owners.get().forEach((zone, owner) -> {
+    Map<String, String> current = owners.get();
+    directory.names().stream().filter(zone -> !current.containsKey(zone)).toList().forEach(zone -> steps.add(drop(zone, null)));
+    current.forEach((zone, owner) -> {
       boolean hosted = directory.hosts(zone);
       if (owner.equals(node) && !hosted) {
         gained.add(zone);
@@ -102,7 +107,7 @@ final class ZoneAdoption {
   }
 
   /** Which of {@code zones} another member still hosts; it drops them on its own next reading, and the next pass adopts them. */
-  private Future<Set<String>> hostedElsewhere(List<String> zones) {
+  Future<Set<String>> hostedElsewhere(List<String> zones) {
     JsonArray asked = new JsonArray(new ArrayList<>(zones));
     List<Future<JsonArray>> answers = others.get().stream()
         .map(member -> bus.<JsonArray>request(hostsAddress(member), asked, OPTIONS).map(Message::body)
@@ -130,9 +135,12 @@ final class ZoneAdoption {
     }).onFailure(failure -> LOG.warn("Zone {}: node {} could not adopt it: {}", zone, node, failure.getMessage()));
   }
 
+  /** Stops hosting {@code zone}, now owned by {@code owner}, or by none ({@code null}) once deleted from the cluster. */
   private Future<?> drop(String zone, String owner) {
-    return hosting.remove(zone)
-        .onSuccess(removed -> LOG.info("Zone {}: dropped by node {}, now owned by {}", zone, node, owner))
+    Future<?> dropped = owner == null ? hosting.remove(zone) : hosting.handOver(zone);
+    return dropped
+        .onSuccess(removed -> LOG.info("Zone {}: dropped by node {}, {}", zone, node,
+            owner == null ? "deleted from the cluster" : "now owned by " + owner))
         .onFailure(failure -> LOG.warn("Zone {}: node {} could not drop it: {}", zone, node, failure.getMessage()));
   }
 }

@@ -150,8 +150,8 @@ public record ZoneRecord(int desiredCenti, int initialTemperatureCenti, String s
     }
   }
 
-  /** Defines a zone unless the cluster knows it already: an existing zone keeps its setpoint and claim. */
-  static final class Define extends OnOwner<Void> {
+  /** Defines a zone unless the cluster knows it already (an existing zone keeps its setpoint and claim); answers whether it did. */
+  static final class Define extends OnOwner<Boolean> {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -163,11 +163,12 @@ public record ZoneRecord(int desiredCenti, int initialTemperatureCenti, String s
     }
 
     @Override
-    Void apply(Map.Entry<String, ZoneRecord> entry, String executingNode) {
-      if (entry.getValue() == null) {
-        entry.setValue(definition);
+    Boolean apply(Map.Entry<String, ZoneRecord> entry, String executingNode) {
+      if (entry.getValue() != null) {
+        return false;
       }
-      return null;
+      entry.setValue(definition);
+      return true;
     }
   }
 }

@@ -3,7 +3,7 @@ package io.thermobus.control;
 /**
  * {@code predictive}: see {@link PredictiveParameters}. The room's rates come from a
  * {@link RoomLearner}; the preheat start is decided from the model at each decision and, once
- * begun for a scheduled change, kept until that change is due, so it cannot flap.
+ * begun for a scheduled change, kept until that change has taken effect, so it cannot flap.
  */
 final class PredictiveRule implements HeatingRule {
 
@@ -41,16 +41,22 @@ final class PredictiveRule implements HeatingRule {
   /** The temperature to hold now: the desired one, or the next scheduled one once it is time to preheat for it. */
   int target(ControlInputs in, long now) {
     ScheduledSetpoint next = in.upcoming();
-    if (next == null || next.at() <= now || next.centi() == in.desired()) {
+    if (next == null || next.centi() == in.desired()) {
       return in.desired();
     }
     if (committedTo == next.at()) {
+      // Held past its time too: live, the schedule's new setpoint arrives a moment after it is due.
       return next.centi();
+    }
+    if (next.at() <= now) {
+      return in.desired();
     }
     if (next.centi() < in.desired()) {
       return in.desired();
     }
-    double hours = learner.hoursTo(in.inside() / 100.0, next.centi() / 100.0, in.outside(), true) * SAFETY;
+    // Already as warm as the coming setpoint (just after comfort, say): nothing to preheat yet.
+    double hours = in.inside() >= next.centi() ? 0
+        : learner.hoursTo(in.inside() / 100.0, next.centi() / 100.0, in.outside(), true) * SAFETY;
     long ahead = (long) Math.min(hours * NANOS_PER_HOUR, parameters.maxPreheatSeconds() * 1e9) + leadNanos;
     if (now >= next.at() - ahead) {
       committedTo = next.at();

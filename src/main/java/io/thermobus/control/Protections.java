@@ -13,11 +13,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * switch it asks for (a rise may switch on, a cut may switch off, at once). A heater on for
  * {@code maxOnSeconds} without a break is switched off for {@code coolDownSeconds}. A commanded
  * state is sent again every {@code keepAliveSeconds}. The fail-safe on stale readings overrides them all.
+ * A relay on MQTT keeps the minimum on and off times too, in wall seconds (see {@code RelayLink}).
  */
 public record Protections(long minOnSeconds, long minOffSeconds, long maxOnSeconds, long coolDownSeconds,
     long keepAliveSeconds, WindowDetection window) {
 
   private static final long DAY = 86_400;
+  private static final long NANOS_PER_SECOND = 1_000_000_000L;
   public static final Protections NONE = new Protections(0, 0, 0, 600, 0, WindowDetection.OFF);
 
   public Protections {
@@ -30,6 +32,16 @@ public record Protections(long minOnSeconds, long minOffSeconds, long maxOnSecon
       throw new InvalidSettingsException("protections.maxOnSeconds must not be below protections.minOnSeconds");
     }
     window = orDefault(window, WindowDetection.OFF);
+  }
+
+  /** How long a heater must stay {@code on} (or off) after switching so, in nanoseconds; 0 when it may switch back at once. */
+  public long minimumNanos(boolean on) {
+    return (on ? minOnSeconds : minOffSeconds) * NANOS_PER_SECOND;
+  }
+
+  /** Whether a heater that switched to {@code on} (or off) at {@code switchedAt} must still stay so at {@code now}. */
+  public boolean holds(boolean on, long switchedAt, long now) {
+    return now - switchedAt < minimumNanos(on);
   }
 
   @JsonCreator

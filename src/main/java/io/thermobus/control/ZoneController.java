@@ -153,9 +153,8 @@ public final class ZoneController {
     if (heaterOn && protections.maxOnSeconds() > 0) {
       wake = Math.min(wake, switchedAt + protections.maxOnSeconds() * NANOS_PER_SECOND);
     }
-    long minimum = (heaterOn ? protections.minOnSeconds() : protections.minOffSeconds()) * NANOS_PER_SECOND;
-    if (switchedAt + minimum > lastSeen) {
-      wake = Math.min(wake, switchedAt + minimum);
+    if (protections.holds(heaterOn, switchedAt, lastSeen)) {
+      wake = Math.min(wake, switchedAt + protections.minimumNanos(heaterOn));
     }
     if (mode() == ControlMode.NORMAL) {
       wake = Math.min(wake, rule.reconsiderAt());
@@ -257,9 +256,7 @@ public final class ZoneController {
 
   /** Whether the minimum on or off time keeps the heater as it is, a user's request towards {@code wanted} aside. */
   private boolean held(boolean wanted, long now) {
-    Protections protections = settings.protections();
-    long minimum = (heaterOn ? protections.minOnSeconds() : protections.minOffSeconds()) * NANOS_PER_SECOND;
-    return now - switchedAt < minimum && !Boolean.valueOf(wanted).equals(userAsks);
+    return settings.protections().holds(heaterOn, switchedAt, now) && !Boolean.valueOf(wanted).equals(userAsks);
   }
 
   private Optional<HeaterCommand> keepAlive(long now) {

@@ -48,6 +48,7 @@ public final class EventCodec<T extends Record> implements MessageCodec<T, T> {
     register(eventBus, ZoneSettings.class);
     register(eventBus, ControlSettings.class);
     register(eventBus, ControlChanged.class);
+    register(eventBus, UpcomingSetpoint.class);
     register(eventBus, HistoryQuery.class);
     register(eventBus, AnalyticsQuery.class);
     register(eventBus, Analytics.class);

@@ -105,9 +105,7 @@ public final class ExperimentRunner {
       int lastReading = Integer.MIN_VALUE;
       long lastReadingAt = Long.MIN_VALUE / 2;
       long heartbeat = scenario.heartbeatSeconds();
-      desired = setpoint.desiredCenti(0);
-      apply(controller.desired(desired, false, 0));
-      announceNext(0);
+      follow(0, false);
       int recordedTemperature = Integer.MIN_VALUE;
       int recordedDesired = Integer.MIN_VALUE;
       boolean recordedHeater = false;
@@ -126,9 +124,7 @@ public final class ExperimentRunner {
             case SETPOINT -> {
               if (s == at) {
                 setpoint.manual(Centi.fromCelsius(disturbance.celsius()), now);
-                desired = setpoint.desiredCenti(now);
-                apply(controller.desired(desired, true, now));
-                announceNext(now);
+                follow(now, true);
               }
             }
           }
@@ -138,12 +134,7 @@ public final class ExperimentRunner {
           room.window(windowOpen, now);
         }
         if (next != null && now >= next.at()) {
-          int scheduled = setpoint.desiredCenti(now);
-          if (scheduled != desired) {
-            desired = scheduled;
-            apply(controller.desired(desired, false, now));
-          }
-          announceNext(now);
+          follow(now, false);
         }
         if (scenario.room().hasOutside() && s % heartbeat == 0) {
           apply(controller.outside(scenario.room().outsideCentiAt(scenario.start(), now), now));
@@ -172,11 +163,16 @@ public final class ExperimentRunner {
       }
     }
 
-    private void announceNext(long now) {
-      ScheduledSetpoint upcoming = setpoint.next(now);
-      if (!java.util.Objects.equals(upcoming, next)) {
-        next = upcoming;
-        apply(controller.upcoming(upcoming, now));
+    /** Tells the controller what the setpoint's change at {@code now} changed, as a live zone's input and display do. */
+    private void follow(long now, boolean byUser) {
+      ZoneSetpoint.Change change = setpoint.poll(now);
+      if (change.desiredChanged()) {
+        desired = change.desiredCenti();
+        apply(controller.desired(desired, byUser, now));
+      }
+      if (change.nextChanged()) {
+        next = change.next();
+        apply(controller.upcoming(next, now));
       }
     }
 

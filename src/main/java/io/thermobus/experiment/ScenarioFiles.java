@@ -36,11 +36,7 @@ public final class ScenarioFiles {
   /** A shipped scenario by name, or else the file at that path. */
   public static Scenario load(String nameOrFile) {
     if (SHIPPED.contains(nameOrFile)) {
-      try (InputStream in = ScenarioFiles.class.getResourceAsStream("/scenarios/" + nameOrFile + ".yaml")) {
-        return parse(in.readAllBytes());
-      } catch (IOException e) {
-        throw new IllegalStateException("the shipped scenario " + nameOrFile + " is missing", e);
-      }
+      return shipped(nameOrFile);
     }
     Path file = Path.of(nameOrFile);
     try {
@@ -53,6 +49,18 @@ public final class ScenarioFiles {
           + ") and no such file");
     } catch (IOException e) {
       throw new InvalidSettingsException(file + " cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** One of the {@link #SHIPPED} scenarios; refuses any other name (never a file: this is what a remote caller may name). */
+  public static Scenario shipped(String name) {
+    if (!SHIPPED.contains(name)) {
+      throw new InvalidSettingsException("no shipped scenario " + name + " (" + String.join(", ", SHIPPED) + ")");
+    }
+    try (InputStream in = ScenarioFiles.class.getResourceAsStream("/scenarios/" + name + ".yaml")) {
+      return parse(in.readAllBytes());
+    } catch (IOException e) {
+      throw new IllegalStateException("the shipped scenario " + name + " is missing", e);
     }
   }
 

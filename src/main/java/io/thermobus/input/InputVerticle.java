@@ -14,6 +14,7 @@ import io.thermobus.event.SetDesired;
 import io.thermobus.event.SetZoneSettings;
 import io.thermobus.event.SettingsQuery;
 import io.thermobus.event.ShardQuery;
+import io.thermobus.event.UpcomingSetpoint;
 import io.thermobus.settings.SettingsFile;
 import io.thermobus.settings.SettingsHealth;
 import io.thermobus.settings.SettingsUnreadableException;
@@ -51,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * It is also the single writer of the zones' other settings: the preset, presets and weekly
  * schedule, applied in the node's simulated time (0 is a Monday, 00:00) so the desired temperature
  * it publishes is the one in force; and the control settings, which it sends to the display shard
- * that runs the zone's controller at start and after each change.
+ * that runs the zone's controller at start and after each change, as it does the schedule's next
+ * switch (for the predictive controller's optimum start).
  * Desired temperatures are restored from the zones' settings files at start. A change is saved
  * first and only then applied, published and confirmed; a change that cannot be saved is refused
  * and changes nothing. Each zone's requests are handled one at a time, in arrival order, each
@@ -86,6 +88,8 @@ public final class InputVerticle extends ShardVerticle {
     ZoneSettings saved;
     /** Which of manual setpoint, preset and schedule is in force; {@link #desiredCenti} is what it sets. */
     ZoneSetpoint setpoint;
+    /** The schedule's next switch, as the zone's controller was (or will at start be) told it. */
+    ScheduledSetpoint next;
     boolean restored;
     KeyInput keys;
     /** The zone's last request (or retry, or removal); the next one starts after it. */
@@ -169,6 +173,7 @@ public final class InputVerticle extends ShardVerticle {
     inputs.forEach((zone, input) -> {
       sendControl(input);
       publishDesired(input, input.restored ? "restored" : "start");
+      sendUpcoming(input);
       if (health.isFailing(zone)) {
         // A predecessor of this shard could not save this zone: keep finding out when saving works again.
         unsaved.add(input);
@@ -203,6 +208,7 @@ public final class InputVerticle extends ShardVerticle {
         .onSuccess(written -> {
           sendControl(input);
           publishDesired(input, "created");
+          sendUpcoming(input);
         })
         .recover(failure -> {
           inputs.remove(spec.name(), input);
@@ -250,11 +256,15 @@ public final class InputVerticle extends ShardVerticle {
     } else if (body instanceof ShardQuery) {
       Map<String, Integer> desired = new HashMap<>();
       Map<String, ControlSettings> control = new HashMap<>();
+      Map<String, ScheduledSetpoint> upcoming = new HashMap<>();
       inputs.forEach((zone, input) -> {
         desired.put(zone, input.desiredCenti);
         control.put(zone, input.control());
+        if (input.next != null) {
+          upcoming.put(zone, input.next);
+        }
       });
-      message.reply(new DesiredValues(desired, control));
+      message.reply(new DesiredValues(desired, control, upcoming));
     }
   }
 
@@ -407,19 +417,21 @@ public final class InputVerticle extends ShardVerticle {
   }
 
   /**
-   * Takes the desired temperature now in force (publishing it when it changed, unless
-   * {@code source} is null: not yet announced) and waits for the schedule's next switch.
+   * Takes the desired temperature now in force and the schedule's next switch, and tells the
+   * zone's controller what changed (unless {@code source} is null: not yet announced, done at
+   * start), the desired temperature first; then waits for that switch.
    */
   private void applySetpoint(Input input, String source) {
-    long now = clock.now();
-    int centi = input.setpoint.desiredCenti(now);
-    if (centi != input.desiredCenti) {
-      input.desiredCenti = centi;
-      if (source != null) {
-        publishDesired(input, source);
-      }
+    ZoneSetpoint.Change change = input.setpoint.poll(clock.now());
+    input.desiredCenti = change.desiredCenti();
+    input.next = change.next();
+    if (source != null && change.desiredChanged()) {
+      publishDesired(input, source);
     }
-    ScheduledSetpoint next = input.setpoint.next(now);
+    if (source != null && change.nextChanged()) {
+      sendUpcoming(input);
+    }
+    ScheduledSetpoint next = change.next();
     if (next == null) {
       switches.cancel(input.zone);
     } else {
@@ -525,13 +537,19 @@ public final class InputVerticle extends ShardVerticle {
   }
 
   /**
-   * The display shard hosting the zone runs its controller, and a simulated zone's room shard its
-   * room model; a display or room started later asks for them itself.
+   * The display shard hosting the zone runs its controller, a simulated zone's room shard its room
+   * model, and a device shard its relay when it is on MQTT (its minimum times); one started later,
+   * or a zone added later, asks for them itself.
    */
   private void sendControl(Input input) {
     ControlChanged changed = new ControlChanged(input.zone, input.control());
     vertx.eventBus().send(events.addressOf(Concern.DISPLAY, input.zone), changed);
     vertx.eventBus().send(events.addressOf(Concern.ROOM, input.zone), changed);
+    vertx.eventBus().send(events.addressOf(Concern.DEVICE, input.zone), changed);
+  }
+
+  private void sendUpcoming(Input input) {
+    vertx.eventBus().send(events.addressOf(Concern.DISPLAY, input.zone), new UpcomingSetpoint(input.zone, input.next));
   }
 
   private void publishDesired(Input input, String source) {

@@ -2,11 +2,18 @@ package io.thermobus.mqtt;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.thermobus.cluster.ZoneOwnership;
+import io.thermobus.control.ControlSettings;
 import io.thermobus.event.Concern;
+import io.thermobus.event.ControlChanged;
+import io.thermobus.event.DesiredValues;
 import io.thermobus.event.DeviceFault;
 import io.thermobus.event.HeaterSwitched;
+import io.thermobus.event.SettingsQuery;
+import io.thermobus.event.ShardQuery;
 import io.thermobus.event.TemperatureChanged;
 import io.thermobus.event.ZoneRequests;
+import io.thermobus.settings.ZoneSettings;
 import io.thermobus.zone.ShardVerticle;
 import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneSource;
@@ -32,15 +39,17 @@ import org.slf4j.LoggerFactory;
  * and carries the thermostat's {@link HeaterSwitched} out to the relay through a {@link RelayLink}.
  * A lost broker or a relay that contradicts its command is the zone's fault, told to its display
  * shard as a {@link DeviceFault}; while the broker is away every relay is commanded off, sent once
- * it is back, before the thermostat's wish is. Real devices run on wall time, not simulated time.
+ * it is back, before the thermostat's wish is. Each relay keeps its zone's minimum on and off times,
+ * learnt from the zone's input ({@link ControlChanged}); the fail-safe's offs (stale readings, a
+ * lost broker, a relay that does not switch on) go at once. A relay is switched on only under this
+ * node's admitted claim of the zone. Real devices run on wall time, not simulated time.
  */
 public final class DeviceVerticle extends ShardVerticle {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeviceVerticle.class);
   static final String BROKER_LOST = "MQTT broker not connected; heater commanded off";
-  /** How long a relay may take to confirm, how often an unsent or unconfirmed command is repeated; no minimum times yet. */
-  static final RelayLink.Timing TIMING = new RelayLink.Timing(Duration.ofSeconds(10), Duration.ofSeconds(2),
-      Duration.ZERO, Duration.ZERO);
+  /** How long a relay may take to confirm, how often an unsent or unconfirmed command is repeated. */
+  static final RelayLink.Timing TIMING = new RelayLink.Timing(Duration.ofSeconds(10), Duration.ofSeconds(2));
   private static final long CHECK_MILLIS = 500;
 
   /** One zone on devices; owned by this verticle's event loop. */
@@ -50,6 +59,7 @@ public final class DeviceVerticle extends ShardVerticle {
     final RelayLink relay;
     boolean wanted;
     String fault;
+    boolean refused; // the ownership did not admit this node's last on: logged once until it does
 
     Device(ZoneSource.Mqtt source) {
       this.source = source;
@@ -59,6 +69,7 @@ public final class DeviceVerticle extends ShardVerticle {
   }
 
   private final Supplier<BrokerStatus> brokerStatus;
+  private final ZoneOwnership ownership;
   private final MeterRegistry metrics;
   // Owned by this verticle's event loop.
   private final Map<String, Device> devices = new HashMap<>();
@@ -67,9 +78,11 @@ public final class DeviceVerticle extends ShardVerticle {
   private boolean connected;
 
   /** {@code brokerStatus} is the connection's state now (thread-safe); without a broker no zone is on devices. */
-  public DeviceVerticle(int shard, ZoneDirectory directory, Supplier<BrokerStatus> brokerStatus, MeterRegistry metrics) {
+  public DeviceVerticle(int shard, ZoneDirectory directory, Supplier<BrokerStatus> brokerStatus, ZoneOwnership ownership,
+                       MeterRegistry metrics) {
     super(Concern.DEVICE, shard, directory);
     this.brokerStatus = Objects.requireNonNull(brokerStatus, "brokerStatus");
+    this.ownership = Objects.requireNonNull(ownership, "ownership");
     this.metrics = metrics;
   }
 
@@ -87,7 +100,22 @@ public final class DeviceVerticle extends ShardVerticle {
       List<Future<?>> subscribed = new ArrayList<>();
       zones.forEach(spec -> subscribed.add(host(spec)));
       return Future.all(subscribed);
-    }).compose(hosted -> zones.isEmpty() ? Future.succeededFuture() : lastWanted());
+    }).compose(hosted -> zones.isEmpty() ? Future.succeededFuture() : currentProtections().compose(known -> lastWanted()));
+  }
+
+  /** The input shard, deployed before this one, knows each zone's protections; it tells their changes as {@link ControlChanged}. */
+  private Future<Void> currentProtections() {
+    return ZoneRequests.<DesiredValues>toShard(vertx.eventBus(), Concern.INPUT, shard, new ShardQuery())
+        .onSuccess(values -> values.control().forEach(this::protections))
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
+  }
+
+  private void protections(String zone, ControlSettings settings) {
+    Device device = devices.get(zone);
+    if (device != null) {
+      device.relay.protections(settings.protections());
+    }
   }
 
   /** At first start the display has decided nothing yet; after a redeploy of this shard it knows what the thermostat wants. */
@@ -112,21 +140,40 @@ public final class DeviceVerticle extends ShardVerticle {
     vertx.setPeriodic(CHECK_MILLIS, id -> devices.keySet().forEach(this::pump));
   }
 
+  /** The zone's input was added before this shard: it knows the zone's protections. */
   @Override
   protected Future<?> add(ZoneSpec spec) {
-    return host(spec).onSuccess(hosted -> reportFault(spec.name()));
+    Future<?> known = ZoneRequests.<ZoneSettings>toZone(vertx.eventBus(), directory, Concern.INPUT, spec.name(),
+            new SettingsQuery(spec.name()))
+        .onSuccess(settings -> protections(spec.name(), settings.control()));
+    return host(spec).compose(hosted -> known).onSuccess(hosted -> reportFault(spec.name()));
   }
 
+  /** A deleted zone's relay must not heat on unattended: one last off, as far as the broker takes it. */
   @Override
   protected Future<?> remove(String zone) {
+    return release(zone, true);
+  }
+
+  /**
+   * A zone another node drives now: its relay is the new owner's to command, so not a word more
+   * from here, not even an off (it could switch off what the new owner just switched on).
+   */
+  @Override
+  protected Future<?> handOver(String zone) {
+    return release(zone, false);
+  }
+
+  private Future<?> release(String zone, boolean lastOff) {
     Device device = devices.remove(zone);
     rejections.forget(zone);
     if (device == null) {
       return Future.succeededFuture();
     }
     List<Future<?>> unsubscribed = new ArrayList<>();
-    // A deleted zone's relay must not heat on unattended: one last off, as far as the broker takes it.
-    unsubscribed.add(vertx.eventBus().request(MqttAddresses.PUBLISH, command(device, false)).otherwiseEmpty());
+    if (lastOff) {
+      unsubscribed.add(vertx.eventBus().request(MqttAddresses.PUBLISH, command(device, false)).otherwiseEmpty());
+    }
     topics(device).forEach(topic -> {
       Set<String> zones = zonesByTopic.get(topic);
       zones.remove(zone);
@@ -146,11 +193,15 @@ public final class DeviceVerticle extends ShardVerticle {
       Device device = devices.get(switched.zone());
       if (device != null) {
         device.wanted = switched.on();
-        if (connected) {
+        if (switched.forced()) {
+          device.relay.forceOff(System.nanoTime());
+        } else if (connected) {
           device.relay.want(switched.on());
         }
         pump(switched.zone());
       }
+    } else if (body instanceof ControlChanged changed) {
+      protections(changed.zone(), changed.settings());
     }
   }
 
@@ -224,15 +275,7 @@ public final class DeviceVerticle extends ShardVerticle {
       return;
     }
     long now = System.nanoTime();
-    device.relay.toSend(now).ifPresent(on -> vertx.eventBus()
-        .request(MqttAddresses.PUBLISH, command(device, on))
-        .onComplete(done -> {
-          device.relay.sent(done.succeeded());
-          if (done.succeeded() && connected) {
-            // The fail-safe's off is out: the thermostat's wish follows.
-            device.relay.want(device.wanted);
-          }
-        }));
+    device.relay.toSend(now).ifPresent(on -> send(zone, device, on));
     String fault = connected ? device.relay.fault(now).orElse(null) : BROKER_LOST;
     if (!Objects.equals(kind(fault), kind(device.fault))) {
       // The broker verticle logs a lost and a restored connection once for all zones; a relay's fault is the zone's own.
@@ -244,6 +287,37 @@ public final class DeviceVerticle extends ShardVerticle {
       device.fault = fault;
       reportFault(zone);
     }
+  }
+
+  /**
+   * Publishes {@code on} to the relay; an on only once the ownership admits this node's fence for
+   * the zone, as the simulated heater does, so a node that lost the zone without noticing yet never
+   * switches its relay on. An off always goes, at once.
+   */
+  private void send(String zone, Device device, boolean on) {
+    Future<Boolean> admitted = on ? ownership.admits(zone, ownership.fence(zone)) : Future.succeededFuture(true);
+    admitted.onComplete(admission -> {
+      if (devices.get(zone) != device || !device.relay.commands(on)) {
+        return; // dropped meanwhile, or a later decision overtook this one and sends for itself
+      }
+      if (admission.failed() || !admission.result()) {
+        if (!device.refused) {
+          device.refused = true;
+          LOG.warn("Zone {}: relay kept off, this node's claim is not the zone's latest: {}", zone,
+              admission.failed() ? admission.cause().getMessage() : "refused");
+        }
+        device.relay.sent(false);
+        return;
+      }
+      device.refused = false;
+      vertx.eventBus().request(MqttAddresses.PUBLISH, command(device, on)).onComplete(done -> {
+        device.relay.sent(done.succeeded());
+        if (done.succeeded() && connected) {
+          // The fail-safe's off is out: the thermostat's wish follows.
+          device.relay.want(device.wanted);
+        }
+      });
+    });
   }
 
   private static MqttPublish command(Device device, boolean on) {

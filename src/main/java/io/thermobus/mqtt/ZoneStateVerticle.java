@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One shard of every zone's face on the broker: its state, retained on {@code <statePrefix>/<zone>/state}
  * at most once per {@link #FLUSH_MILLIS} while it changes, and, with discovery on, its Home Assistant
- * climate entity, announced when the zone starts or is created and removed when it is deleted. A
- * target temperature on the zone's command topic goes to its input shard as a {@link SetDesired},
- * validated, saved and published like a REST write. Without a broker it hosts no zone.
+ * climate entity, announced when the zone starts or is created and removed when it is deleted (not
+ * when it is handed over to another node). A target temperature on the zone's command topic goes to
+ * its input shard as a {@link SetDesired}, validated, saved and published like a REST write.
+ * Without a broker it hosts no zone.
  */
 public final class ZoneStateVerticle extends ShardVerticle {
 
@@ -88,8 +89,19 @@ public final class ZoneStateVerticle extends ShardVerticle {
     return host(spec.name()).onSuccess(hosted -> announce(spec.name()));
   }
 
+  /** A deleted zone's retained state is cleared and its entity removed. */
   @Override
   protected Future<?> remove(String zone) {
+    return release(zone, true);
+  }
+
+  /** A zone another node drives now keeps its retained state and its entity: the new owner publishes them. */
+  @Override
+  protected Future<?> handOver(String zone) {
+    return release(zone, false);
+  }
+
+  private Future<?> release(String zone, boolean deleted) {
     ZoneTopics topics = zones.remove(zone);
     changed.remove(zone);
     rejections.forget(zone);
@@ -99,9 +111,11 @@ public final class ZoneStateVerticle extends ShardVerticle {
     zonesByCommandTopic.remove(topics.desiredCommand());
     List<Future<?>> done = new ArrayList<>();
     done.add(vertx.eventBus().request(MqttAddresses.UNSUBSCRIBE, new MqttSubscription(topics.desiredCommand(), concern.address(shard))));
-    // An empty retained message clears the broker's copy of the state; the empty config removes the entity.
-    done.add(publish(new MqttPublish(topics.state(), "", 1, true)));
-    discovery.ifPresent(d -> done.add(publish(d.removal(zone))));
+    if (deleted) {
+      // An empty retained message clears the broker's copy of the state; the empty config removes the entity.
+      done.add(publish(new MqttPublish(topics.state(), "", 1, true)));
+      discovery.ifPresent(d -> done.add(publish(d.removal(zone))));
+    }
     return Future.join(done).otherwiseEmpty();
   }
 

@@ -1,6 +1,7 @@
 package io.thermobus.schedule;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.thermobus.control.InvalidSettingsException;
 import java.time.DayOfWeek;
@@ -40,6 +41,7 @@ public record Schedule(List<ScheduleEntry> entries) {
     return new Schedule(entries);
   }
 
+  @JsonIgnore
   public boolean isEmpty() {
     return entries.isEmpty();
   }

@@ -7,7 +7,9 @@ import java.util.Objects;
  * The desired temperature of one zone from its manual setpoint, its presets and its weekly
  * schedule, on simulated time. A selected preset wins; leaving it (preset {@code null}) restores
  * the manual setpoint. Otherwise a running schedule sets the temperature, except that a manual
- * setpoint (or leaving a preset) holds until the schedule's next switch. Pure; one owner.
+ * setpoint (or leaving a preset) holds until the schedule's next switch. Its owner {@link #poll}s
+ * it after every change and at each next switch, and tells the zone's controller what changed:
+ * live zones and experiments follow that one rule. Pure; one owner.
  */
 public final class ZoneSetpoint {
 
@@ -19,6 +21,15 @@ public final class ZoneSetpoint {
   private Presets presets;
   private Schedule schedule;
   private long manualUntil; // simulated nanos; the schedule takes over from then
+  private Integer polledCenti; // what the last poll answered: what the controller was told
+  private ScheduledSetpoint polledNext;
+
+  /**
+   * The desired temperature in force and the schedule's next switch (null when none will come),
+   * each marked changed when it differs from the last {@link #poll} (at the first, the desired
+   * temperature always; the next switch unless there is none).
+   */
+  public record Change(int desiredCenti, boolean desiredChanged, ScheduledSetpoint next, boolean nextChanged) {}
 
   public ZoneSetpoint(int manualCenti, Preset preset, Presets presets, Schedule schedule, WeekClock clock, long now) {
     this.manualCenti = manualCenti;
@@ -48,6 +59,17 @@ public final class ZoneSetpoint {
     Schedule.Next next = schedule.next(clock.secondOfWeek(now), presets);
     long at = (Math.floorDiv(now, NANOS_PER_SECOND) + next.inSeconds()) * NANOS_PER_SECOND;
     return new ScheduledSetpoint(Math.max(at, manualUntil), next.centi());
+  }
+
+  /** What changed since the last poll, for the controller; see {@link Change}. */
+  public Change poll(long now) {
+    int centi = desiredCenti(now);
+    ScheduledSetpoint upcoming = next(now);
+    Change change = new Change(centi, !Integer.valueOf(centi).equals(polledCenti), upcoming,
+        !Objects.equals(upcoming, polledNext));
+    polledCenti = centi;
+    polledNext = upcoming;
+    return change;
   }
 
   /** A user set a temperature: it leaves a preset and holds until the schedule's next switch. */

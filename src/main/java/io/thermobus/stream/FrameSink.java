@@ -15,8 +15,11 @@ public interface FrameSink {
   /** Calls {@code writable} once the outbound buffer has drained enough to write again. */
   void onWritable(Runnable writable);
 
-  /** Writes one frame, in this transport's form, without copying its bytes. */
+  /** Writes one frame, in this transport's form; it is sent by the next {@link #flush}. */
   void write(EncodedFrames.Frame frame);
+
+  /** Sends the frames written since the last flush, in one write to the socket where the transport allows. */
+  void flush();
 
   /** Ends the connection because its bus subscription was unsubscribed (from the bus API). */
   Future<Void> closeUnsubscribed();

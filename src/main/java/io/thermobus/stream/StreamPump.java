@@ -5,7 +5,6 @@ import io.thermobus.bus.Envelope;
 import io.thermobus.bus.Lagged;
 import io.thermobus.bus.Subscription;
 import io.thermobus.bus.SubscriptionGoneException;
-import io.thermobus.bus.Wakeup;
 import io.thermobus.bus.remote.BusJson;
 import io.vertx.core.Context;
 import io.vertx.core.json.JsonObject;
@@ -16,15 +15,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feeds one stream connection from its own bus subscription: drains in batches while the sink
- * takes them, sleeps on the bus's one-shot wakeup when caught up, and when the sink's outbound
+ * takes them, and once caught up parks in its event loop's {@link StreamLanes}, which serve it with
+ * the other connections of its filter in one pass per event. When the sink's outbound
  * buffer is full stops draining (the backlog stays in the bus's shared log, bounded by retention)
  * and, once writable again, sends the backlog folded to the latest event per zone and topic; a
  * sink that stays full for the stall bound is closed, so a client that stopped reading gives its
  * memory back. A subscription unsubscribed through the bus API ends the connection; the client
  * may resume.
  *
- * <p>Every field is owned by the connection's context; the bus's wakeup runs on a publisher's
- * thread and only hops onto that context.
+ * <p>Every field is owned by the connection's context (the lanes' too); the bus's callbacks run on
+ * other threads and only hop onto that context.
  */
 public final class StreamPump {
 
@@ -43,27 +43,34 @@ public final class StreamPump {
   private final StreamStats stats;
   private final EncodedFrames frames;
   private final Duration stall;
+  private final StreamLanes lanes;
   private final Coalescer<JsonObject> folded = new Coalescer<>();
-  private Wakeup wakeup;
+  /** Whether it is in a lane, which then drains it. */
+  private boolean parked;
   /** The timer that closes the connection if the sink stays full, or -1. */
   private long cutOff = -1;
   private boolean congested;
   private boolean closed;
 
-  /** {@code subscription} is the stream's own, narrowed to the topics and zone the client asked for. */
+  /**
+   * @param subscription the stream's own, narrowed to the topics and zone the client asked for
+   * @param lanes        those of {@code context}'s event loop
+   */
   public StreamPump(Context context, Subscription<JsonObject> subscription, FrameSink sink, StreamStats stats,
-      EncodedFrames frames, Duration stall) {
+      EncodedFrames frames, Duration stall, StreamLanes lanes) {
     this.context = Objects.requireNonNull(context, "context");
     this.subscription = Objects.requireNonNull(subscription, "subscription");
     this.sink = Objects.requireNonNull(sink, "sink");
     this.stats = Objects.requireNonNull(stats, "stats");
     this.frames = Objects.requireNonNull(frames, "frames");
     this.stall = Objects.requireNonNull(stall, "stall");
+    this.lanes = Objects.requireNonNull(lanes, "lanes");
   }
 
   /** Starts sending; call on the connection's context. */
   public void start() {
     stats.connected();
+    subscription.onClosed(() -> context.runOnContext(closed -> unsubscribed()));
     pump();
   }
 
@@ -74,23 +81,32 @@ public final class StreamPump {
     }
     closed = true;
     cancelCutOff();
-    if (wakeup != null) {
-      wakeup.cancel();
+    if (parked) {
+      parked = false;
+      lanes.leave(this);
     }
     subscription.close();
     stats.disconnected();
   }
 
   private void pump() {
-    if (closed) {
+    if (closed || parked) {
       return;
     }
     try {
       pumpLive();
-    } catch (SubscriptionGoneException unsubscribed) {
-      close();
-      sink.closeUnsubscribed().onFailure(failure -> LOG.debug("closing an unsubscribed stream failed: {}", failure.toString()));
+    } catch (SubscriptionGoneException gone) {
+      unsubscribed();
     }
+  }
+
+  /** The subscription was tombstoned: by {@link #close}, or from elsewhere (the bus API), which ends the connection. */
+  private void unsubscribed() {
+    if (closed) {
+      return;
+    }
+    close();
+    sink.closeUnsubscribed().onFailure(failure -> LOG.debug("closing an unsubscribed stream failed: {}", failure.toString()));
   }
 
   /** Throws gone once the subscription was unsubscribed from elsewhere (the bus API). */
@@ -103,8 +119,11 @@ public final class StreamPump {
         waitUntilWritable();
         return;
       }
-      if (subscription.drain(BATCH, this::send) < BATCH) {
-        sleepUntilAvailable();
+      int sent = subscription.drain(BATCH, this::send);
+      sink.flush();
+      if (sent < BATCH) {
+        parked = true;
+        lanes.park(this);
         return;
       }
     }
@@ -155,17 +174,38 @@ public final class StreamPump {
     sink.closeStalled(stall).onFailure(failure -> LOG.debug("closing a stalled stream failed: {}", failure.toString()));
   }
 
-  private void sleepUntilAvailable() {
-    if (wakeup == null) {
-      wakeup = subscription.onAvailable(() -> context.runOnContext(woken -> {
-        wakeup = null;
-        pump();
-      }));
-    }
+  Subscription<JsonObject> subscription() {
+    return subscription;
+  }
+
+  /** Its lane's key: the subscription's topics and zone. */
+  Object filter() {
+    return subscription.filter();
+  }
+
+  boolean writeQueueFull() {
+    return sink.writeQueueFull();
+  }
+
+  /** Sends what its lane's pass wrote, in one write where the transport allows. */
+  void flush() {
+    sink.flush();
+  }
+
+  /** Its lane let it go because its sink is full. */
+  void leftLaneCongested() {
+    parked = false;
+    waitUntilWritable();
+  }
+
+  /** Its lane let it go because it got a whole batch: it may be behind, so it catches up by itself. */
+  void leftLaneBehind() {
+    parked = false;
+    context.runOnContext(next -> pump());
   }
 
   /** An envelope as the bytes every connection shares; a lag marker as this connection's own. */
-  private void send(Delivery<JsonObject> delivery) {
+  void send(Delivery<JsonObject> delivery) {
     if (delivery instanceof Envelope<JsonObject> envelope) {
       write(frames.of(envelope));
     } else {
@@ -186,6 +226,7 @@ public final class StreamPump {
         writeOwn(each.delivery(), BusJson.delivery(each.delivery()).put("coalesced", each.replaced()));
       }
     }
+    sink.flush();
   }
 
   /** A frame only this connection sends (a lag marker, a coalesced envelope), encoded here. */

@@ -2,9 +2,10 @@ package io.thermobus.stream;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.vertx.core.Future;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.time.Duration;
 import io.vertx.core.http.ServerWebSocket;
@@ -12,7 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A WebSocket as a stream: one JSON text message per frame; closes with 1000 when its subscription
+ * A WebSocket as a stream: one JSON text message per frame, written to the Netty channel and
+ * flushed once per batch (Vert.x flushes every frame it writes outside a read, one syscall each);
+ * closes with 1000 when its subscription
  * ends, 1001 (going away) on shutdown and 1008 when its client stopped reading. While its write
  * queue is full it stops reading from the client: every frame the client sends may add one to the
  * queue (a ping its pong, input its answer), so a client that sends without reading holds at most
@@ -29,12 +32,26 @@ public final class WebSocketSink implements FrameSink {
   private final Channel channel;
   private Runnable writable;
   private boolean reading = true;
+  private boolean unflushed;
 
-  /** @param channel the socket's Netty channel, whose reading this turns off and on */
+  /**
+   * @param channel the socket's Netty channel, whose reading this turns off and on, and to which
+   *                it writes its frames; its write-buffer water marks are the write queue's bound
+   */
   public WebSocketSink(ServerWebSocket socket, Channel channel) {
     this.socket = socket.setWriteQueueMaxSize(StreamPump.WRITE_QUEUE_BYTES);
     this.channel = channel;
     socket.drainHandler(drained -> drained());
+    // Frames written here bypass Vert.x's queue, whose drain handler then never fires for them.
+    channel.pipeline().addFirst(new ChannelInboundHandlerAdapter() {
+      @Override
+      public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+          drained();
+        }
+        ctx.fireChannelWritabilityChanged();
+      }
+    });
   }
 
   /**
@@ -43,7 +60,7 @@ public final class WebSocketSink implements FrameSink {
    * left to protect.
    */
   public void received() {
-    if (reading && !socket.isClosed() && socket.writeQueueFull()) {
+    if (reading && !socket.isClosed() && writeQueueFull()) {
       reading = false;
       readFromClient(false);
     }
@@ -70,10 +87,14 @@ public final class WebSocketSink implements FrameSink {
     channel.config().setAutoRead(on);
   }
 
-  /** A closed socket counts as full (Vert.x throws when asked): nothing more is written to it, and its close handler ends the stream. */
+  /**
+   * Full when the channel's buffer is over its high water mark, or Vert.x's own queue is. A closed
+   * socket counts as full (Vert.x throws when asked): nothing more is written to it, and its close
+   * handler ends the stream.
+   */
   @Override
   public boolean writeQueueFull() {
-    return socket.isClosed() || socket.writeQueueFull();
+    return socket.isClosed() || !channel.isWritable() || socket.writeQueueFull();
   }
 
   @Override
@@ -82,19 +103,28 @@ public final class WebSocketSink implements FrameSink {
   }
 
   /**
-   * Vert.x's public frame factory takes text as a {@code String} and encodes it again; the frame
-   * built here over the shared buffer's bytes is written as a slice of them (an unpooled heap
-   * buffer is not copied).
+   * A text frame over a slice of the shared buffer's bytes (Vert.x's public frame factory takes a
+   * {@code String} and would encode it again). A failed write fails the channel, whose close
+   * handler ends the stream.
    */
   @Override
   public void write(EncodedFrames.Frame frame) {
     ByteBuf shared = ((BufferInternal) frame.json()).getByteBuf();
-    socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, shared, true))
-        .onFailure(failure -> LOG.debug("WebSocket write failed: {}", failure.toString()));
+    channel.write(new TextWebSocketFrame(true, 0, shared.retainedDuplicate()), channel.voidPromise());
+    unflushed = true;
   }
 
-  /** Writes a message that is not a bus frame (a greeting, an answer to input). */
+  @Override
+  public void flush() {
+    if (unflushed) {
+      unflushed = false;
+      channel.flush();
+    }
+  }
+
+  /** Writes a message that is not a bus frame (a greeting, an answer to input), after what is pending. */
   public void send(String json) {
+    flush();
     socket.writeTextMessage(json).onFailure(failure -> LOG.debug("WebSocket write failed: {}", failure.toString()));
   }
 

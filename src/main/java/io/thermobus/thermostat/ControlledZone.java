@@ -2,6 +2,8 @@ package io.thermobus.thermostat;
 
 import io.thermobus.control.ControlMode;
 import io.thermobus.control.ControlSettings;
+import io.thermobus.control.HeaterCommand.Reason;
+import io.thermobus.control.ScheduledSetpoint;
 import io.thermobus.control.ZoneController;
 import io.thermobus.event.Readings;
 import io.thermobus.sim.RoomModel;
@@ -46,6 +48,11 @@ final class ControlledZone implements ZoneControl {
   @Override
   public HeaterCommand desired(int centi, boolean byUser, long now) {
     return carry(controller.desired(centi, byUser, now));
+  }
+
+  @Override
+  public HeaterCommand upcoming(ScheduledSetpoint next, long now) {
+    return carry(controller.upcoming(next, now));
   }
 
   @Override
@@ -99,6 +106,9 @@ final class ControlledZone implements ZoneControl {
       return HeaterCommand.NONE;
     }
     heaterOn = command.get().on();
+    if (command.get().reason() == Reason.FAIL_SAFE) {
+      return HeaterCommand.FORCED_OFF;
+    }
     return heaterOn ? HeaterCommand.ON : HeaterCommand.OFF;
   }
 }

@@ -13,6 +13,7 @@ import io.thermobus.event.Readings;
 import io.thermobus.event.ShardQuery;
 import io.thermobus.event.StateQuery;
 import io.thermobus.event.TemperatureChanged;
+import io.thermobus.event.UpcomingSetpoint;
 import io.thermobus.event.ZoneRequests;
 import io.thermobus.event.ZoneState;
 import io.thermobus.event.ZoneStates;
@@ -106,6 +107,7 @@ public final class DisplayVerticle extends ShardVerticle {
             }
             view.desired = centi;
             command(zone, view, view.control.desired(centi, false, clock.now()));
+            command(zone, view, view.control.upcoming(values.upcoming().get(zone), clock.now()));
           }
         }))
         .<Void>mapEmpty()
@@ -155,6 +157,12 @@ public final class DisplayVerticle extends ShardVerticle {
       View view = views.get(event.zone());
       if (view != null) {
         command(event.zone(), view, view.control.settings(event.settings(), clock.now()));
+        render(event.zone(), view, Instant.now());
+      }
+    } else if (body instanceof UpcomingSetpoint event) {
+      View view = views.get(event.zone());
+      if (view != null) {
+        command(event.zone(), view, view.control.upcoming(event.next(), clock.now()));
         render(event.zone(), view, Instant.now());
       }
     } else if (body instanceof InputReceived event) {
@@ -215,7 +223,7 @@ public final class DisplayVerticle extends ShardVerticle {
     command(zone, view, command);
     if (!wasFaulted && view.control.fault() != null) {
       faulted.add(zone);
-    } else if (command == HeaterCommand.OFF && view.control.readings() == Readings.WAITING) {
+    } else if (command == HeaterCommand.FORCED_OFF && view.control.readings() == Readings.WAITING) {
       overdue.add(zone);
     } else {
       return false;
@@ -245,7 +253,8 @@ public final class DisplayVerticle extends ShardVerticle {
   /** Publishes what the control commanded and keeps its next action scheduled. */
   private void command(String zone, View view, HeaterCommand command) {
     if (command != HeaterCommand.NONE) {
-      events.publish(new HeaterSwitched(zone, command == HeaterCommand.ON, view.temperature, view.desired, Instant.now()));
+      events.publish(new HeaterSwitched(zone, command == HeaterCommand.ON, command == HeaterCommand.FORCED_OFF,
+          view.temperature, view.desired, Instant.now()));
     }
     long next = view.control.nextTick();
     if (next == view.scheduled) {

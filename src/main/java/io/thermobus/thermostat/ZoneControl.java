@@ -2,11 +2,12 @@ package io.thermobus.thermostat;
 
 import io.thermobus.control.ControlMode;
 import io.thermobus.control.ControlSettings;
+import io.thermobus.control.ScheduledSetpoint;
 import io.thermobus.event.Readings;
 
 /**
- * The heating decision of one zone: fed its temperature readings, its desired temperature, its
- * control settings and the passing of simulated time (nanoseconds of the node's clock), it
+ * The heating decision of one zone: fed its temperature readings, its desired temperature and
+ * the schedule's next change of it, its control settings and the passing of simulated time (nanoseconds of the node's clock), it
  * answers what the heater must do. Pure and single-threaded: the display shard that hosts the
  * zone owns it. The display publishes every command as a {@code HeaterSwitched} and calls
  * {@link #tick} at the latest at {@link #nextTick()} and at its periodic checks.
@@ -17,6 +18,9 @@ public interface ZoneControl {
 
   /** {@code byUser} for a person's change, false for the schedule's. */
   HeaterCommand desired(int centi, boolean byUser, long now);
+
+  /** The schedule's next change of the desired temperature, or {@code null} when none is coming. */
+  HeaterCommand upcoming(ScheduledSetpoint next, long now);
 
   /** New control settings (controller, parameters, protections) take effect now. */
   HeaterCommand settings(ControlSettings settings, long now);

@@ -4,6 +4,7 @@ import io.thermobus.bus.SubscriberBus;
 import io.thermobus.bus.Subscription;
 import io.thermobus.stream.EventStreamSink;
 import io.thermobus.stream.EncodedFrames;
+import io.thermobus.stream.StreamLanes;
 import io.thermobus.stream.StreamPump;
 import io.thermobus.stream.StreamStats;
 import io.vertx.core.Handler;
@@ -32,8 +33,9 @@ final class EventStreams implements Handler<RoutingContext> {
   private final EncodedFrames frames;
   private final Duration stall;
   private final OpenStreams open;
+  private final StreamLanes lanes;
 
-  EventStreams(Vertx vertx, SubscriberBus<JsonObject> bus, String busId, StreamStats stats, EncodedFrames frames, Duration stall, OpenStreams open) {
+  EventStreams(Vertx vertx, SubscriberBus<JsonObject> bus, String busId, StreamStats stats, EncodedFrames frames, Duration stall, OpenStreams open, StreamLanes lanes) {
     this.vertx = vertx;
     this.bus = bus;
     this.busId = busId;
@@ -41,6 +43,7 @@ final class EventStreams implements Handler<RoutingContext> {
     this.frames = frames;
     this.stall = stall;
     this.open = open;
+    this.lanes = lanes;
   }
 
   @Override
@@ -53,7 +56,7 @@ final class EventStreams implements Handler<RoutingContext> {
         .putHeader("X-Accel-Buffering", "no");
     Subscription<JsonObject> subscription = request.subscribe(bus, busId);
     EventStreamSink sink = new EventStreamSink(response);
-    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, sink, stats, frames, stall);
+    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, sink, stats, frames, stall, lanes);
     long keepAlive = vertx.setPeriodic(KEEP_ALIVE_MILLIS, tick -> sink.send(":\n\n"));
     open.add(sink);
     Runnable finished = () -> {

@@ -10,13 +10,16 @@ import io.thermobus.experiment.ScenarioFiles;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The experiment routes: run a scenario on a worker thread (it is CPU-bound, one at a time) and
- * read the last results again by id. Experiments do not touch the live zones.
+ * The experiment routes: run a scenario, inline or shipped by name, on a worker thread (it is
+ * CPU-bound, one at a time), list the last results and read them again by id. Experiments do not
+ * touch the live zones.
  */
 final class ExperimentApi {
 
@@ -24,9 +27,9 @@ final class ExperimentApi {
 
   private final Vertx vertx;
   // Both owned by the web verticle's event loop: the worker's result is handled back on it.
-  private final Map<String, Buffer> results = new LinkedHashMap<>() {
+  private final Map<String, Kept> results = new LinkedHashMap<>() {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Buffer> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
       return size() > KEPT;
     }
   };
@@ -36,18 +39,18 @@ final class ExperimentApi {
     this.vertx = vertx;
   }
 
-  /** {@code POST /api/experiments}: 201 with the result, 400 for a bad scenario, 503 while another runs. */
+  /** A result as it was answered, and its line in the list. */
+  private record Kept(Buffer json, JsonObject summary) {}
+
+  /**
+   * {@code POST /api/experiments}: a scenario, or {@code {"scenario": NAME}} for a shipped one;
+   * 201 with the result, 400 for a bad scenario, 503 while another runs.
+   */
   void run(RoutingContext ctx) {
     if (running) {
       throw Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS, "another experiment is running; try again");
     }
-    Buffer body = ctx.body().buffer();
-    Scenario scenario;
-    try {
-      scenario = ScenarioFiles.parse(body == null ? new byte[0] : body.getBytes());
-    } catch (InvalidSettingsException e) {
-      throw Refusal.badRequest(e.getMessage());
-    }
+    Scenario scenario = scenario(ctx);
     running = true;
     vertx.executeBlocking(() -> ExperimentRunner.run(scenario), false)
         .onComplete(done -> running = false)
@@ -55,20 +58,46 @@ final class ExperimentApi {
         .onFailure(ctx::fail);
   }
 
+  /** The body's scenario: a shipped one when the body is only {@code {"scenario": NAME}}; refuses (400) a bad one. */
+  private static Scenario scenario(RoutingContext ctx) {
+    JsonObject body = JsonBodies.object(ctx);
+    try {
+      if (body.size() == 1 && body.containsKey("scenario")) {
+        if (!(body.getValue("scenario") instanceof String name)) {
+          throw new InvalidSettingsException("'scenario' must name a shipped scenario: " + String.join(", ", ScenarioFiles.SHIPPED));
+        }
+        return ScenarioFiles.shipped(name);
+      }
+      return ScenarioFiles.parse(ctx.body().buffer().getBytes());
+    } catch (InvalidSettingsException e) {
+      throw Refusal.badRequest(e.getMessage());
+    }
+  }
+
+  /** {@code GET /api/experiments}: the shipped scenarios' names and the last {@value #KEPT} results, newest first. */
+  void list(RoutingContext ctx) {
+    JsonArray experiments = new JsonArray();
+    results.values().forEach(kept -> experiments.add(0, kept.summary()));
+    ctx.json(new JsonObject().put("scenarios", new JsonArray(ScenarioFiles.SHIPPED)).put("experiments", experiments));
+  }
+
   /** {@code GET /api/experiments/{id}}: one of the last {@value #KEPT} results. */
   void get(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    Buffer result = results.get(id);
+    Kept result = results.get(id);
     if (result == null) {
       throw Refusal.of(404, "no experiment " + id + " among the last " + KEPT + " run here");
     }
-    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(result);
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(result.json());
   }
 
   private void answer(RoutingContext ctx, ExperimentResult result) {
     Buffer json = Buffer.buffer(Json.bytes(result));
+    JsonArray controllers = new JsonArray();
+    result.results().forEach(one -> controllers.add(one.controller()));
     results.remove(result.id());
-    results.put(result.id(), json);
+    results.put(result.id(), new Kept(json,
+        new JsonObject().put("id", result.id()).put("scenario", result.scenario()).put("controllers", controllers)));
     ctx.response().setStatusCode(201)
         .putHeader(HttpHeaders.LOCATION, "/api/experiments/" + result.id())
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")

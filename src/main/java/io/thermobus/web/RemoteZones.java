@@ -85,8 +85,8 @@ final class RemoteZones {
     });
   }
 
-  /** A zone no node drives right now: its owner is gone or it is being adopted. */
-  private static JsonObject offline(String zone, String owner, long seq) {
+  /** A zone no node drives right now: its owner is gone or it is being adopted ({@code owner} is {@code null} while unknown). */
+  static JsonObject offline(String zone, String owner, long seq) {
     return new JsonObject().put("zone", zone).putNull("temperature").putNull("desired").put("heaterOn", false).put("input", "")
         .put("readings", "stale").put("fault", "offline: no node drives this zone right now; its heater is off until its owner runs it")
         .put("at", Instant.now().toString()).put("seq", seq).put("owner", owner).put("online", false);

@@ -5,6 +5,7 @@ import io.thermobus.Refusal;
 import io.thermobus.bus.SubscriberBus;
 import io.thermobus.bus.Subscription;
 import io.thermobus.stream.EncodedFrames;
+import io.thermobus.stream.StreamLanes;
 import io.thermobus.stream.StreamPump;
 import io.thermobus.stream.StreamStats;
 import io.thermobus.stream.WebSocketSink;
@@ -38,10 +39,11 @@ final class WebSocketStreams implements Handler<RoutingContext> {
   private final EncodedFrames frames;
   private final Duration stall;
   private final OpenStreams open;
+  private final StreamLanes lanes;
   private final int maxMessageBytes;
 
   WebSocketStreams(Vertx vertx, ZoneCalls zones, SubscriberBus<JsonObject> bus, String busId, BearerAuth auth,
-      ClientLimits limits, StreamStats stats, EncodedFrames frames, Duration stall, OpenStreams open, int maxMessageBytes) {
+      ClientLimits limits, StreamStats stats, EncodedFrames frames, Duration stall, OpenStreams open, StreamLanes lanes, int maxMessageBytes) {
     this.vertx = vertx;
     this.zones = zones;
     this.bus = bus;
@@ -52,6 +54,7 @@ final class WebSocketStreams implements Handler<RoutingContext> {
     this.frames = frames;
     this.stall = stall;
     this.open = open;
+    this.lanes = lanes;
     this.maxMessageBytes = maxMessageBytes;
   }
 
@@ -75,7 +78,7 @@ final class WebSocketStreams implements Handler<RoutingContext> {
     Channel channel = NettyChannel.of(connection);
     WebSocketSink sink = new WebSocketSink(socket, channel);
     WebSocketInbound.watch(socket, channel, sink, maxMessageBytes);
-    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, sink, stats, frames, stall);
+    StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, sink, stats, frames, stall, lanes);
     // Answers to input are dropped while the client is not reading: they must not pile up either.
     StreamInput input = new StreamInput(zones, auth, () -> limits.writeWaitSeconds(socket.remoteAddress()), reply -> {
       if (!sink.writeQueueFull()) {

@@ -7,6 +7,7 @@ import io.thermobus.cluster.ClusterNode;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.config.ThermobusConfig.WebLimits;
 import io.thermobus.stream.EncodedFrames;
+import io.thermobus.stream.StreamLanes;
 import io.thermobus.sim.SimClock;
 import io.thermobus.stream.StreamStats;
 import io.thermobus.zone.CreatedZones;
@@ -146,7 +147,7 @@ public final class WebVerticle extends VerticleBase {
     ZoneCalls zoneCalls = new ZoneCalls(vertx.eventBus(), directory);
     ZoneApi zones = new ZoneApi(vertx, new ZoneHosting(vertx.eventBus(), directory), createdZones, zoneCalls,
         config.desiredRange(), config.initialDesiredCenti(), config.initialTemperatureCenti(), config.mqtt().isPresent(),
-        busService.bus()::head, cluster, config.cluster().enabled());
+        busService.bus()::head, cluster, cluster.runtimeZones());
     SimulationApi simulation = new SimulationApi(clock);
     ExperimentApi experiments = new ExperimentApi(vertx);
     BearerAuth auth = new BearerAuth(config.token());
@@ -192,10 +193,13 @@ public final class WebVerticle extends VerticleBase {
     router.delete("/api/bus/subscriptions/:id").handler(bus::unsubscribe);
     authenticatedJson(router.post("/api/bus/events"), jsonBody, auth).handler(bus::publish);
     authenticatedJson(router.post("/api/experiments"), jsonBody, auth).handler(experiments::run);
+    read(router, "/api/experiments").handler(experiments::list);
     read(router, "/api/experiments/:id").handler(experiments::get);
+    StreamLanes lanes = new StreamLanes(context, busService.bus());
     router.get("/api/ws").handler(new WebSocketStreams(vertx, zoneCalls, busService.bus(), busId, auth, limits, streamStats,
-        frames, config.web().streamStall(), openStreams, config.web().wsMaxMessageBytes()));
-    router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, frames, config.web().streamStall(), openStreams));
+        frames, config.web().streamStall(), openStreams, lanes, config.web().wsMaxMessageBytes()));
+    router.get("/api/events").handler(new EventStreams(vertx, busService.bus(), busId, streamStats, frames, config.web().streamStall(),
+        openStreams, lanes));
     read(router, "/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
     read(router, "/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
     read(router, "/metrics").handler(PrometheusScrapingHandler.create(metrics));

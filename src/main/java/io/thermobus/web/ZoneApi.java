@@ -1,6 +1,7 @@
 package io.thermobus.web;
 
 import io.thermobus.Refusal;
+import io.thermobus.cluster.ClusterZones;
 import io.thermobus.cluster.ZoneOwnership;
 import io.thermobus.event.Concern;
 import io.thermobus.event.HistoryQuery;
@@ -25,6 +26,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -36,6 +39,9 @@ final class ZoneApi {
 
   private static final int DEFAULT_HISTORY_SECONDS = 600;
   private static final int MAX_HISTORY_SECONDS = 3600;
+  /** How long a zone created in a cluster may take to answer from its owner before it is confirmed listed offline; asked every 100 ms. */
+  private static final long CREATED_WAIT_MS = 10_000;
+  private static final long CREATED_POLL_MS = 100;
 
   private final Vertx vertx;
   private final CreatedZones created;
@@ -49,17 +55,17 @@ final class ZoneApi {
   private final LongSupplier busHead;
   private final ZoneOwnership ownership;
   private final RemoteZones remote;
-  private final boolean clustered;
+  private final Optional<ClusterZones> clusterZones;
 
   /**
    * {@code busHead} stamps each state with the bus seq it was read at, so a reader can resume from
    * the next; {@code ownership} names each zone's owner, and the zones other nodes host are asked
-   * of them over the event bus; a {@code clustered} node takes its zones from the cluster, not
-   * from create and delete.
+   * of them over the event bus; in a cluster, zones are created in and deleted from
+   * {@code clusterZones}, and their owners host them.
    */
   ZoneApi(Vertx vertx, ZoneHosting hosting, CreatedZones created, ZoneCalls calls, DesiredRange range,
           int defaultDesiredCenti, int defaultTemperatureCenti, boolean brokerConfigured, LongSupplier busHead,
-          ZoneOwnership ownership, boolean clustered) {
+          ZoneOwnership ownership, Optional<ClusterZones> clusterZones) {
     this.vertx = vertx;
     this.hosting = hosting;
     this.created = created;
@@ -72,7 +78,7 @@ final class ZoneApi {
     this.busHead = busHead;
     this.ownership = ownership;
     this.remote = new RemoteZones(vertx.eventBus(), ownership);
-    this.clustered = clustered;
+    this.clusterZones = clusterZones;
   }
 
   /** Every zone: this node's in its order, then (in a cluster) the ones other nodes host. */
@@ -91,13 +97,21 @@ final class ZoneApi {
 
   void get(RoutingContext ctx) {
     String zone = anyZone(ctx);
-    (directory.hosts(zone) ? state(zone) : remote.state(zone)).onSuccess(ctx::json).onFailure(ctx::fail);
+    anyState(zone).onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  /** The state of a zone hosted here or by another node. */
+  private Future<JsonObject> anyState(String zone) {
+    return directory.hosts(zone) ? state(zone) : remote.state(zone);
   }
 
   /** {@code POST /api/zones}: {@code {"zone", "desired", "initialTemperature", "source"}}, all but the zone optional; 201 with its state. */
   void create(RoutingContext ctx) {
-    refuseInCluster();
     ZoneSpec spec = spec(JsonBodies.object(ctx));
+    if (clusterZones.isPresent()) {
+      createInCluster(ctx, spec, clusterZones.get());
+      return;
+    }
     Future<Void> added;
     try {
       added = hosting.add(spec);
@@ -106,10 +120,39 @@ final class ZoneApi {
     }
     added.compose(hosted -> record(spec).recover(failure -> hosting.remove(spec.name()).transform(removed -> Future.failedFuture(failure))))
         .compose(recorded -> state(spec.name()))
-        .onSuccess(state -> ctx.response().setStatusCode(201).putHeader(HttpHeaders.LOCATION, "/api/zones/" + spec.name())
-            .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(state.encode()))
+        .onSuccess(state -> created(ctx, spec, state))
         .onFailure(failure -> ctx.fail(Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS,
             "zone '" + spec.name() + "' could not be set up (" + failure.getMessage() + "); nothing was created")));
+  }
+
+  /**
+   * Defines the zone in the cluster, which its owner then hosts: 201 once the cluster map and this
+   * node's record of created zones hold it, with the owner's state once it answers, or listed
+   * offline when the owner is slow to start it.
+   */
+  private void createInCluster(RoutingContext ctx, ZoneSpec spec, ClusterZones cluster) {
+    String zone = spec.name();
+    cluster.define(spec)
+        .recover(failure -> Future.failedFuture(Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS,
+            "zone '" + zone + "' could not be defined in the cluster (" + failure.getMessage() + "); nothing was created")))
+        .compose(defined -> defined ? stateOnceHosted(zone, System.nanoTime())
+            : Future.failedFuture(Refusal.of(409, "zone '" + zone + "' exists already")))
+        .onSuccess(state -> created(ctx, spec, state))
+        .onFailure(ctx::fail);
+  }
+
+  /** The state of a zone just defined in the cluster, once its owner answers for it; offline after {@link #CREATED_WAIT_MS}. */
+  private Future<JsonObject> stateOnceHosted(String zone, long since) {
+    Future<JsonObject> state = directory.hosts(zone) ? state(zone)
+        : remote.elsewhere(zone) ? remote.state(zone) : Future.failedFuture("not hosted yet");
+    return state.recover(notYet -> System.nanoTime() - since > TimeUnit.MILLISECONDS.toNanos(CREATED_WAIT_MS)
+        ? Future.succeededFuture(RemoteZones.offline(zone, ownership.owner(zone), busHead.getAsLong()))
+        : vertx.timer(CREATED_POLL_MS, TimeUnit.MILLISECONDS).compose(waited -> stateOnceHosted(zone, since)));
+  }
+
+  private static void created(RoutingContext ctx, ZoneSpec spec, JsonObject state) {
+    ctx.response().setStatusCode(201).putHeader(HttpHeaders.LOCATION, "/api/zones/" + spec.name())
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(state.encode());
   }
 
   /**
@@ -117,7 +160,10 @@ final class ZoneApi {
    * it back), every shard dropped it and its settings file is gone.
    */
   void delete(RoutingContext ctx) {
-    refuseInCluster();
+    if (clusterZones.isPresent()) {
+      deleteInCluster(ctx, clusterZones.get());
+      return;
+    }
     String zone = zone(ctx);
     forget(zone)
         .recover(failure -> Future.failedFuture(Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS,
@@ -126,6 +172,20 @@ final class ZoneApi {
             .recover(failure -> Future.failedFuture(Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS,
                 "zone '" + zone + "' is no longer hosted, but a shard failed to drop it (" + failure.getMessage()
                     + "); its settings file may remain"))))
+        .onSuccess(removed -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+
+  /** Removes the zone from the cluster, on any node: 204 once no node hosts it any more (its owner stopped it, heater off). */
+  private void deleteInCluster(RoutingContext ctx, ClusterZones cluster) {
+    String zone = ctx.pathParam("zone");
+    if (!ZoneName.isValid(zone) || !(directory.hosts(zone) || ownership.owner(zone) != null)) {
+      throw ZoneCalls.unknown(zone);
+    }
+    cluster.undefine(zone)
+        .recover(failure -> Future.failedFuture(Refusal.retryAfter(503, Refusal.DEFAULT_RETRY_SECONDS,
+            "zone '" + zone + "' could not be deleted everywhere (" + failure.getMessage() + ")")))
+        .compose(known -> known ? Future.succeededFuture() : Future.failedFuture(ZoneCalls.unknown(zone)))
         .onSuccess(removed -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }
@@ -194,8 +254,11 @@ final class ZoneApi {
     return calls.state(zone).map(state -> stamped(state, seq));
   }
 
+  /** With the zone's source as a {@code POST /api/zones} body gives it: it holds no secret (the broker's password is not a source's). */
   private JsonObject stamped(ZoneState state, long seq) {
-    return toJson(state).put("seq", seq).put("owner", ownership.node()).put("online", true);
+    JsonObject json = toJson(state).put("seq", seq).put("owner", ownership.node()).put("online", true);
+    directory.spec(state.zone()).ifPresent(spec -> json.put("source", new JsonObject(spec.source().toMap())));
+    return json;
   }
 
   static JsonObject toJson(ZoneState state) {
@@ -239,17 +302,6 @@ final class ZoneApi {
   /** The path's zone; refuses (404) a name this node does not host. */
   private String zone(RoutingContext ctx) {
     return calls.zoneOf(ctx);
-  }
-
-  /**
-   * A cluster's zones are its nodes' configured ones, adopted by their owners: a zone created or
-   * deleted on one node alone would be hosted outside the cluster map, or adopted again.
-   */
-  private void refuseInCluster() {
-    if (clustered) {
-      throw Refusal.of(409, "this node is part of a cluster, whose zones come from its nodes' 'zones' configuration;"
-          + " zones cannot be created or deleted at run time with --cluster");
-    }
   }
 
   /**

@@ -58,6 +58,14 @@ public abstract class ShardVerticle extends VerticleBase {
   /** Drops a deleted zone's state; the future completes once it is gone. */
   protected abstract Future<?> remove(String zone);
 
+  /**
+   * Drops the state of a zone that another node drives now; by default as {@link #remove} does. A
+   * shard that tells a deleted zone's devices something on the way out leaves them to the new owner.
+   */
+  protected Future<?> handOver(String zone) {
+    return remove(zone);
+  }
+
   /** Handles any other message for a hosted zone. */
   protected abstract void receive(Object body, Message<Object> message);
 
@@ -67,7 +75,8 @@ public abstract class ShardVerticle extends VerticleBase {
       (drives(added.spec().source()) ? add(added.spec()) : Future.succeededFuture())
           .onComplete(done -> reply(message, done.failed() ? done.cause() : null));
     } else if (body instanceof ZoneRemoved removed) {
-      remove(removed.zone()).onComplete(done -> reply(message, done.failed() ? done.cause() : null));
+      (removed.handedOver() ? handOver(removed.zone()) : remove(removed.zone()))
+          .onComplete(done -> reply(message, done.failed() ? done.cause() : null));
     } else {
       receive(body, message);
     }

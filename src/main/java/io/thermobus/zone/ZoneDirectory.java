@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -61,6 +62,11 @@ public final class ZoneDirectory {
 
   public boolean hosts(String zone) {
     return zone != null && all.containsKey(zone);
+  }
+
+  /** The spec of a zone hosted now, or empty. */
+  public Optional<ZoneSpec> spec(String zone) {
+    return zone == null ? Optional.empty() : Optional.ofNullable(all.get(zone));
   }
 
   /** The names of the zones hosted now; a live view. */

@@ -37,12 +37,28 @@ public final class ZoneHosting {
         .recover(failure -> remove(spec.name()).transform(removed -> Future.failedFuture(failure)));
   }
 
-  /** Stops hosting {@code zone}: out of the directory at once, then out of every shard (its settings file removed). */
+  /**
+   * Stops hosting a deleted {@code zone}: out of the directory at once, then out of every shard (its
+   * settings file removed, its relay commanded off).
+   */
   public Future<Void> remove(String zone) {
-    directory.remove(zone);
+    return drop(new ZoneRemoved(zone, false));
+  }
+
+  /**
+   * Stops hosting {@code zone}, which another node owns now, as {@link #remove} does except that
+   * its devices are left to the new owner: no last command to its relay, its retained state and
+   * Home Assistant entity kept.
+   */
+  public Future<Void> handOver(String zone) {
+    return drop(new ZoneRemoved(zone, true));
+  }
+
+  private Future<Void> drop(ZoneRemoved removal) {
+    directory.remove(removal.zone());
     List<Concern> reversed = new ArrayList<>(List.of(Concern.values()));
     Collections.reverse(reversed);
-    return tell(reversed, zone, new ZoneRemoved(zone));
+    return tell(reversed, removal.zone(), removal);
   }
 
   private Future<Void> tell(List<Concern> concerns, String zone, Object message) {

@@ -369,6 +369,39 @@ class SubscriberBusTest {
   }
 
   @Test
+  void shouldShareOnePassAmongGroupMembersOfOneFilterAndPosition() {
+    Subscription<String> b1 = bus.subscribe(List.of("b"), StartAt.latest());
+    Subscription<String> b2 = bus.subscribe(List.of("b"), StartAt.latest());
+    Subscription<String> bAtHome = bus.subscribe(List.of("b"), "home", StartAt.latest());
+    bus.publish("a", "home", "w");
+    bus.publish("b", "home", "x");
+    bus.publish("b", "attic", "y");
+    bus.publish("a", "home", "z");
+    List<List<Long>> got = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    int total = bus.drainAll(List.of(b1, b2, bAtHome), 1, (member, d) -> got.get(member).add(((Envelope<String>) d).seq()));
+    assertThat(got).containsExactly(List.of(2L), List.of(2L), List.of(2L));
+    assertThat(total).isEqualTo(3);
+    total = bus.drainAll(List.of(b1, b2, bAtHome), 10, (member, d) -> got.get(member).add(((Envelope<String>) d).seq()));
+    assertThat(got).containsExactly(List.of(2L, 3L), List.of(2L, 3L), List.of(2L));
+    assertThat(total).isEqualTo(2);
+    assertThat(List.of(b1.info().next(), b2.info().next(), bAtHome.info().next())).containsOnly(5L);
+  }
+
+  @Test
+  void shouldTellAClosedCallbackOnceWhenTheSubscriptionIsTombstoned() {
+    Subscription<String> sub = bus.subscribe();
+    AtomicInteger calls = new AtomicInteger();
+    sub.onClosed(calls::incrementAndGet);
+    bus.publish("t", "home", "x");
+    assertThat(calls).hasValue(0);
+    assertThat(bus.unsubscribe(sub.id())).isTrue();
+    sub.close();
+    assertThat(calls).hasValue(1);
+    sub.onClosed(calls::incrementAndGet);
+    assertThat(calls).as("at once when already tombstoned").hasValue(2);
+  }
+
+  @Test
   void shouldStopDeliveringToAGroupMemberItsSinkCloses() {
     Subscription<String> a = bus.subscribe();
     Subscription<String> b = bus.subscribe();

@@ -41,4 +41,19 @@ class ZoneFilteredSubscriptionTest {
       assertThat(attic.drain(10)).extracting(delivery -> ((Envelope<String>) delivery).data()).containsExactly("mine");
     }
   }
+
+  @Test
+  void shouldNotWakeForItsZonesOtherTopics() {
+    try (Subscription<String> atticHeater = bus.subscribe(List.of("heater"), "attic", StartAt.latest())) {
+      AtomicInteger woken = new AtomicInteger();
+      atticHeater.onAvailable(woken::incrementAndGet);
+      bus.publish("temperature", "attic", "x");
+      bus.publish("heater", "home", "y");
+      assertThat(woken).as("another topic of its zone, its topic in another zone").hasValue(0);
+
+      bus.publish("heater", "attic", "on");
+      assertThat(woken).hasValue(1);
+      assertThat(atticHeater.drain(10)).extracting(delivery -> ((Envelope<String>) delivery).data()).containsExactly("on");
+    }
+  }
 }

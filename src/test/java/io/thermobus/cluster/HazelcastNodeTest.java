@@ -10,6 +10,7 @@ import io.thermobus.event.EventCodec;
 import io.thermobus.event.Topic;
 import io.thermobus.settings.SettingsFile;
 import io.thermobus.settings.ZoneSettings;
+import io.thermobus.zone.CreatedZones;
 import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Vertx;
@@ -50,7 +51,7 @@ class HazelcastNodeTest {
     EventCodec.registerAll(vertx.eventBus());
     directory = new ZoneDirectory(2, 10, List.of(ZoneSpec.simulated("home", 2000, 1800), ZoneSpec.simulated("attic", 1900, 1800)));
     new SettingsFile(dataDir, "home").write(ZoneSettings.ofDesiredCenti(2250));
-    node = new HazelcastNode(manager.getHazelcastInstance(), directory, dataDir);
+    node = new HazelcastNode(manager.getHazelcastInstance(), directory, CreatedZones.open(dataDir), dataDir);
   }
 
   @AfterEach
@@ -82,5 +83,28 @@ class HazelcastNodeTest {
     assertThat(node.admits("home", fence - 1).await(10, TimeUnit.SECONDS)).isFalse();
     assertThat(node.membership().await(10, TimeUnit.SECONDS).isOk()).isTrue();
     assertThat(node.moves()).isZero();
+  }
+
+  @Test
+  void shouldCreateAZoneInTheClusterMapDurablyOnceAndForgetItEverywhereOnDelete() throws Exception {
+    vertx.deployVerticle(node).await(30, TimeUnit.SECONDS);
+    IMap<String, ZoneRecord> zones = manager.getHazelcastInstance().getMap(HazelcastSetup.ZONES_MAP);
+    ClusterZones cluster = node.runtimeZones().orElseThrow();
+    ZoneSpec cellar = ZoneSpec.simulated("cellar", 1650, 1200);
+
+    assertThat(cluster.define(cellar).await(20, TimeUnit.SECONDS)).as("defined").isTrue();
+    assertThat(zones.get("cellar").desiredCenti()).isEqualTo(1650);
+    assertThat(CreatedZones.open(dataDir).specs(false)).as("recorded on disk before it is confirmed").extracting(ZoneSpec::name)
+        .containsExactly("cellar");
+    assertThat(cluster.define(ZoneSpec.simulated("cellar", 2000, 1200)).await(20, TimeUnit.SECONDS)).as("known already").isFalse();
+    assertThat(cluster.define(ZoneSpec.simulated("home", 2000, 1200)).await(20, TimeUnit.SECONDS)).as("a configured zone").isFalse();
+    assertThat(zones.get("cellar").desiredCenti()).as("the first definition stands").isEqualTo(1650);
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(node.owners()).containsKey("cellar"));
+
+    assertThat(cluster.undefine("cellar").await(20, TimeUnit.SECONDS)).as("deleted").isTrue();
+    assertThat(zones.containsKey("cellar")).isFalse();
+    assertThat(CreatedZones.open(dataDir).specs(false)).as("forgotten on disk").isEmpty();
+    assertThat(cluster.undefine("cellar").await(20, TimeUnit.SECONDS)).as("unknown now").isFalse();
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(node.owners()).doesNotContainKey("cellar"));
   }
 }

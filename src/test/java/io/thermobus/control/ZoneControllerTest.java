@@ -289,4 +289,28 @@ class ZoneControllerTest {
     assertThat(Duration.ofNanos(comfortAt - reachedAt)).as("and not needlessly early")
         .isLessThanOrEqualTo(Duration.ofMinutes(20));
   }
+
+  @Test
+  void shouldLetARoomWarmerThanTheComingSetpointCoolRatherThanHoldItThere() {
+    ControlSettings predictive = settings(ControllerKind.PREDICTIVE, Protections.NONE, 0);
+    ZoneController controller = new ZoneController(predictive, STALE, 0);
+    controller.desired(1700, false, 0); // eco, just after comfort
+    controller.upcoming(new ScheduledSetpoint(90 * 60 * S, 2100), 0);
+    assertThat(on(controller.reading(2150, 0))).contains(false);
+    assertThat(on(controller.reading(2099, 60 * S))).as("comfort is 89 minutes away: no preheat yet").isEmpty();
+    assertThat(controller.state().heaterOn()).isFalse();
+  }
+
+  @Test
+  void shouldKeepPreheatingPastTheSwitchUntilTheNewSetpointArrives() {
+    ControlSettings predictive = settings(ControllerKind.PREDICTIVE, Protections.NONE, 0);
+    ZoneController controller = new ZoneController(predictive, STALE, 0);
+    long comfortAt = 600 * S;
+    controller.desired(1700, false, 0);
+    controller.upcoming(new ScheduledSetpoint(comfortAt, 2100), 0);
+    assertThat(on(controller.reading(1900, 0))).as("preheating").contains(true);
+    assertThat(on(controller.reading(2095, comfortAt + 10 * S))).as("the schedule's 21 °C is a moment late").isEmpty();
+    assertThat(on(controller.desired(2100, false, comfortAt + 11 * S))).isEmpty();
+    assertThat(controller.state().heaterOn()).isTrue();
+  }
 }

@@ -63,8 +63,10 @@ class DeviceControlProcessTest {
 
   @Test
   void shouldHeatTheDevicesRoomToItsSetpointAndHoldItThere() throws Exception {
-    await("the room warms to its setpoint").atMost(WAIT).until(() -> !readings().isEmpty()
-        && readings().get(readings().size() - 1).compareTo(new BigDecimal("21.50")) >= 0);
+    await("the room warms to its setpoint").atMost(WAIT).until(() -> {
+      List<BigDecimal> readings = readings(); // one copy: readings keep arriving meanwhile
+      return !readings.isEmpty() && readings.get(readings.size() - 1).compareTo(new BigDecimal("21.50")) >= 0;
+    });
     assertThat(watcher.payloadsOn("lab/attic/heater/set")).contains("ON");
     int settled = readings().size();
     await("it keeps taking readings").atMost(WAIT).until(() -> readings().size() >= settled + 100);

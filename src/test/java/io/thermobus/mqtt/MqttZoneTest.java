@@ -1,11 +1,14 @@
 package io.thermobus.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.thermobus.testing.MqttRig.awaitLong;
 import static org.awaitility.Awaitility.await;
 
 import io.thermobus.testing.MosquittoBroker;
+import io.thermobus.testing.MqttRig;
 import io.thermobus.testing.PlainMqttClient;
 import io.thermobus.testing.RunningService;
+import io.thermobus.zone.ZoneHosting;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -13,7 +16,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ class MqttZoneTest {
   private static final String CELLAR_COMMAND = "dev/cellar/heater/set";
   private static final String CELLAR_STATE = "dev/cellar/heater";
 
+  private MqttRig rig;
   private Vertx vertx;
   private MosquittoBroker broker;
   private RunningService service;
@@ -34,20 +37,19 @@ class MqttZoneTest {
 
   @BeforeEach
   void start() throws Exception {
-    MosquittoBroker.assumeInstalled();
-    vertx = Vertx.vertx();
-    broker = MosquittoBroker.start();
     // The attic's relay does not confirm; the cellar's does, on its state topic.
     JsonObject attic = new JsonObject().put("type", "mqtt").put("sensorTopic", SENSOR).put("heaterTopic", COMMAND)
         .put("heaterRetain", true);
     JsonObject cellar = new JsonObject().put("type", "mqtt").put("sensorTopic", CELLAR_SENSOR).put("sensorField", "temperature")
         .put("heaterTopic", CELLAR_COMMAND)
         .put("stateTopic", CELLAR_STATE);
-    service = RunningService.start(vertx, new JsonObject().put("mqttUrl", broker.url()).put("staleTimeout", 2)
+    rig = MqttRig.start(new JsonObject().put("staleTimeout", 2)
         .put("zones", new JsonArray().add("home").add(new JsonObject().put("name", "attic").put("source", attic))
             .add(new JsonObject().put("name", "cellar").put("source", cellar))));
+    vertx = rig.vertx;
+    broker = rig.broker;
+    service = rig.service;
     device = PlainMqttClient.connect(vertx, broker.port()).follow(COMMAND).follow(CELLAR_COMMAND);
-    awaitBrokerConnected();
   }
 
   @AfterEach
@@ -55,14 +57,8 @@ class MqttZoneTest {
     if (device != null) {
       device.close();
     }
-    if (service != null) {
-      service.close();
-    }
-    if (broker != null) {
-      broker.close();
-    }
-    if (vertx != null) {
-      vertx.close().await(10, TimeUnit.SECONDS);
+    if (rig != null) {
+      rig.close();
     }
   }
 
@@ -79,7 +75,7 @@ class MqttZoneTest {
   }
 
   @Test
-  void shouldRaiseAFaultWhenTheRelayContradictsItsCommandClearItWhenItConfirmsAndSwitchOffADeletedZone() throws Exception {
+  void shouldRaiseAFaultAndCommandOffWhenTheRelayContradictsItsCommandClearItWhenItConfirmsAndSwitchOffADeletedZone() throws Exception {
     device.publish(CELLAR_SENSOR, "{\"temperature\": 18.0}", false);
     awaitLong().until(() -> device.payloadsOn(CELLAR_COMMAND).contains("ON"));
     device.publish(CELLAR_STATE, "OFF", false);
@@ -88,6 +84,8 @@ class MqttZoneTest {
       device.publish(CELLAR_SENSOR, "{\"temperature\": 18.0}", false);
       return String.valueOf(zone("cellar").getString("fault")).contains("relay reports off, commanded on");
     });
+    assertThat(zone("cellar").getString("fault")).contains("heater commanded off");
+    awaitLong().until(() -> device.lastPayloadOn(CELLAR_COMMAND).equals("OFF"));
     device.publish(CELLAR_STATE, "ON", false);
     awaitLong().pollInterval(Duration.ofMillis(500)).until(() -> {
       device.publish(CELLAR_SENSOR, "{\"temperature\": 18.0}", false);
@@ -119,6 +117,9 @@ class MqttZoneTest {
     }
     device.publish(CELLAR_SENSOR, "{\"temperature\": \"19.5\"}", false);
     awaitLong().until(() -> zone("cellar").getDouble("temperature") == 19.5);
+    // No bad payload got as far as the bus: each zone's only temperatures are its good readings.
+    assertThat(temperaturesOnTheBus("attic")).containsOnly(1925, 1950);
+    assertThat(temperaturesOnTheBus("cellar")).containsOnly(1925, 1950);
 
     String metrics = service.send(HttpMethod.GET, "/metrics", "Bearer " + RunningService.TOKEN, null, null).bodyAsString();
     for (String reason : List.of("not_a_number", "out_of_range", "oversized", "broken_json", "missing_field")) {
@@ -136,7 +137,7 @@ class MqttZoneTest {
     assertThat(attic().getBoolean("heaterOn")).as("the fail-safe switched it off").isFalse();
 
     broker.restart();
-    awaitBrokerConnected();
+    rig.awaitConnected();
     device = PlainMqttClient.connect(vertx, broker.port()).follow(COMMAND);
     awaitLong().until(() -> lastCommand().equals("OFF"));
 
@@ -176,25 +177,63 @@ class MqttZoneTest {
     }
   }
 
-  private String lastCommand() {
-    List<String> commands = device.payloadsOn(COMMAND);
-    return commands.isEmpty() ? "" : commands.get(commands.size() - 1);
+  @Test
+  void shouldSayNothingMoreToTheRelayOfAZoneHandedOverToAnotherNode() throws Exception {
+    String atticConfig = "homeassistant/climate/thermobus_attic/config";
+    device.follow(atticConfig);
+    device.publish(SENSOR, "18.0", false);
+    awaitLong().until(() -> lastCommand().equals("ON") && !device.payloadsOn(atticConfig).isEmpty());
+    int commands = device.payloadsOn(COMMAND).size();
+
+    // What the cluster's adoption does on the node that lost the zone.
+    new ZoneHosting(service.vertx.eventBus(), service.running.directory()).handOver("attic").await(20, TimeUnit.SECONDS);
+    // A reading that would switch the heater off; then a marker of ours: a last off sent before the
+    // hand-over completed (the broker took it) would arrive before it.
+    device.publish(SENSOR, "25.0", false);
+    device.publish(COMMAND, "MARK", false);
+    awaitLong().until(() -> device.payloadsOn(COMMAND).contains("MARK"));
+    // Past the stale timeout (2 s) and the relay's retry interval (2 s): a shard still driving the
+    // zone would have sent its fail-safe's off or a repeat by then.
+    await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15))
+        .until(() -> device.payloadsOn(COMMAND).size() == commands + 1);
+    assertThat(device.payloadsOn(COMMAND).subList(commands, device.payloadsOn(COMMAND).size())).containsExactly("MARK");
+    assertThat(device.payloadsOn(atticConfig)).as("the new owner's Home Assistant entity stays").doesNotContain("");
+    assertThat(service.send(HttpMethod.GET, "/api/zones/attic", null, null, null).statusCode()).isEqualTo(404);
   }
 
-  private void awaitBrokerConnected() {
-    awaitLong().until(() -> RunningService.check(service.send(HttpMethod.GET, "/health/ready", null, null, null).bodyAsJsonObject(),
-        "mqtt").getString("status").equals("UP"));
+  @Test
+  void shouldShowWhatDrivesEachZoneInItsStateAsItsSourceObject() throws Exception {
+    JsonObject cellar = new JsonObject().put("type", "mqtt").put("sensorTopic", CELLAR_SENSOR).put("sensorField", "temperature")
+        .put("heaterTopic", CELLAR_COMMAND).put("heaterOn", "ON").put("heaterOff", "OFF").put("heaterQos", 1)
+        .put("heaterRetain", false).put("stateTopic", CELLAR_STATE).put("stateOn", "ON").put("stateOff", "OFF");
+    assertThat(zone("cellar").getJsonObject("source")).as("the source with its defaults filled in").isEqualTo(cellar);
+    assertThat(zone("home").getJsonObject("source")).isEqualTo(new JsonObject().put("type", "sim"));
+
+    JsonArray zones = service.send(HttpMethod.GET, "/api/zones", null, null, null).bodyAsJsonObject().getJsonArray("zones");
+    assertThat(zones.stream().map(JsonObject.class::cast).map(state -> state.getJsonObject("source").getString("type")))
+        .containsExactly("sim", "mqtt", "mqtt");
+    assertThat(zones.getJsonObject(1).getJsonObject("source").getString("heaterTopic")).isEqualTo(COMMAND);
+  }
+
+  /** The zone's every temperature event the bus retains, in hundredths. */
+  private List<Integer> temperaturesOnTheBus(String zone) throws Exception {
+    JsonObject subscription = service.send(HttpMethod.POST, "/api/bus/subscriptions", "Bearer " + RunningService.TOKEN,
+        "application/json", "{\"topics\": [\"temperature\"], \"from\": \"earliest\"}").bodyAsJsonObject();
+    JsonArray events = service.send(HttpMethod.GET, "/api/bus/subscriptions/" + subscription.getLong("id") + "/events?max=1000",
+        "Bearer " + subscription.getString("secret"), null, null).bodyAsJsonObject().getJsonArray("events");
+    return events.stream().map(JsonObject.class::cast).filter(event -> zone.equals(event.getString("zone")))
+        .map(event -> event.getJsonObject("data").getInteger("centi")).toList();
+  }
+
+  private String lastCommand() {
+    return device.lastPayloadOn(COMMAND);
   }
 
   private JsonObject attic() throws Exception {
-    return zone("attic");
+    return rig.zone("attic");
   }
 
   private JsonObject zone(String name) throws Exception {
-    return service.send(HttpMethod.GET, "/api/zones/" + name, null, null, null).bodyAsJsonObject();
-  }
-
-  private static ConditionFactory awaitLong() {
-    return await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100)).ignoreExceptions();
+    return rig.zone(name);
   }
 }

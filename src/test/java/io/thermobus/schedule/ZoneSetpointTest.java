@@ -50,6 +50,18 @@ class ZoneSetpointTest {
   }
 
   @Test
+  void shouldReportOnlyWhatChangedSinceTheLastPoll() {
+    ZoneSetpoint zone = zone(WeekClock.MONDAY_MIDNIGHT);
+    ScheduledSetpoint comfort = new ScheduledSetpoint(6 * HOUR + 30 * 60 * S, 2100);
+    assertThat(zone.poll(0)).isEqualTo(new ZoneSetpoint.Change(1700, true, comfort, true));
+    assertThat(zone.poll(HOUR)).isEqualTo(new ZoneSetpoint.Change(1700, false, comfort, false));
+    ScheduledSetpoint eco = new ScheduledSetpoint(22 * HOUR + 30 * 60 * S, 1700);
+    assertThat(zone.poll(comfort.at())).isEqualTo(new ZoneSetpoint.Change(2100, true, eco, true));
+    zone.preset(Preset.COMFORT, 7 * HOUR);
+    assertThat(zone.poll(7 * HOUR)).as("a preset: no switch coming").isEqualTo(new ZoneSetpoint.Change(2100, false, null, true));
+  }
+
+  @Test
   void shouldHoldAManualSetpointUntilTheNextSwitch() {
     ZoneSetpoint zone = zone(WeekClock.MONDAY_MIDNIGHT);
     zone.manual(1900, HOUR);

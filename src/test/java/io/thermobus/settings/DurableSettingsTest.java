@@ -15,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** A zone's settings survive a restart of the whole service; an unusable file never stops it from starting. */
 class DurableSettingsTest {
 
+  /** Saturday's switch only: the manual setpoint restored by leaving the preset holds until then. */
+  private static final String SCHEDULE = "{\"entries\": [{\"days\": [\"sat\"], \"at\": \"08:00\", \"celsius\": 20.5}]}";
+
   @TempDir
   Path dataDir;
 
@@ -33,13 +36,14 @@ class DurableSettingsTest {
   }
 
   @Test
-  void shouldKeepTheControlSettingsWithTheDesiredTemperatureAcrossARestart() throws Exception {
+  void shouldKeepTheControlSettingsPresetsAndScheduleWithTheDesiredTemperatureAcrossARestart() throws Exception {
     try (Started first = start()) {
       assertThat(first.put("/api/zones/home/settings", "{\"controller\": \"tpi\", \"protections\": {\"minOnSeconds\": 120}}"))
           .isEqualTo(200);
       assertThat(first.put("/api/zones/home/desired", "{\"celsius\": 19.5}")).as("saving desired keeps the rest").isEqualTo(200);
       assertThat(first.put("/api/zones/home/presets", "{\"eco\": 16.5}")).isEqualTo(200);
       assertThat(first.put("/api/zones/home/preset", "{\"preset\": \"eco\"}")).isEqualTo(200);
+      assertThat(first.put("/api/zones/home/schedule", SCHEDULE)).isEqualTo(200);
     }
     try (Started second = start()) {
       assertThat(second.desired()).as("the preset is in force").isEqualTo(16.5);
@@ -49,6 +53,9 @@ class DurableSettingsTest {
           .bodyAsJsonObject();
       assertThat(settings.getString("controller")).isEqualTo("tpi");
       assertThat(settings.getJsonObject("protections").getLong("minOnSeconds")).isEqualTo(120);
+      JsonObject schedule = second.service.client.get("/api/zones/home/schedule").send().await(10, TimeUnit.SECONDS)
+          .bodyAsJsonObject();
+      assertThat(schedule).isEqualTo(new JsonObject(SCHEDULE));
     }
   }
 

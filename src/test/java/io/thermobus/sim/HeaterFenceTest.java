@@ -3,27 +3,24 @@ package io.thermobus.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.thermobus.cluster.ZoneOwnership;
 import io.thermobus.event.Concern;
 import io.thermobus.event.EventCodec;
 import io.thermobus.event.HeaterSwitched;
 import io.thermobus.event.TemperatureDelta;
 import io.thermobus.event.ZoneEvents;
+import io.thermobus.testing.StaleClaims;
 import io.thermobus.zone.ZoneAdded;
 import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneSpec;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,39 +36,6 @@ class HeaterFenceTest {
       ZoneSpec.simulated("home", 2100, 2000), ZoneSpec.simulated("moved", 2100, 2000)));
   private final List<String> heated = new CopyOnWriteArrayList<>();
 
-  /** Owns both zones, but a newer claim of {@code moved} was made elsewhere: its fence 7 is stale. */
-  private static final class StaleForOneZone implements ZoneOwnership {
-
-    @Override
-    public String node() {
-      return "a";
-    }
-
-    @Override
-    public Map<String, String> owners() {
-      return Map.of("home", "a", "moved", "a");
-    }
-
-    @Override
-    public long moves() {
-      return 0;
-    }
-
-    @Override
-    public long fence(String zone) {
-      return 7;
-    }
-
-    @Override
-    public Future<Boolean> admits(String zone, long fence) {
-      return Future.succeededFuture(fence == 7 && zone.equals("home"));
-    }
-
-    @Override
-    public void onChange(Consumer<Change> listener) {
-    }
-  }
-
   @Test
   void shouldHeatOnlyTheZoneWhoseFenceIsAdmitted(Vertx vertx) throws Exception {
     EventCodec.registerAll(vertx.eventBus());
@@ -80,10 +44,10 @@ class HeaterFenceTest {
         heated.add(delta.zone());
       }
     });
-    vertx.deployVerticle(new HeaterVerticle(0, directory, Physics.CHAPTER, clock, new StaleForOneZone())).await(10, TimeUnit.SECONDS);
+    vertx.deployVerticle(new HeaterVerticle(0, directory, Physics.CHAPTER, clock, new StaleClaims(Set.of("home", "moved"), Set.of("home")))).await(10, TimeUnit.SECONDS);
     ZoneEvents events = new ZoneEvents(vertx.eventBus(), directory);
-    events.publish(new HeaterSwitched("moved", true, 2000, 2100, Instant.now()));
-    events.publish(new HeaterSwitched("home", true, 2000, 2100, Instant.now()));
+    events.publish(new HeaterSwitched("moved", true, false, 2000, 2100, Instant.now()));
+    events.publish(new HeaterSwitched("home", true, false, 2000, 2100, Instant.now()));
     settled(vertx, "probe-1");
 
     wall.addAndGet(3 * SECOND + SECOND / 2);

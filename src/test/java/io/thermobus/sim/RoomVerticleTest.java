@@ -82,6 +82,6 @@ class RoomVerticleTest {
   }
 
   private void switchHeater(Vertx vertx, boolean on) {
-    new ZoneEvents(vertx.eventBus(), directory).publish(new HeaterSwitched("home", on, 2090, 2100, Instant.now()));
+    new ZoneEvents(vertx.eventBus(), directory).publish(new HeaterSwitched("home", on, false, 2090, 2100, Instant.now()));
   }
 }

@@ -49,7 +49,7 @@ class ShardPhysicsStallTest {
     vertx.deployVerticle(new HeatLossVerticle(0, directory, Physics.CHAPTER, clock)).await(10, TimeUnit.SECONDS);
     await().atMost(Duration.ofSeconds(10)).until(() -> latest.size() == 2);
 
-    new ZoneEvents(vertx.eventBus(), directory).publish(new HeaterSwitched("home", true, 2090, 2100, Instant.now()));
+    new ZoneEvents(vertx.eventBus(), directory).publish(new HeaterSwitched("home", true, false, 2090, 2100, Instant.now()));
     settled(vertx);
 
     wall.addAndGet(31 * SECOND + SECOND / 2); // a stall: 31.5 s pass while no timer fires

@@ -12,15 +12,16 @@ import java.util.concurrent.TimeUnit;
 /** A test's own MQTT client on the real broker: it records what arrives on the topics it follows and publishes what the test says. */
 public final class PlainMqttClient implements AutoCloseable {
 
-  /** One message as it arrived. */
-  public record Received(String topic, String payload, boolean retained) {}
+  /** One message as it arrived, {@code atNanos} by {@link System#nanoTime()}. */
+  public record Received(String topic, String payload, boolean retained, long atNanos) {}
 
   public final List<Received> received = new CopyOnWriteArrayList<>();
   private final MqttClient client;
 
   private PlainMqttClient(MqttClient client) {
     this.client = client;
-    client.publishHandler(message -> received.add(new Received(message.topicName(), message.payload().toString(), message.isRetain())));
+    client.publishHandler(message -> received.add(
+        new Received(message.topicName(), message.payload().toString(), message.isRetain(), System.nanoTime())));
   }
 
   public static PlainMqttClient connect(Vertx vertx, int port) throws Exception {
@@ -41,6 +42,12 @@ public final class PlainMqttClient implements AutoCloseable {
 
   public List<String> payloadsOn(String topic) {
     return received.stream().filter(message -> message.topic().equals(topic)).map(Received::payload).toList();
+  }
+
+  /** The last payload that arrived on {@code topic}, or {@code ""} before any. */
+  public String lastPayloadOn(String topic) {
+    List<String> payloads = payloadsOn(topic);
+    return payloads.isEmpty() ? "" : payloads.get(payloads.size() - 1);
   }
 
   @Override

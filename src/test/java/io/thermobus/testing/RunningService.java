@@ -93,6 +93,20 @@ public final class RunningService implements AutoCloseable {
     return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await(10, TimeUnit.SECONDS);
   }
 
+  /** A JSON {@code PUT} with the test token that must be answered 200. */
+  public void put(String path, String json) throws Exception {
+    HttpResponse<Buffer> response = send(HttpMethod.PUT, path, "Bearer " + TOKEN, "application/json", json);
+    if (response.statusCode() != 200) {
+      throw new AssertionError("PUT " + path + ": " + response.statusCode() + " " + response.bodyAsString());
+    }
+  }
+
+  /** A weekly schedule's time of day, {@code "HH:MM"}, of a minute of the simulated week (0 is Monday 00:00). */
+  public static String clockTime(long minuteOfWeek) {
+    long minuteOfDay = minuteOfWeek % (24 * 60);
+    return String.format("%02d:%02d", minuteOfDay / 60, minuteOfDay % 60);
+  }
+
   /** Polls {@code /health/ready} until it answers {@code status}; answers that body. */
   public JsonObject awaitReadiness(int status) {
     JsonObject[] body = new JsonObject[1];

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /** Thermobus's {@code Main} in a separate JVM, its output captured line by line. */
 public final class ServiceProcess implements AutoCloseable {
+
+  /** The system property failsafe sets to the built jar's path. */
+  public static final String JAR_PROPERTY = "thermobus.jar";
 
   public final Process process;
   public final List<String> stdout = new CopyOnWriteArrayList<>();
@@ -30,9 +34,24 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** Any main class of the test class path, for helpers that must die in their own JVM. */
   public static ServiceProcess startMain(String mainClass, Map<String, String> environment, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-cp", classPath(), mainClass));
+    return launch(List.of("-cp", classPath(), mainClass), environment, args);
+  }
+
+  /**
+   * The built jar, {@code java -jar target/thermobus.jar}, as a user starts it: for the tests that
+   * run after {@code package} (failsafe's {@code *IT}), which name the jar in {@value #JAR_PROPERTY}.
+   */
+  public static ServiceProcess startJar(Map<String, String> environment, String... args) throws IOException {
+    String jar = System.getProperty(JAR_PROPERTY);
+    if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+      throw new IllegalStateException("no built jar in -D" + JAR_PROPERTY + " (" + jar + "): run this test with mvn verify");
+    }
+    return launch(List.of("-jar", jar), environment, args);
+  }
+
+  private static ServiceProcess launch(List<String> what, Map<String, String> environment, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+    command.addAll(what);
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(name -> name.startsWith("THERMOBUS_"));

@@ -48,7 +48,7 @@ class ControlledZoneTest {
     assertThat(control.temperature(2090, 0)).isEqualTo(HeaterCommand.ON);
 
     assertThat(control.tick(12 * SECOND)).isEqualTo(HeaterCommand.NONE);
-    assertThat(control.tick(13 * SECOND)).isEqualTo(HeaterCommand.OFF);
+    assertThat(control.tick(13 * SECOND)).as("the fail-safe's off").isEqualTo(HeaterCommand.FORCED_OFF);
     assertThat(control.fault()).contains("no temperature reading for 13 simulated s").contains("heater forced off");
     assertThat(control.temperature(2080, 14 * SECOND)).as("the reading ends the fault and the rule decides").isEqualTo(HeaterCommand.ON);
     assertThat(control.fault()).isNull();

@@ -212,6 +212,10 @@ class ContractTest {
     assertThat(ran.statusCode()).isEqualTo(201);
     assertThat(exchange(HttpMethod.GET, ran.getHeader("Location")).bodyAsJsonObject()).isEqualTo(ran.bodyAsJsonObject());
     exchange(HttpMethod.GET, "/api/experiments/0123456789abcdef");
+    HttpResponse<Buffer> shipped = post("/api/experiments", BEARER, json, "{\"scenario\": \"chapter\"}");
+    assertThat(shipped.bodyAsJsonObject().getString("scenario")).isEqualTo("chapter");
+    assertThat(exchange(HttpMethod.GET, "/api/experiments").bodyAsJsonObject().getJsonArray("experiments").getJsonObject(0)
+        .getString("id")).as("newest first").isEqualTo(shipped.bodyAsJsonObject().getString("id"));
     post("/api/experiments", BEARER, json, "{\"name\": \"contract\"}");
     post("/api/experiments", null, json, scenario);
     post("/api/experiments", BEARER, json, "{\"name\": \"x\", \"pad\": \"" + "x".repeat(20_000) + "\"}");

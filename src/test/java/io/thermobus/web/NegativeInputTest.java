@@ -231,6 +231,9 @@ class NegativeInputTest {
             SCENARIO.replace("\"onoff\"}", "\"hysteresis\", \"hysteresis\": {\"coldTolerance\": NaN}}"), 400),
         bad("experiment wrong content type", HttpMethod.POST, EXPERIMENTS, BEARER, "text/plain", SCENARIO, 415),
         bad("experiment 1 MiB", HttpMethod.POST, EXPERIMENTS, BEARER, JSON, MEBIBYTE, 413),
+        bad("experiment of an unshipped scenario", HttpMethod.POST, EXPERIMENTS, BEARER, JSON, "{\"scenario\": \"summer\"}", 400),
+        bad("experiment of a file by name", HttpMethod.POST, EXPERIMENTS, BEARER, JSON, "{\"scenario\": \"/etc/passwd\"}", 400),
+        bad("experiment scenario not a name", HttpMethod.POST, EXPERIMENTS, BEARER, JSON, "{\"scenario\": 7}", 400),
         bad("experiment unknown id", HttpMethod.GET, EXPERIMENTS + "/0123456789abcdef", null, null, null, 404),
         // static files and unknown paths
         bad("dot-dot to the class path", HttpMethod.GET, "/../logback.xml", null, null, null, 404),

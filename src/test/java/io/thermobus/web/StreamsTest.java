@@ -77,6 +77,76 @@ class StreamsTest {
   }
 
   @Test
+  void shouldGiveEveryConnectionOfSharedFiltersExactlyItsEventsInOrderWhileOthersJoin() throws Exception {
+    List<Frames> homeNotes = new ArrayList<>();
+    List<Frames> allNotes = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      homeNotes.add(connect("/api/ws?topics=note&zone=home"));
+      allNotes.add(connect("/api/ws?topics=note"));
+    }
+    await().atMost(PATIENCE).until(() -> homeNotes.stream().allMatch(f -> !f.all.isEmpty()) && allNotes.stream().allMatch(f -> !f.all.isEmpty()));
+    List<Long> home = new ArrayList<>();
+    List<Long> all = new ArrayList<>();
+    for (int round = 0; round < 6; round++) {
+      List<Long> atHome = publish("note", "home", 2);
+      List<Long> inAttic = publish("note", "attic", 1);
+      publish("other", "home", 1);
+      home.addAll(atHome);
+      all.addAll(atHome);
+      all.addAll(inAttic);
+      if (round == 2) {
+        // Joins the lanes part-way: from the start, so it first catches up by itself.
+        homeNotes.add(connect("/api/ws?topics=note&zone=home&since=" + home.get(0)));
+        allNotes.add(connect("/api/ws?topics=note&since=" + all.get(0)));
+      }
+    }
+    for (Frames frames : homeNotes) {
+      await().atMost(PATIENCE).until(() -> frames.seqs().size() >= home.size());
+    }
+    for (Frames frames : allNotes) {
+      await().atMost(PATIENCE).until(() -> frames.seqs().size() >= all.size());
+    }
+    List<Long> more = publish("note", "home", 1);
+    for (Frames frames : homeNotes) {
+      await().atMost(PATIENCE).until(() -> frames.seqs().size() > home.size());
+      assertThat(frames.seqs()).containsExactlyElementsOf(concat(home, more));
+    }
+    for (Frames frames : allNotes) {
+      await().atMost(PATIENCE).until(() -> frames.seqs().size() > all.size());
+      assertThat(frames.seqs()).containsExactlyElementsOf(concat(all, more));
+    }
+  }
+
+  @Test
+  void shouldGiveEveryServerSentEventsStreamOfOneFilterExactlyItsEvents() throws Exception {
+    List<EventStream> streams = new ArrayList<>();
+    // The client's pool holds 5 connections per server.
+    for (int i = 0; i < 4; i++) {
+      streams.add(events("/api/events?topics=note&zone=home", null));
+    }
+    await().atMost(PATIENCE).until(() -> streams.stream().allMatch(events -> events.text().contains("event: hello")));
+    List<Long> wanted = new ArrayList<>();
+    for (int round = 0; round < 4; round++) {
+      wanted.addAll(publish("note", "home", 2));
+      publish("note", "attic", 1);
+    }
+    for (EventStream events : streams) {
+      await().atMost(PATIENCE).until(() -> events.ids.size() >= wanted.size());
+    }
+    List<Long> more = publish("note", "home", 1);
+    for (EventStream events : streams) {
+      await().atMost(PATIENCE).until(() -> events.ids.size() > wanted.size());
+      assertThat(events.ids).containsExactlyElementsOf(concat(wanted, more));
+    }
+  }
+
+  private static List<Long> concat(List<Long> first, List<Long> then) {
+    List<Long> both = new ArrayList<>(first);
+    both.addAll(then);
+    return both;
+  }
+
+  @Test
   void shouldResumeOnlyOnTheBusTheSeqCameFrom() throws Exception {
     List<Long> published = publish("note", "home", 4);
     Frames first = connect("/api/ws?topics=note&since=" + published.get(0));

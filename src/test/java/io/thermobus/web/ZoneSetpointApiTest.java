@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class ZoneSetpointApiTest {
 
   private static final String BEARER = "Bearer " + RunningService.TOKEN;
-  private static final long SIMULATED_HOUR = 3_600_000_000_000L;
+  private static final long SIMULATED_MINUTE = 60_000_000_000L;
+  private static final long SIMULATED_HOUR = 60 * SIMULATED_MINUTE;
 
   private Vertx vertx;
   private RunningService service;
@@ -67,6 +69,50 @@ class ZoneSetpointApiTest {
     assertThat(desired).filteredOn(event -> event.source().equals(DesiredChanged.SCHEDULE))
         .extracting(DesiredChanged::centi).containsSubsequence(1800, 2100);
     assertThat(get("/api/zones/home/schedule")).isEqualTo(schedule);
+    assertThat(put("/api/zones/home/schedule", schedule.encode())).as("what GET answers, PUT takes back").isEqualTo(schedule);
+  }
+
+  @Test
+  void shouldFollowAWeeklyScheduleAcrossMidnightAndTheWeeksEndInSimulatedTime() throws Exception {
+    start(28_800); // eight simulated hours per wall second: a week in 21 s
+    List<long[]> scheduled = new CopyOnWriteArrayList<>(); // (simulated time received, °C hundredths)
+    vertx.eventBus().<DesiredChanged>consumer(Topic.DESIRED.address(), message -> {
+      if (message.body().source().equals(DesiredChanged.SCHEDULE)) {
+        scheduled.add(new long[] {service.running.clock().now(), message.body().centi()});
+      }
+    });
+    put("/api/zones/home/schedule", "{\"entries\": ["
+        + "{\"days\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"], \"at\": \"06:30\", \"preset\": \"comfort\"},"
+        + "{\"days\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"], \"at\": \"22:30\", \"preset\": \"eco\"},"
+        + "{\"days\": [\"sat\", \"sun\"], \"at\": \"08:00\", \"celsius\": 21.5},"
+        + "{\"days\": [\"sat\", \"sun\"], \"at\": \"23:00\", \"preset\": \"eco\"}]}");
+    long from = service.running.clock().now();
+    // Every switch from Monday 00:00 to the next week's Friday, as (simulated minute, °C hundredths).
+    List<long[]> week = new ArrayList<>();
+    for (int day = 0; day < 5; day++) {
+      week.add(new long[] {day * 24 * 60 + 6 * 60 + 30, 2100});
+      week.add(new long[] {day * 24 * 60 + 22 * 60 + 30, 1700});
+    }
+    for (int day = 5; day < 7; day++) {
+      week.add(new long[] {day * 24 * 60 + 8 * 60, 2150});
+      week.add(new long[] {day * 24 * 60 + 23 * 60, 1700});
+    }
+    for (int day = 7; day < 12; day++) {
+      week.add(new long[] {day * 24 * 60 + 6 * 60 + 30, 2100});
+      week.add(new long[] {day * 24 * 60 + 22 * 60 + 30, 1700});
+    }
+    // Two simulated hours (a quarter of a wall second) apart from the schedule's own start and
+    // the end, so that neither a switch as it was saved nor one still on its way is counted.
+    long after = from + 2 * SIMULATED_HOUR;
+    long until = from + 7 * 24 * SIMULATED_HOUR;
+    List<Integer> expected = week.stream().filter(w -> w[0] * SIMULATED_MINUTE > after && w[0] * SIMULATED_MINUTE <= until - 2 * SIMULATED_HOUR)
+        .map(w -> (int) w[1]).toList();
+    assertThat(expected).as("a week of switches").hasSizeGreaterThanOrEqualTo(12);
+
+    await("a simulated week").atMost(Duration.ofSeconds(90)).until(() -> service.running.clock().now() >= until);
+
+    assertThat(scheduled).filteredOn(event -> event[0] > after).extracting(event -> (int) event[1])
+        .as("the switches of a week, across each midnight and from Sunday to Monday").startsWith(expected.toArray(Integer[]::new));
   }
 
   private JsonObject put(String path, String json) throws Exception {

@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +20,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,10 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Nodes in JVMs of their own on loopback, each with its own Hazelcast port and HTTP on port 0,
- * seen from outside through {@code /api/cluster}. Every process is killed after each test.
+ * Nodes started from the built jar, in JVMs of their own on loopback, each with its own Hazelcast
+ * port and HTTP on port 0, seen from outside through {@code /api/cluster}, {@code /api/zones} and
+ * their streams. Runs after {@code package} (failsafe); every process is killed after each test.
  */
-class ClusterProcessTest {
+class ClusterProcessIT {
 
   private static final Pattern DASHBOARD = Pattern.compile("Thermobus dashboard: (http://127\\.0\\.0\\.1:\\d+)/#token=\\S+");
   private static final Duration START = Duration.ofSeconds(90);
@@ -41,12 +46,14 @@ class ClusterProcessTest {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final List<ServiceProcess> processes = new ArrayList<>();
+  private final List<WebSocket> sockets = new ArrayList<>();
 
   /** One started node: where it serves, its id and the zones it hosts. */
   private record Node(ServiceProcess process, String baseUrl, String id, List<String> zones) {}
 
   @AfterEach
   void killEveryProcess() throws InterruptedException {
+    sockets.forEach(WebSocket::abort);
     for (ServiceProcess process : processes) {
       process.process.destroyForcibly();
     }
@@ -56,7 +63,7 @@ class ClusterProcessTest {
   }
 
   @Test
-  void twoNodesShareTheZonesAWriteOnOneReachesTheOthersZoneAndASigtermHandsItsZonesOverWithTheirSetpoints() throws Exception {
+  void twoNodesShareTheZonesAWriteOnOneReachesTheOthersZoneAZoneCreatedOnOneIsDeletedOnTheOtherAndASigtermHandsTheZonesOver() throws Exception {
     int[] ports = freePorts(2);
     Node a = start("a", ports[0], ports);
     Node b = start("b", ports[1], ports);
@@ -104,6 +111,8 @@ class ClusterProcessTest {
           .map(event -> event.getJsonObject("data").getDouble("celsius"))).contains(23.5);
     });
 
+    createdOnOneAndDeletedOnTheOther(a, b, zones);
+
     b.process().process.destroy();
     assertThat(b.process().waitForExit(60)).as("SIGTERM exits cleanly").isZero();
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -113,6 +122,48 @@ class ClusterProcessTest {
       listed.values().forEach(zone -> assertThat(zone.getBoolean("online")).isTrue());
       assertThat(listed.get(ofB).getDouble("desired")).as("the handed-over setpoint").isEqualTo(23.5);
     });
+  }
+
+  /**
+   * A zone created through {@code a} is defined cluster-wide: hosted by its owner with its setpoint
+   * (saved there), listed by both, recorded in {@code a}'s created zones; deleted through {@code b},
+   * no node hosts it once the 204 is answered, and every node forgets it.
+   */
+  private void createdOnOneAndDeletedOnTheOther(Node a, Node b, List<String> zones) throws Exception {
+    HttpResponse<String> made = post(a.baseUrl() + "/api/zones", "{\"zone\": \"made\", \"desired\": 21.5}");
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    assertThat(new JsonObject(made.body()).getDouble("desired")).isEqualTo(21.5);
+    assertThat(new JsonObject(made.body()).getBoolean("online")).as("hosted by its owner when confirmed").isTrue();
+    String owner = new JsonObject(made.body()).getString("owner");
+    assertThat(Files.readString(dir.resolve("a").resolve("zones.json"))).as("recorded where it was created").contains("\"made\"");
+    assertThat(hosts(List.of(a, b))).as("driven by its owner alone").containsEntry("made", owner);
+    HttpResponse<String> again = post(b.baseUrl() + "/api/zones", "{\"zone\": \"made\"}");
+    assertThat(again.statusCode()).as("known cluster-wide: %s", again.body()).isEqualTo(409);
+    List<String> withMade = new ArrayList<>(zones);
+    withMade.add("made");
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      for (Node node : List.of(a, b)) {
+        Map<String, JsonObject> listed = listed(node);
+        assertThat(listed).containsOnlyKeys(withMade);
+        assertThat(listed.get("made").getDouble("desired")).isEqualTo(21.5);
+        assertThat(listed.get("made").getString("owner")).isEqualTo(owner);
+      }
+    });
+    Node ofOwner = owner.equals(a.id()) ? a : b;
+    Path saved = dir.resolve(ofOwner == a ? "a" : "b").resolve("zone-made.json");
+    assertThat(saved).as("its owner saved its setting").exists();
+
+    HttpResponse<String> deleted = send(b.baseUrl() + "/api/zones/made", "DELETE", "");
+    assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+    assertThat(hosts(List.of(a, b))).as("no node drives it once deleted").doesNotContainKey("made");
+    assertThat(saved).as("its owner removed its setting").doesNotExist();
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      for (Node node : List.of(a, b)) {
+        assertThat(listed(node)).containsOnlyKeys(zones);
+      }
+      assertThat(Files.readString(dir.resolve("a").resolve("zones.json"))).as("forgotten where it was created").doesNotContain("\"made\"");
+    });
+    assertThat(send(a.baseUrl() + "/api/zones/made", "DELETE", "").statusCode()).as("gone everywhere").isEqualTo(404);
   }
 
   @Test
@@ -140,6 +191,9 @@ class ClusterProcessTest {
       assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
     }
     List<String> ofC = hosts(all).entrySet().stream().filter(host -> host.getValue().equals(c.id())).map(Map.Entry::getKey).toList();
+    Map<Node, Stream> streams = Map.of(a, stream(a), b, stream(b));
+    await("the survivors-to-be's streams carry the doomed node's zones' events").atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> streams.values().forEach(stream -> assertThat(stream.zonesFrom(0)).containsAll(ofC)));
 
     long killedAt = System.nanoTime();
     c.process().process.destroyForcibly().waitFor();
@@ -154,6 +208,12 @@ class ClusterProcessTest {
     });
     System.out.printf("kill -9 to its %d zones driven by the survivors with their setpoints: %d ms%n", ofC.size(),
         (System.nanoTime() - killedAt) / 1_000_000);
+    Map<Node, Integer> adoptedAt = new java.util.HashMap<>();
+    streams.forEach((node, stream) -> adoptedAt.put(node, stream.frames.size()));
+    await("the adopted zones' events go on arriving on every survivor's stream").atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> streams.forEach((node, stream) -> assertThat(stream.zonesFrom(adoptedAt.get(node)))
+            .as("zones of events on %s's stream since the adoption", node.id()).containsAll(ofC)));
+    streams.forEach((node, stream) -> stream.assertContiguous(node.id()));
     await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
       JsonObject seenByA = cluster(a);
       JsonObject seenByB = cluster(b);
@@ -192,7 +252,7 @@ class ClusterProcessTest {
   @Test
   void aClusterPortInUseFailsTheStartNamingThePort() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      ServiceProcess process = ServiceProcess.start(Map.of(), "--cluster", "--cluster-port", Integer.toString(taken.getLocalPort()),
+      ServiceProcess process = ServiceProcess.startJar(Map.of(), "--cluster", "--cluster-port", Integer.toString(taken.getLocalPort()),
           "--port", "0", "--data-dir", dir.resolve("taken").toString());
       processes.add(process);
       assertThat(process.waitForExit(60)).isEqualTo(1);
@@ -204,7 +264,7 @@ class ClusterProcessTest {
   private Node start(String name, int hazelcastPort, int[] allPorts) throws IOException {
     List<String> zones = IntStream.rangeClosed(1, ZONES_PER_NODE).mapToObj(i -> name + i).toList();
     String members = IntStream.of(allPorts).mapToObj(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
-    ServiceProcess process = ServiceProcess.start(Map.of(),
+    ServiceProcess process = ServiceProcess.startJar(Map.of(),
         "--cluster", "--cluster-port", Integer.toString(hazelcastPort), "--cluster-members", members,
         "--cluster-name", "test-" + allPorts[0], "--port", "0", "--token", "cluster-token",
         "--zones", String.join(",", zones), "--data-dir", dir.resolve(name).toString());
@@ -266,6 +326,83 @@ class ClusterProcessTest {
       }
     }
     return hosts;
+  }
+
+  /**
+   * One node's WebSocket stream of every bus event (all topics, all zones), as the page opens it,
+   * recorded frame by frame; closed with the processes.
+   */
+  private static final class Stream implements WebSocket.Listener {
+
+    final List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    private final StringBuilder partial = new StringBuilder();
+    private volatile String closed;
+
+    @Override
+    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        frames.add(new JsonObject(partial.toString()));
+        partial.setLength(0);
+      }
+      socket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+      closed = "closed " + status + " " + reason;
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket socket, Throwable error) {
+      closed = "failed: " + error;
+    }
+
+    /** The zones of the bus events received from frame {@code index} on. */
+    Set<String> zonesFrom(int index) {
+      return frames.subList(index, frames.size()).stream().filter(frame -> frame.containsKey("seq"))
+          .map(frame -> frame.getString("zone")).collect(Collectors.toSet());
+    }
+
+    /**
+     * From the hello's {@code next} to the last seq received, every seq arrived once, or is
+     * accounted for by a {@code coalesced} frame (the N events it replaced) or a {@code lagged} marker.
+     */
+    void assertContiguous(String node) {
+      assertThat(closed).as("%s's stream is still open", node).isNull();
+      assertThat(frames.get(0).getString("type")).as("a hello first").isEqualTo("hello");
+      long next = frames.get(0).getLong("next");
+      Set<Long> seqs = new HashSet<>();
+      long explained = 0;
+      long last = next - 1;
+      for (JsonObject frame : frames.subList(1, frames.size())) {
+        if (frame.containsKey("lagged")) {
+          explained += frame.getLong("lagged");
+        } else if (frame.containsKey("seq")) {
+          long seq = frame.getLong("seq");
+          assertThat(seqs.add(seq)).as("seq %d once on %s's stream", seq, node).isTrue();
+          explained += frame.getLong("coalesced", 0L);
+          last = Math.max(last, seq);
+        }
+      }
+      long missing = last - next + 1 - seqs.size();
+      System.out.printf("%s's stream: seqs %d..%d, %d events, %d missing, %d coalesced or lagged%n", node, next, last, seqs.size(),
+          missing, explained);
+      assertThat(last - next).as("%s's stream went on", node).isPositive();
+      assertThat(missing).as("seqs missing on %s's stream, beyond those coalesced or lagged", node).isEqualTo(explained);
+    }
+  }
+
+  /** Opens {@code node}'s stream of every bus event; it starts at the next event. */
+  private Stream stream(Node node) {
+    Stream stream = new Stream();
+    WebSocket socket = http.newWebSocketBuilder().header("Authorization", "Bearer cluster-token")
+        .buildAsync(URI.create(node.baseUrl().replace("http://", "ws://") + "/api/ws"), stream).join();
+    sockets.add(socket);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !stream.frames.isEmpty());
+    return stream;
   }
 
   private HttpResponse<String> put(String url, String body) throws Exception {
