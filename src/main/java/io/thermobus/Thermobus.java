@@ -246,7 +246,7 @@ public final class Thermobus {
           case HEATER -> () -> new HeaterVerticle(index, directory, Physics.CHAPTER, clock, ownership);
           case INPUT -> () -> new InputVerticle(index, directory, config.desiredRange(), config.desiredStepCenti(),
               config.dataDir(), settings, config.control(), clock);
-          case ROOM -> () -> new RoomVerticle(index, directory);
+          case ROOM -> () -> new RoomVerticle(index, directory, Physics.CHAPTER, clock);
           case DEVICE -> () -> new DeviceVerticle(index, directory, brokerStatus, ownership, metrics);
           case HEAT_LOSS -> () -> new HeatLossVerticle(index, directory, Physics.CHAPTER, clock);
           case MQTT_STATE -> () -> new ZoneStateVerticle(index, directory, config.mqtt(), brokerStatus, discovery);

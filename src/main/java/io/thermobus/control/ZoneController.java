@@ -115,7 +115,8 @@ public final class ZoneController {
   /**
    * New settings take effect now. The heater's state, its last switch (for the minimum times) and
    * the fail-safe are kept; a changed controller or parameter starts its rule afresh (the
-   * predictive one relearns), changed window detection forgets an open window.
+   * predictive one relearns), changed window detection forgets an open window, and a room model
+   * without an outside forgets the outside temperature.
    */
   public Optional<HeaterCommand> settings(ControlSettings newSettings, long now) {
     lastSeen = now;
@@ -125,6 +126,9 @@ public final class ZoneController {
       if (!newSettings.protections().window().equals(settings.protections().window())) {
         window = new WindowDetector(newSettings.protections().window());
         windowUntil = -1;
+      }
+      if (!newSettings.room().hasOutside()) {
+        outside = null; // no outside term acts on a temperature no longer told
       }
       settings = newSettings;
     }

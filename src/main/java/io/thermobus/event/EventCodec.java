@@ -39,6 +39,9 @@ public final class EventCodec<T extends Record> implements MessageCodec<T, T> {
     register(eventBus, SetControl.class);
     register(eventBus, SettingsQuery.class);
     register(eventBus, SetWindow.class);
+    register(eventBus, WindowChanged.class);
+    register(eventBus, HeatingChanged.class);
+    register(eventBus, OpenWindows.class);
     register(eventBus, SetZoneSettings.SetPreset.class);
     register(eventBus, SetZoneSettings.SetPresets.class);
     register(eventBus, SetZoneSettings.SetSchedule.class);

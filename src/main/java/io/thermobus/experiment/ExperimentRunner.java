@@ -69,7 +69,7 @@ public final class ExperimentRunner {
   }
 
   private static double outsideAt(Scenario scenario, long nanos) {
-    return scenario.room().outsideAt(scenario.start().secondOfDay(nanos));
+    return scenario.room().outsideAt(scenario.start(), nanos);
   }
 
   /** One controller's pass through the scenario. */
@@ -137,7 +137,7 @@ public final class ExperimentRunner {
           follow(now, false);
         }
         if (scenario.room().hasOutside() && s % heartbeat == 0) {
-          apply(controller.outside((int) Math.round(outside * 100), now));
+          apply(controller.outside(scenario.room().outsideCentiAt(scenario.start(), now), now));
         }
         int reading = room.readingCenti();
         if (!silentNow && (reading != lastReading || s - lastReadingAt >= heartbeat)) {

@@ -18,7 +18,6 @@ import io.thermobus.event.UpcomingSetpoint;
 import io.thermobus.settings.SettingsFile;
 import io.thermobus.settings.SettingsHealth;
 import io.thermobus.settings.SettingsUnreadableException;
-import io.thermobus.schedule.WeekClock;
 import io.thermobus.schedule.ZoneSetpoint;
 import io.thermobus.settings.ZoneSettings;
 import io.thermobus.sim.Centi;
@@ -413,7 +412,7 @@ public final class InputVerticle extends ShardVerticle {
   private void startSetpoint(Input input) {
     ZoneSettings saved = input.saved;
     input.setpoint = new ZoneSetpoint(input.desiredCenti, saved.preset(), saved.presets(), saved.schedule(),
-        WeekClock.MONDAY_MIDNIGHT, clock.now());
+        SimClock.WEEK, clock.now());
     applySetpoint(input, null);
   }
 
@@ -538,12 +537,14 @@ public final class InputVerticle extends ShardVerticle {
   }
 
   /**
-   * The display shard hosting the zone runs its controller, and a device shard its relay when it is
-   * on MQTT (its minimum times); one started later, or a zone added later, asks for them itself.
+   * The display shard hosting the zone runs its controller, a simulated zone's room shard its room
+   * model, and a device shard its relay when it is on MQTT (its minimum times); one started later,
+   * or a zone added later, asks for them itself.
    */
   private void sendControl(Input input) {
     ControlChanged changed = new ControlChanged(input.zone, input.control());
     vertx.eventBus().send(events.addressOf(Concern.DISPLAY, input.zone), changed);
+    vertx.eventBus().send(events.addressOf(Concern.ROOM, input.zone), changed);
     vertx.eventBus().send(events.addressOf(Concern.DEVICE, input.zone), changed);
   }
 

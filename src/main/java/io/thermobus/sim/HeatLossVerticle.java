@@ -1,8 +1,11 @@
 package io.thermobus.sim;
 
 import io.thermobus.event.Concern;
+import io.thermobus.event.OpenWindows;
 import io.thermobus.event.SetWindow;
+import io.thermobus.event.ShardQuery;
 import io.thermobus.event.TemperatureDelta;
+import io.thermobus.event.WindowChanged;
 import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneSpec;
 import io.vertx.core.Future;
@@ -14,6 +17,7 @@ import java.util.Map;
 /**
  * One shard of heat loss: always active, each hosted room cools by one step each period, on its
  * own phase; three steps while its window is open (until closed, or for the time it was opened for).
+ * It owns the windows, and tells the room shard of each change: a thermal room's loss depends on it.
  */
 public final class HeatLossVerticle extends ThermalEffectVerticle {
 
@@ -60,6 +64,8 @@ public final class HeatLossVerticle extends ThermalEffectVerticle {
       }
       window(window.zone(), window.open(), window.seconds());
       message.reply(window.open());
+    } else if (body instanceof ShardQuery) {
+      message.reply(new OpenWindows(closing.keySet()));
     }
   }
 
@@ -68,13 +74,19 @@ public final class HeatLossVerticle extends ThermalEffectVerticle {
     if (timer != null) {
       vertx.cancelTimer(timer);
     }
-    restep(zone, -(open ? WINDOW_LOSS_FACTOR : 1) * physics.lossStepCenti());
+    windowChanged(zone, open);
     if (open) {
       long until = clock.now() + seconds * 1_000_000_000L;
       closing.put(zone, vertx.setTimer(clock.wallMillisUntil(until), id -> {
         closing.remove(zone);
-        restep(zone, -physics.lossStepCenti());
+        windowChanged(zone, false);
       }));
     }
+  }
+
+  /** The chapter's room loses faster here; a thermal room, solved by the room shard, is told. */
+  private void windowChanged(String zone, boolean open) {
+    restep(zone, -(open ? WINDOW_LOSS_FACTOR : 1) * physics.lossStepCenti());
+    vertx.eventBus().send(events.addressOf(Concern.ROOM, zone), new WindowChanged(zone, open));
   }
 }

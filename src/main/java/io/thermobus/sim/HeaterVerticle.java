@@ -3,6 +3,7 @@ package io.thermobus.sim;
 import io.thermobus.cluster.ZoneOwnership;
 import io.thermobus.event.Concern;
 import io.thermobus.event.HeaterSwitched;
+import io.thermobus.event.HeatingChanged;
 import io.thermobus.event.TemperatureDelta;
 import io.thermobus.event.ZoneRequests;
 import io.thermobus.event.ZoneState;
@@ -47,10 +48,22 @@ public final class HeaterVerticle extends ThermalEffectVerticle {
         .onSuccess(states -> {
           for (ZoneState state : states.states()) {
             if (state.heaterOn()) {
-              activate(state.zone());
+              heat(state.zone(), clock.now());
             }
           }
         });
+  }
+
+  private void heat(String zone, long since) {
+    activate(zone, since);
+    heating(zone, true);
+  }
+
+  /** The room shard heats a thermal room by what the heater does, not by what it was told. */
+  private void heating(String zone, boolean on) {
+    if (hosts(zone)) {
+      vertx.eventBus().send(events.addressOf(Concern.ROOM, zone), new HeatingChanged(zone, on));
+    }
   }
 
   @Override
@@ -60,6 +73,7 @@ public final class HeaterVerticle extends ThermalEffectVerticle {
       if (!event.on()) {
         latest.remove(zone);
         deactivate(zone);
+        heating(zone, false);
         return;
       }
       latest.put(zone, event);
@@ -71,7 +85,7 @@ public final class HeaterVerticle extends ThermalEffectVerticle {
         }
         latest.remove(zone);
         if (admitted.succeeded() && admitted.result()) {
-          activate(zone, since);
+          heat(zone, since);
         } else {
           LOG.warn("Zone {}: heater kept off, this node's claim (fence {}) is not the zone's latest: {}", zone, fence,
               admitted.succeeded() ? "refused" : admitted.cause().getMessage());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.thermobus.control.InvalidSettingsException;
+import io.thermobus.schedule.WeekClock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -105,12 +106,22 @@ public record RoomModel(Kind model, double heaterPowerWatts, double heatCapacity
     return interpolate(last.celsius(), last.at().toSecondOfDay(), first.celsius(), first.at().toSecondOfDay() + SECONDS_PER_DAY, s);
   }
 
+  /** The outside temperature at the simulated instant {@code nanos} of a clock whose 0 falls where {@code week} says. */
+  public double outsideAt(WeekClock week, long nanos) {
+    return outsideAt(week.secondOfDay(nanos));
+  }
+
+  /** The same in hundredths of a degree, as a controller is told it. */
+  public int outsideCentiAt(WeekClock week, long nanos) {
+    return (int) Math.round(outsideAt(week, nanos) * 100);
+  }
+
   private static double interpolate(double from, long fromAt, double to, long toAt, long at) {
     return toAt == fromAt ? to : from + (to - from) * (at - fromAt) / (double) (toAt - fromAt);
   }
 
   /** A room of this model at the given temperature, heater off and window closed. */
   public SimulatedRoom newRoom(int initialCenti) {
-    return model == Kind.THERMAL ? new ThermalRoom(this, initialCenti / 100.0) : new ChapterRoom(Physics.CHAPTER, initialCenti);
+    return model == Kind.THERMAL ? new ThermalRoom(this, initialCenti / 100.0, 0) : new ChapterRoom(Physics.CHAPTER, initialCenti);
   }
 }

@@ -1,11 +1,20 @@
 package io.thermobus.sim;
 
+import io.thermobus.control.ControlSettings;
 import io.thermobus.event.Concern;
+import io.thermobus.event.ControlChanged;
+import io.thermobus.event.DesiredValues;
 import io.thermobus.event.HeaterSwitched;
+import io.thermobus.event.HeatingChanged;
+import io.thermobus.event.OpenWindows;
+import io.thermobus.event.ShardQuery;
 import io.thermobus.event.TemperatureChanged;
 import io.thermobus.event.TemperatureDelta;
+import io.thermobus.event.WindowChanged;
 import io.thermobus.event.ZoneRequests;
 import io.thermobus.event.ZoneState;
+import io.thermobus.zone.Deadlines;
+import io.thermobus.zone.ShardTimer;
 import io.thermobus.zone.ShardVerticle;
 import io.thermobus.zone.ZoneDirectory;
 import io.thermobus.zone.ZoneSource;
@@ -18,30 +27,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One shard of rooms: the single writer of each hosted zone's temperature, which it changes by
- * the deltas it receives. It follows the thermostat's switch commands too, and drops heat the
- * heater sent after it was switched off: the heater runs on another event loop and may fire once
- * more before the command reaches it. The switch is always queued here before such a late delta,
- * so a room's temperature follows the thermostat's decisions exactly, however loaded the loops.
+ * One shard of rooms: the single writer of each hosted zone's temperature, a {@link LiveRoom}.
+ * Under the chapter's model it changes by the deltas it receives. It follows the thermostat's
+ * switch commands too, and drops heat the heater sent after it was switched off: the heater runs
+ * on another event loop and may fire once more before the command reaches it. The switch is
+ * always queued here before such a late delta, so a room's temperature follows the thermostat's
+ * decisions exactly, however loaded the loops. A zone whose settings select the {@code thermal}
+ * model is solved here instead, from its heater shard's heating changes (which honour the zone's
+ * ownership fence, as its deltas do) and its heat-loss shard's window changes, and published once
+ * per physics period; the heater's and heat loss's deltas are dropped meanwhile.
  * Deployed again after a failure, it continues from the temperatures and heater states the
- * display shard last saw.
+ * display shard last saw, the room models the input shard holds and the windows its heat-loss
+ * shard has open.
  */
 public final class RoomVerticle extends ShardVerticle {
 
-  /** A room's state, owned by this verticle's event loop. */
-  private static final class Room {
-    int temperatureCenti;
-    boolean heaterOn;
+  private final long periodNanos;
+  private final SimClock clock;
+  // Owned by this verticle's event loop.
+  private final Map<String, LiveRoom> rooms = new HashMap<>();
+  private final Deadlines due = new Deadlines();
+  private ShardTimer timer;
 
-    Room(int temperatureCenti) {
-      this.temperatureCenti = temperatureCenti;
-    }
-  }
-
-  private final Map<String, Room> rooms = new HashMap<>();
-
-  public RoomVerticle(int shard, ZoneDirectory directory) {
+  public RoomVerticle(int shard, ZoneDirectory directory, Physics physics, SimClock clock) {
     super(Concern.ROOM, shard, directory);
+    this.periodNanos = physics.period().toNanos();
+    this.clock = clock;
   }
 
   @Override
@@ -51,8 +62,9 @@ public final class RoomVerticle extends ShardVerticle {
 
   @Override
   protected Future<?> prepare(List<ZoneSpec> zones) {
-    zones.forEach(spec -> rooms.put(spec.name(), new Room(spec.initialTemperatureCenti())));
-    return lastSeen();
+    timer = new ShardTimer(vertx, clock, due, this::fire);
+    zones.forEach(spec -> rooms.put(spec.name(), new LiveRoom(spec.initialTemperatureCenti(), SimClock.WEEK)));
+    return lastSeen().compose(seen -> roomModels()).compose(models -> openWindows());
   }
 
   /** At first start the display knows no temperatures yet; after a redeploy it knows the last ones. */
@@ -60,15 +72,33 @@ public final class RoomVerticle extends ShardVerticle {
     return ZoneRequests.states(vertx.eventBus(), shard)
         .onSuccess(states -> {
           for (ZoneState state : states.states()) {
-            Room room = rooms.get(state.zone());
+            LiveRoom room = rooms.get(state.zone());
             if (room != null) {
-              if (state.temperatureCenti() != null) {
-                room.temperatureCenti = state.temperatureCenti();
-              }
-              room.heaterOn = state.heaterOn();
+              room.restore(state.temperatureCenti() != null ? state.temperatureCenti() : room.centi(), state.heaterOn());
             }
           }
         })
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
+  }
+
+  /** The input shard, started before this one, holds each zone's settings and with them its room model. */
+  private Future<Void> roomModels() {
+    return ZoneRequests.<DesiredValues>toShard(vertx.eventBus(), Concern.INPUT, shard, new ShardQuery())
+        .onSuccess(values -> values.control().forEach(this::model))
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
+  }
+
+  /** At first start no heat-loss shard runs yet; after a redeploy of this room it knows the open windows. */
+  private Future<Void> openWindows() {
+    return ZoneRequests.<OpenWindows>toShard(vertx.eventBus(), Concern.HEAT_LOSS, shard, new ShardQuery())
+        .onSuccess(open -> open.zones().forEach(zone -> {
+          LiveRoom room = rooms.get(zone);
+          if (room != null) {
+            room.window(true, clock.now());
+          }
+        }))
         .<Void>mapEmpty()
         .otherwiseEmpty();
   }
@@ -80,7 +110,7 @@ public final class RoomVerticle extends ShardVerticle {
 
   @Override
   protected Future<?> add(ZoneSpec spec) {
-    Room room = new Room(spec.initialTemperatureCenti());
+    LiveRoom room = new LiveRoom(spec.initialTemperatureCenti(), SimClock.WEEK);
     rooms.put(spec.name(), room);
     publish(spec.name(), room);
     return Future.succeededFuture();
@@ -89,31 +119,69 @@ public final class RoomVerticle extends ShardVerticle {
   @Override
   protected Future<?> remove(String zone) {
     rooms.remove(zone);
+    due.cancel(zone);
     return Future.succeededFuture();
   }
 
   @Override
   protected void receive(Object body, Message<Object> message) {
     if (body instanceof TemperatureDelta delta) {
-      apply(delta);
-    } else if (body instanceof HeaterSwitched switched) {
-      Room room = rooms.get(switched.zone());
-      if (room != null) {
-        room.heaterOn = switched.on();
+      LiveRoom room = rooms.get(delta.zone());
+      if (room != null && room.delta(delta.centi(), delta.fromHeater())) {
+        publish(delta.zone(), room);
       }
+    } else if (body instanceof HeaterSwitched switched) {
+      LiveRoom room = rooms.get(switched.zone());
+      if (room != null) {
+        room.heater(switched.on());
+      }
+    } else if (body instanceof HeatingChanged heating) {
+      LiveRoom room = rooms.get(heating.zone());
+      if (room != null) {
+        room.heating(heating.on(), clock.now());
+      }
+    } else if (body instanceof WindowChanged window) {
+      LiveRoom room = rooms.get(window.zone());
+      if (room != null) {
+        room.window(window.open(), clock.now());
+      }
+    } else if (body instanceof ControlChanged changed) {
+      model(changed.zone(), changed.settings());
     }
   }
 
-  private void apply(TemperatureDelta delta) {
-    Room room = rooms.get(delta.zone());
-    if (room == null || (delta.fromHeater() && !room.heaterOn)) {
+  private void model(String zone, ControlSettings settings) {
+    LiveRoom room = rooms.get(zone);
+    if (room == null) {
       return;
     }
-    room.temperatureCenti += delta.centi();
-    publish(delta.zone(), room);
+    boolean wasThermal = room.thermal();
+    long now = clock.now();
+    room.model(settings.room(), now);
+    if (room.thermal() == wasThermal) {
+      return;
+    }
+    if (room.thermal()) {
+      due.schedule(zone, now + periodNanos);
+      timer.rearm();
+    } else {
+      due.cancel(zone);
+    }
+    publish(zone, room);
   }
 
-  private void publish(String zone, Room room) {
-    events.publish(new TemperatureChanged(zone, room.temperatureCenti, Instant.now()));
+  /** Publishes each thermal room whose period completed, and schedules its next. */
+  private void fire() {
+    long now = clock.now();
+    due.pollDue(now, zone -> {
+      LiveRoom room = rooms.get(zone);
+      room.advance(now);
+      publish(zone, room);
+      due.schedule(zone, now + periodNanos);
+    });
+  }
+
+  private void publish(String zone, LiveRoom room) {
+    events.publish(new TemperatureChanged(zone, room.centi(), Instant.now()));
   }
 }

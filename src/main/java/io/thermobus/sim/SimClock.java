@@ -1,5 +1,6 @@
 package io.thermobus.sim;
 
+import io.thermobus.schedule.WeekClock;
 import java.util.function.LongSupplier;
 
 /**
@@ -12,6 +13,9 @@ public final class SimClock {
 
   /** From {@code wall} on, simulated time is {@code sim + (wallNow - wall) * scale}. */
   private record Anchor(long wall, long sim, double scale) {}
+
+  /** Where a node's simulated nanosecond 0 falls in the week: its schedules and its rooms' outside curves read the time of day from it. */
+  public static final WeekClock WEEK = WeekClock.MONDAY_MIDNIGHT;
 
   private final LongSupplier wallNanos;
   private volatile Anchor anchor;

@@ -15,9 +15,11 @@ final class ThermalRoom implements SimulatedRoom {
   private boolean windowOpen;
   private long at;
 
-  ThermalRoom(RoomModel model, double initialCelsius) {
+  /** A room at {@code initialCelsius} at simulated instant {@code at}, heater off and window closed. */
+  ThermalRoom(RoomModel model, double initialCelsius, long at) {
     this.model = model;
     this.celsius = initialCelsius;
+    this.at = at;
   }
 
   @Override
@@ -41,6 +43,11 @@ final class ThermalRoom implements SimulatedRoom {
   @Override
   public void window(boolean open, long now) {
     windowOpen = open;
+  }
+
+  /** The temperature unrounded, for a room that continues from it under other parameters. */
+  double celsius() {
+    return celsius;
   }
 
   @Override

@@ -6,12 +6,15 @@ import io.thermobus.control.HeaterCommand.Reason;
 import io.thermobus.control.ScheduledSetpoint;
 import io.thermobus.control.ZoneController;
 import io.thermobus.event.Readings;
+import io.thermobus.sim.RoomModel;
+import io.thermobus.sim.SimClock;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * A zone's {@link ZoneControl} carried out by its {@link ZoneController}: the selected controller
- * under the protections, the actuator delay and the fail-safe on stale readings. Until its first
+ * under the protections, the actuator delay and the fail-safe on stale readings, told the outside
+ * temperature with each reading when its room model has one. Until its first
  * command the heater is believed to be as last seen; the first decision is always commanded.
  */
 final class ControlledZone implements ZoneControl {
@@ -31,7 +34,15 @@ final class ControlledZone implements ZoneControl {
   @Override
   public HeaterCommand temperature(int centi, long now) {
     lastReadingAt = now;
-    return carry(controller.reading(centi, now));
+    HeaterCommand outside = outside(now);
+    HeaterCommand reading = carry(controller.reading(centi, now));
+    return reading == HeaterCommand.NONE ? outside : reading;
+  }
+
+  /** Tells the controller the outside its room model has now, the one a simulated room of that model cools towards. */
+  private HeaterCommand outside(long now) {
+    RoomModel room = controller.settings().room();
+    return room.hasOutside() ? carry(controller.outside(room.outsideCentiAt(SimClock.WEEK, now), now)) : HeaterCommand.NONE;
   }
 
   @Override

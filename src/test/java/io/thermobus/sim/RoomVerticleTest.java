@@ -73,7 +73,7 @@ class RoomVerticleTest {
 
   private void deployRooms(Vertx vertx) throws Exception {
     for (int shard = 0; shard < directory.shards(); shard++) {
-      vertx.deployVerticle(new RoomVerticle(shard, directory)).await(10, TimeUnit.SECONDS);
+      vertx.deployVerticle(new RoomVerticle(shard, directory, Physics.CHAPTER, SimClock.system(1))).await(10, TimeUnit.SECONDS);
     }
   }
 

@@ -45,7 +45,7 @@ class ShardPhysicsStallTest {
     EventCodec.registerAll(vertx.eventBus());
     vertx.eventBus().<TemperatureChanged>consumer(Topic.TEMPERATURE.address(), m -> latest.put(m.body().zone(), m.body().centi()));
     vertx.deployVerticle(new HeaterVerticle(0, directory, Physics.CHAPTER, clock, new LocalNode("test", directory))).await(10, TimeUnit.SECONDS);
-    vertx.deployVerticle(new RoomVerticle(0, directory)).await(10, TimeUnit.SECONDS);
+    vertx.deployVerticle(new RoomVerticle(0, directory, Physics.CHAPTER, clock)).await(10, TimeUnit.SECONDS);
     vertx.deployVerticle(new HeatLossVerticle(0, directory, Physics.CHAPTER, clock)).await(10, TimeUnit.SECONDS);
     await().atMost(Duration.ofSeconds(10)).until(() -> latest.size() == 2);
 

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.thermobus.control.ControlSettings;
 import io.thermobus.control.ControllerKind;
 import io.thermobus.control.ControlMode;
+import io.thermobus.control.TpiParameters;
+import io.thermobus.sim.RoomModel;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** One zone's control on a manual clock: the chapter's rule by default, the actuator delay, the fail-safe, new settings. */
@@ -49,6 +52,24 @@ class ControlledZoneTest {
     assertThat(control.fault()).contains("no temperature reading for 13 simulated s").contains("heater forced off");
     assertThat(control.temperature(2080, 14 * SECOND)).as("the reading ends the fault and the rule decides").isEqualTo(HeaterCommand.ON);
     assertThat(control.fault()).isNull();
+  }
+
+  @Test
+  void shouldTellTheControllerTheOutsideOfAThermalRoomAndForgetItUnderTheChapters() {
+    // Only the outside term: on while desired − outside is positive, whatever the inside.
+    RoomModel thermal = new RoomModel(RoomModel.Kind.THERMAL, 2000, 1000, 60, 300, -10, List.of());
+    ZoneControl control = new ControlledZone(outsideOnly(thermal), STALE, 0, false);
+    control.desired(2000, true, 0);
+    assertThat(control.temperature(2000, SECOND)).as("30 °C colder outside").isEqualTo(HeaterCommand.ON);
+    assertThat(control.settings(outsideOnly(RoomModel.CHAPTER), 2 * SECOND)).as("the chapter's room has no outside")
+        .isEqualTo(HeaterCommand.OFF);
+    assertThat(control.temperature(2000, 3 * SECOND)).as("and none comes with its readings").isEqualTo(HeaterCommand.NONE);
+  }
+
+  private static ControlSettings outsideOnly(RoomModel room) {
+    ControlSettings chapter = ControlSettings.CHAPTER;
+    return new ControlSettings(ControllerKind.TPI, chapter.hysteresis(), new TpiParameters(0, 0.05, 300, 0), chapter.pid(),
+        chapter.predictive(), chapter.protections(), 0, room);
   }
 
   @Test
