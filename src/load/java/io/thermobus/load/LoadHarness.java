@@ -30,7 +30,8 @@ import org.HdrHistogram.Recorder;
  *
  * <pre>taskset -c 1 java -jar target/load-build/thermobus-load.jar --ks=100,1000 --seconds=10</pre>
  *
- * Options: {@code --ks=} client counts, {@code --seconds=} publishing per run, {@code --rate=}
+ * Options: {@code --ks=} client counts, {@code --seconds=} publishing per run (after
+ * {@code --warmup-seconds=} of the same publishing, not measured), {@code --rate=}
  * events per second per zone, {@code --runs=one-zone,many-zones,slow}, {@code --kinds=ws,sse,bridge}, {@code --slow-k=},
  * {@code --server-cpu=}, {@code --server-flags=}, {@code --no-startup}, {@code --out=}.
  */
@@ -42,10 +43,13 @@ public final class LoadHarness {
   /** With slow clients: events this many times as frequent and this large, so that what a server buffers for them shows. */
   private static final int SLOW_RUN_RATE_FACTOR = 50;
   private static final int SLOW_RUN_PAD_BYTES = 2048;
+  /** Events per second, over all zones, while a run warms up. */
+  private static final int WARMUP_EVENTS_PER_SECOND = 500;
 
   private final Path jar;
   private final String serverCpu;
   private final int seconds;
+  private final int warmupSeconds;
   private final int rate;
   private final Path out;
   private final Vertx vertx;
@@ -71,6 +75,7 @@ public final class LoadHarness {
     this.jar = Path.of(args.getOrDefault("jar", "target/thermobus.jar"));
     this.serverCpu = args.getOrDefault("server-cpu", "0");
     this.seconds = Integer.parseInt(args.getOrDefault("seconds", "10"));
+    this.warmupSeconds = Integer.parseInt(args.getOrDefault("warmup-seconds", "4"));
     this.rate = Integer.parseInt(args.getOrDefault("rate", "1"));
     this.serverFlags = args.containsKey("server-flags") ? List.of(args.get("server-flags").split(" ")) : List.of();
     this.out = Files.createDirectories(Path.of(args.getOrDefault("out", "target/load")));
@@ -165,6 +170,18 @@ public final class LoadHarness {
       clients.open(kind, server.port, k, zones, slow);
       pause(1_000);
       long rssConnected = server.rssBytes();
+      int padBytes = slow > 0 ? SLOW_RUN_PAD_BYTES : 64;
+      int perZone = rate * (slow > 0 ? SLOW_RUN_RATE_FACTOR : 1);
+      // At one event a second the publishing path would run interpreted through the whole run:
+      // first the same events at WARMUP_EVENTS_PER_SECOND, so that both sides' code is compiled as
+      // in a service that is busy anyway (its own simulation, other clients), left out of every figure.
+      Map<String, AtomicLong> published = new LinkedHashMap<>();
+      zones.forEach(zone -> published.put(zone, new AtomicLong()));
+      publish(server.port, bridge, zones, published, warmupSeconds, padBytes,
+          Math.max(perZone, WARMUP_EVENTS_PER_SECOND / zones.size()));
+      awaitDelivery(clients, published, 10_000);
+      long warmupEvents = published.values().stream().mapToLong(AtomicLong::get).sum();
+      long warmupFrames = clients.receivers.stream().mapToLong(r -> r.frames).sum();
       // What the server spends with its clients connected and nothing published (Thermobus's own
       // simulation, sweeps and timers), so that the per-frame figure can leave it out.
       long idleFrom = server.cpuNanos();
@@ -177,7 +194,7 @@ public final class LoadHarness {
       long started = System.nanoTime();
       Recorder putDesired = new Recorder(3);
       long prober = bridge ? -1 : vertx.setPeriodic(250, tick -> putDesired(server.port, putDesired));
-      Map<String, AtomicLong> published = publish(server.port, bridge, zones, slow > 0 ? SLOW_RUN_PAD_BYTES : 64, slow > 0 ? SLOW_RUN_RATE_FACTOR : 1);
+      publish(server.port, bridge, zones, published, seconds, padBytes, perZone);
       if (prober >= 0) {
         vertx.cancelTimer(prober);
       }
@@ -187,8 +204,8 @@ public final class LoadHarness {
       long marginalCpu = Math.max(0, cpu - (long) (idlePerSecond * elapsed));
       long rssEnd = server.rssBytes();
       long liveHeap = server.heapAfterLastGcBytes();
-      results.add(result(name, kind, k, zoneCount, slow, clients, published, elapsed, cpu, marginalCpu, rssStart, rssConnected, rssEnd,
-          putDesired.getIntervalHistogram(), liveHeap));
+      results.add(result(name, kind, k, zoneCount, slow, clients, published, warmupEvents, warmupFrames, elapsed, cpu, marginalCpu,
+          rssStart, rssConnected, rssEnd, putDesired.getIntervalHistogram(), liveHeap));
       Result r = results.get(results.size() - 1);
       // Written after every run, so that a sweep stopped part-way keeps what it measured.
       Files.writeString(out.resolve("results.md"), startup + Report.tables(results, seconds, rate));
@@ -198,13 +215,15 @@ public final class LoadHarness {
     }
   }
 
-  /** Publishes {@code rate * factor} events per second per zone for the run's seconds; answers how many per zone. */
-  private Map<String, AtomicLong> publish(int port, boolean bridge, List<String> zones, int padBytes, int factor) throws Exception {
-    Map<String, AtomicLong> counters = new LinkedHashMap<>();
-    zones.forEach(zone -> counters.put(zone, new AtomicLong()));
+  /**
+   * Publishes {@code perZone} events per second per zone for {@code seconds}, numbering each
+   * zone's events on from its counter in {@code counters}.
+   */
+  private void publish(int port, boolean bridge, List<String> zones, Map<String, AtomicLong> counters, int seconds,
+                       int padBytes, int perZone) throws Exception {
     String pad = "x".repeat(padBytes);
-    long total = (long) seconds * rate * factor * zones.size();
-    long interval = 1_000_000_000L / ((long) rate * factor * zones.size());
+    long total = (long) seconds * perZone * zones.size();
+    long interval = 1_000_000_000L / ((long) perZone * zones.size());
     long next = System.nanoTime();
     List<Future<?>> sent = new ArrayList<>();
     for (long i = 0; i < total; i++) {
@@ -221,7 +240,6 @@ public final class LoadHarness {
       sent.add(publisher.request(request).compose(r -> r.send(body.toBuffer())).compose(r -> r.body()));
     }
     Future.join(sent).await(60, TimeUnit.SECONDS);
-    return counters;
   }
 
   private void putDesired(int port, Recorder latency) {
@@ -252,8 +270,9 @@ public final class LoadHarness {
   }
 
   private static Result result(String name, Clients.Kind kind, int k, int zones, int slow, Clients clients,
-      Map<String, AtomicLong> published, double elapsed, long cpu, long marginalCpu, long rssStart, long rssConnected, long rssEnd, Histogram putDesired, long liveHeap) {
-    long frames = 0;
+      Map<String, AtomicLong> published, long warmupEvents, long warmupFrames, double elapsed, long cpu, long marginalCpu,
+      long rssStart, long rssConnected, long rssEnd, Histogram putDesired, long liveHeap) {
+    long frames = -warmupFrames;
     long lost = 0;
     long duplicates = 0;
     long coalesced = 0;
@@ -267,7 +286,7 @@ public final class LoadHarness {
         lost += Math.max(0, published.get(r.zone).get() - r.frames - r.coalesced);
       }
     }
-    long events = published.values().stream().mapToLong(AtomicLong::get).sum();
+    long events = published.values().stream().mapToLong(AtomicLong::get).sum() - warmupEvents;
     return new Result(name, kind, k, zones, slow, events, frames, frames / elapsed, clients.latency.getIntervalHistogram(),
         frames == 0 ? 0 : cpu / 1000.0 / frames, frames == 0 ? 0 : marginalCpu / 1000.0 / frames, rssStart, rssConnected, rssEnd, (rssConnected - rssStart) / (double) k, lost, duplicates,
         coalesced, lagged, putDesired, liveHeap, clients.desiredFrames.getIntervalHistogram());
