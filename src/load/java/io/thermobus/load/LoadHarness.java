@@ -45,6 +45,8 @@ public final class LoadHarness {
   private static final int SLOW_RUN_PAD_BYTES = 2048;
   /** Events per second, over all zones, while a run warms up. */
   private static final int WARMUP_EVENTS_PER_SECOND = 500;
+  /** Frames per second, over all clients, while a run warms up: what 5,000 clients at 10 events/s get. */
+  private static final int WARMUP_FRAMES_PER_SECOND = 50_000;
 
   private final Path jar;
   private final String serverCpu;
@@ -173,12 +175,13 @@ public final class LoadHarness {
       int padBytes = slow > 0 ? SLOW_RUN_PAD_BYTES : 64;
       int perZone = rate * (slow > 0 ? SLOW_RUN_RATE_FACTOR : 1);
       // At one event a second the publishing path would run interpreted through the whole run:
-      // first the same events at WARMUP_EVENTS_PER_SECOND, so that both sides' code is compiled as
-      // in a service that is busy anyway (its own simulation, other clients), left out of every figure.
+      // first the same events, faster (at most WARMUP_EVENTS_PER_SECOND, and at most
+      // WARMUP_FRAMES_PER_SECOND once fanned out to the clients), so that both sides' code is
+      // compiled as in a service that is busy anyway; left out of every figure.
       Map<String, AtomicLong> published = new LinkedHashMap<>();
       zones.forEach(zone -> published.put(zone, new AtomicLong()));
       publish(server.port, bridge, zones, published, warmupSeconds, padBytes,
-          Math.max(perZone, WARMUP_EVENTS_PER_SECOND / zones.size()));
+          Math.max(perZone, Math.min(WARMUP_EVENTS_PER_SECOND / zones.size(), WARMUP_FRAMES_PER_SECOND / k)));
       awaitDelivery(clients, published, 10_000);
       long warmupEvents = published.values().stream().mapToLong(AtomicLong::get).sum();
       long warmupFrames = clients.receivers.stream().mapToLong(r -> r.frames).sum();
