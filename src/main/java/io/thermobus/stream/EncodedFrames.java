@@ -1,9 +1,12 @@
 package io.thermobus.stream;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.thermobus.bus.Envelope;
 import io.thermobus.bus.remote.BusJson;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -22,14 +25,21 @@ public final class EncodedFrames {
 
   static final int SLOTS = 256;
 
+  /** Text frame, final fragment (RFC 6455 §5.2: FIN, opcode 1). */
+  private static final int FINAL_TEXT_FRAME = 0x81;
+
   /**
    * One delivery's bytes on each transport. The buffers are shared by every connection and never
-   * written: a transport writes a slice of them.
+   * written: a transport writes a view of them.
    *
-   * @param json        the frame's JSON: one WebSocket text message
+   * @param webSocket   the frame's JSON as one whole WebSocket text frame, header included, as a
+   *                    server sends it (unmasked, uncompressed), in native memory, so that a socket
+   *                    write sends it as it is instead of copying it first; a connection writes a
+   *                    {@link ByteBuf#retainedDuplicate retained duplicate}, and the memory belongs to
+   *                    the garbage collector, so this buffer is never released
    * @param eventStream the same frame as a Server-Sent Event, {@code id:} then {@code data:}
    */
-  public record Frame(Buffer json, Buffer eventStream) {}
+  public record Frame(ByteBuf webSocket, Buffer eventStream) {}
 
   private record Slot(Envelope<JsonObject> envelope, Frame frame) {}
 
@@ -60,6 +70,23 @@ public final class EncodedFrames {
     System.arraycopy(json, 0, eventStream, head.length, json.length);
     eventStream[eventStream.length - 2] = '\n';
     eventStream[eventStream.length - 1] = '\n';
-    return new Frame(Buffer.buffer(json), Buffer.buffer(eventStream));
+    return new Frame(webSocketFrame(json), Buffer.buffer(eventStream));
+  }
+
+  /** The header is 2 bytes for a payload under 126 bytes, else 4 up to 65,535, else 10 (RFC 6455 §5.2). */
+  private static ByteBuf webSocketFrame(byte[] payload) {
+    int length = payload.length;
+    int header = length < 126 ? 2 : length <= 0xFFFF ? 4 : 10;
+    ByteBuffer frame = ByteBuffer.allocateDirect(header + length);
+    frame.put((byte) FINAL_TEXT_FRAME);
+    if (length < 126) {
+      frame.put((byte) length);
+    } else if (length <= 0xFFFF) {
+      frame.put((byte) 126).putShort((short) length);
+    } else {
+      frame.put((byte) 127).putLong(length);
+    }
+    frame.put(payload).flip();
+    return Unpooled.wrappedBuffer(frame);
   }
 }

@@ -1,19 +1,19 @@
 package io.thermobus.stream;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.vertx.core.Future;
-import io.vertx.core.internal.buffer.BufferInternal;
-import java.time.Duration;
 import io.vertx.core.http.ServerWebSocket;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A WebSocket as a stream: one JSON text message per frame, written to the Netty channel and
+ * A WebSocket as a stream: one JSON text message per frame, its bytes encoded once for every
+ * connection as a whole WebSocket frame and written at the head of the Netty pipeline, past
+ * Vert.x's and Netty's per-message encoders (the service speaks plain HTTP and offers no WebSocket
+ * compression, so no handler there would transform the bytes), and
  * flushed once per batch (Vert.x flushes every frame it writes outside a read, one syscall each);
  * closes with 1000 when its subscription
  * ends, 1001 (going away) on shutdown and 1008 when its client stopped reading. While its write
@@ -30,6 +30,8 @@ public final class WebSocketSink implements FrameSink {
 
   private final ServerWebSocket socket;
   private final Channel channel;
+  /** The context of the first handler of the pipeline, this sink's own: what it writes there goes to the socket as it is. */
+  private final ChannelHandlerContext head;
   private Runnable writable;
   private boolean reading = true;
   private boolean unflushed;
@@ -43,7 +45,7 @@ public final class WebSocketSink implements FrameSink {
     this.channel = channel;
     socket.drainHandler(drained -> drained());
     // Frames written here bypass Vert.x's queue, whose drain handler then never fires for them.
-    channel.pipeline().addFirst(new ChannelInboundHandlerAdapter() {
+    ChannelInboundHandlerAdapter watcher = new ChannelInboundHandlerAdapter() {
       @Override
       public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (ctx.channel().isWritable()) {
@@ -51,7 +53,9 @@ public final class WebSocketSink implements FrameSink {
         }
         ctx.fireChannelWritabilityChanged();
       }
-    });
+    };
+    channel.pipeline().addFirst(watcher);
+    this.head = channel.pipeline().context(watcher);
   }
 
   /**
@@ -103,14 +107,12 @@ public final class WebSocketSink implements FrameSink {
   }
 
   /**
-   * A text frame over a slice of the shared buffer's bytes (Vert.x's public frame factory takes a
-   * {@code String} and would encode it again). A failed write fails the channel, whose close
-   * handler ends the stream.
+   * A view of the shared frame's bytes, counted against the channel's water marks like any write.
+   * A failed write fails the channel, whose close handler ends the stream.
    */
   @Override
   public void write(EncodedFrames.Frame frame) {
-    ByteBuf shared = ((BufferInternal) frame.json()).getByteBuf();
-    channel.write(new TextWebSocketFrame(true, 0, shared.retainedDuplicate()), channel.voidPromise());
+    head.write(frame.webSocket().retainedDuplicate(), channel.voidPromise());
     unflushed = true;
   }
 
@@ -118,7 +120,7 @@ public final class WebSocketSink implements FrameSink {
   public void flush() {
     if (unflushed) {
       unflushed = false;
-      channel.flush();
+      head.flush();
     }
   }
 
