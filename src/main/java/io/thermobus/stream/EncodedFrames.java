@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.thermobus.bus.Envelope;
 import io.thermobus.bus.remote.BusJson;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,17 +28,18 @@ public final class EncodedFrames {
   private static final int FINAL_TEXT_FRAME = 0x81;
 
   /**
-   * One delivery's bytes on each transport. The buffers are shared by every connection and never
-   * written: a transport writes a view of them.
+   * One delivery's bytes on each transport, whole, as they go on the wire, in native memory, so
+   * that a socket write sends them as they are instead of copying them first. Shared by every
+   * connection, never written: a connection writes a {@link ByteBuf#retainedDuplicate retained
+   * duplicate}, and the memory belongs to the garbage collector, so these buffers are never
+   * released.
    *
-   * @param webSocket   the frame's JSON as one whole WebSocket text frame, header included, as a
-   *                    server sends it (unmasked, uncompressed), in native memory, so that a socket
-   *                    write sends it as it is instead of copying it first; a connection writes a
-   *                    {@link ByteBuf#retainedDuplicate retained duplicate}, and the memory belongs to
-   *                    the garbage collector, so this buffer is never released
-   * @param eventStream the same frame as a Server-Sent Event, {@code id:} then {@code data:}
+   * @param webSocket   the frame's JSON as one WebSocket text frame, header included, as a server
+   *                    sends it (unmasked, uncompressed)
+   * @param eventStream the same frame as a Server-Sent Event, {@code id:} then {@code data:}, as one
+   *                    chunk of a chunked HTTP/1.1 response body
    */
-  public record Frame(ByteBuf webSocket, Buffer eventStream) {}
+  public record Frame(ByteBuf webSocket, ByteBuf eventStream) {}
 
   private record Slot(Envelope<JsonObject> envelope, Frame frame) {}
 
@@ -64,13 +64,7 @@ public final class EncodedFrames {
    */
   static Frame encode(long resumeFrom, JsonObject frame) {
     byte[] json = frame.encode().getBytes(StandardCharsets.UTF_8);
-    byte[] head = ("id: " + resumeFrom + "\ndata: ").getBytes(StandardCharsets.US_ASCII);
-    byte[] eventStream = new byte[head.length + json.length + 2];
-    System.arraycopy(head, 0, eventStream, 0, head.length);
-    System.arraycopy(json, 0, eventStream, head.length, json.length);
-    eventStream[eventStream.length - 2] = '\n';
-    eventStream[eventStream.length - 1] = '\n';
-    return new Frame(webSocketFrame(json), Buffer.buffer(eventStream));
+    return new Frame(webSocketFrame(json), eventStreamChunk(resumeFrom, json));
   }
 
   /** The header is 2 bytes for a payload under 126 bytes, else 4 up to 65,535, else 10 (RFC 6455 §5.2). */
@@ -88,5 +82,15 @@ public final class EncodedFrames {
     }
     frame.put(payload).flip();
     return Unpooled.wrappedBuffer(frame);
+  }
+
+  /** The chunk's size in hex, CRLF, the event, CRLF (RFC 9112 §7.1). */
+  private static ByteBuf eventStreamChunk(long resumeFrom, byte[] json) {
+    byte[] event = ("id: " + resumeFrom + "\ndata: ").getBytes(StandardCharsets.US_ASCII);
+    int size = event.length + json.length + 2;
+    byte[] chunkSize = (Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    ByteBuffer chunk = ByteBuffer.allocateDirect(chunkSize.length + size + 2);
+    chunk.put(chunkSize).put(event).put(json).put((byte) '\n').put((byte) '\n').put((byte) '\r').put((byte) '\n').flip();
+    return Unpooled.wrappedBuffer(chunk);
   }
 }

@@ -1,7 +1,7 @@
 package io.thermobus.stream;
 
+import io.netty.channel.Channel;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -9,59 +9,71 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Server-Sent Events response as a stream: {@code id:} is the seq to resume after (what a
- * browser sends back as {@code Last-Event-ID}), {@code data:} the frame.
+ * browser sends back as {@code Last-Event-ID}), {@code data:} the frame. Each frame is one chunk
+ * of the chunked response, its bytes encoded once for every connection and written at the head of
+ * the pipeline ({@link ChannelHead}), flushed once per batch. Used only on the connection's event
+ * loop.
  */
 public final class EventStreamSink implements FrameSink {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventStreamSink.class);
 
   private final HttpServerResponse response;
-  /** The frames written since the last flush (at most one batch), or {@code null}. */
-  private Buffer pending;
-  /** Whether {@code pending} is this sink's own copy; else it is a shared frame, never to be appended to. */
-  private boolean ownsPending;
+  private final ChannelHead channel;
+  private Runnable writable;
 
-  public EventStreamSink(HttpServerResponse response) {
+  /**
+   * @param response a chunked HTTP/1.1 response whose head has been written: the frames written at
+   *                 the channel's head follow it
+   * @param channel  the response's Netty channel; its write-buffer water marks are the write queue's bound
+   */
+  public EventStreamSink(HttpServerResponse response, Channel channel) {
+    if (!response.isChunked() || !response.headWritten()) {
+      throw new IllegalStateException("an event stream needs a chunked response with its head written");
+    }
     this.response = response.setWriteQueueMaxSize(StreamPump.WRITE_QUEUE_BYTES);
+    this.channel = new ChannelHead(channel, this::drained);
+    response.drainHandler(drained -> drained());
   }
 
+  private void drained() {
+    Runnable waiting = writable;
+    writable = null;
+    if (waiting != null) {
+      waiting.run();
+    }
+  }
+
+  /**
+   * An ended or closed response counts as full: nothing more is written to it. Once ended, its
+   * connection may carry the client's next request, which a frame written after the last chunk
+   * would garble.
+   */
   @Override
   public boolean writeQueueFull() {
-    return response.writeQueueFull();
+    return response.ended() || response.closed() || channel.full() || response.writeQueueFull();
   }
 
   @Override
   public void onWritable(Runnable writable) {
-    response.drainHandler(drained -> writable.run());
+    this.writable = writable;
   }
 
-  /** A batch goes out as one chunk: one write to the socket, however many frames it holds. */
   @Override
   public void write(EncodedFrames.Frame frame) {
-    Buffer bytes = frame.eventStream();
-    if (pending == null) {
-      pending = bytes;
-      ownsPending = false;
-      return;
-    }
-    if (!ownsPending) {
-      pending = Buffer.buffer(2 * (pending.length() + bytes.length())).appendBuffer(pending);
-      ownsPending = true;
-    }
-    pending.appendBuffer(bytes);
+    channel.write(frame.eventStream());
   }
 
   @Override
   public void flush() {
-    if (pending != null) {
-      Buffer batch = pending;
-      pending = null;
-      response.write(batch).onFailure(failure -> LOG.debug("event-stream write failed: {}", failure.toString()));
-    }
+    channel.flush();
   }
 
-  /** Writes raw event-stream text (a named event, a keep-alive comment) after what is pending. */
+  /** Writes raw event-stream text (a keep-alive comment) after what is pending, unless the response has ended. */
   public void send(String text) {
+    if (response.ended()) {
+      return;
+    }
     flush();
     response.write(text).onFailure(failure -> LOG.debug("event-stream write failed: {}", failure.toString()));
   }

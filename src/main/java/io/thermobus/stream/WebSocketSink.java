@@ -1,8 +1,6 @@
 package io.thermobus.stream;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
 import java.time.Duration;
@@ -10,12 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A WebSocket as a stream: one JSON text message per frame, its bytes encoded once for every
- * connection as a whole WebSocket frame and written at the head of the Netty pipeline, past
- * Vert.x's and Netty's per-message encoders (the service speaks plain HTTP and offers no WebSocket
- * compression, so no handler there would transform the bytes), and
- * flushed once per batch (Vert.x flushes every frame it writes outside a read, one syscall each);
- * closes with 1000 when its subscription
+ * A WebSocket as a stream: one JSON text message per frame, each frame's bytes encoded once for
+ * every connection and written at the head of the pipeline ({@link ChannelHead}), flushed once per
+ * batch (Vert.x flushes every frame it writes outside a read, one syscall each); closes with 1000 when its subscription
  * ends, 1001 (going away) on shutdown and 1008 when its client stopped reading. While its write
  * queue is full it stops reading from the client: every frame the client sends may add one to the
  * queue (a ping its pong, input its answer), so a client that sends without reading holds at most
@@ -29,12 +24,9 @@ public final class WebSocketSink implements FrameSink {
   public static final short POLICY_VIOLATION = 1008;
 
   private final ServerWebSocket socket;
-  private final Channel channel;
-  /** The context of the first handler of the pipeline, this sink's own: what it writes there goes to the socket as it is. */
-  private final ChannelHandlerContext head;
+  private final ChannelHead channel;
   private Runnable writable;
   private boolean reading = true;
-  private boolean unflushed;
 
   /**
    * @param channel the socket's Netty channel, whose reading this turns off and on, and to which
@@ -42,20 +34,8 @@ public final class WebSocketSink implements FrameSink {
    */
   public WebSocketSink(ServerWebSocket socket, Channel channel) {
     this.socket = socket.setWriteQueueMaxSize(StreamPump.WRITE_QUEUE_BYTES);
-    this.channel = channel;
+    this.channel = new ChannelHead(channel, this::drained);
     socket.drainHandler(drained -> drained());
-    // Frames written here bypass Vert.x's queue, whose drain handler then never fires for them.
-    ChannelInboundHandlerAdapter watcher = new ChannelInboundHandlerAdapter() {
-      @Override
-      public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel().isWritable()) {
-          drained();
-        }
-        ctx.fireChannelWritabilityChanged();
-      }
-    };
-    channel.pipeline().addFirst(watcher);
-    this.head = channel.pipeline().context(watcher);
   }
 
   /**
@@ -85,10 +65,10 @@ public final class WebSocketSink implements FrameSink {
   /**
    * Turns reading from the TCP connection off or on. {@code pause()} cannot do it: Vert.x answers a
    * ping with a pong as it decodes it, before its paused queue, and lets pings through a pause; so
-   * this sets the Netty channel's auto-read, as Vert.x's own flow control does.
+   * this sets the Netty channel's auto-read.
    */
   private void readFromClient(boolean on) {
-    channel.config().setAutoRead(on);
+    channel.read(on);
   }
 
   /**
@@ -98,7 +78,7 @@ public final class WebSocketSink implements FrameSink {
    */
   @Override
   public boolean writeQueueFull() {
-    return socket.isClosed() || !channel.isWritable() || socket.writeQueueFull();
+    return socket.isClosed() || channel.full() || socket.writeQueueFull();
   }
 
   @Override
@@ -106,24 +86,15 @@ public final class WebSocketSink implements FrameSink {
     this.writable = writable;
   }
 
-  /**
-   * A view of the shared frame's bytes, counted against the channel's water marks like any write.
-   * A failed write fails the channel, whose close handler ends the stream.
-   */
   @Override
   public void write(EncodedFrames.Frame frame) {
-    head.write(frame.webSocket().retainedDuplicate(), channel.voidPromise());
-    unflushed = true;
+    channel.write(frame.webSocket());
   }
 
   @Override
   public void flush() {
-    if (unflushed) {
-      unflushed = false;
-      head.flush();
-    }
+    channel.flush();
   }
-
   /** Writes a message that is not a bus frame (a greeting, an answer to input), after what is pending. */
   public void send(String json) {
     flush();

@@ -55,7 +55,10 @@ final class EventStreams implements Handler<RoutingContext> {
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
         .putHeader("X-Accel-Buffering", "no");
     Subscription<JsonObject> subscription = request.subscribe(bus, busId);
-    EventStreamSink sink = new EventStreamSink(response);
+    JsonObject hello = new JsonObject().put("bus", busId).put("next", subscription.info().next()).put("head", bus.head());
+    // The head and the greeting go first: the stream's frames are chunks written after them.
+    response.write("retry: " + RETRY_MILLIS + "\nevent: hello\ndata: " + hello.encode() + "\n\n");
+    EventStreamSink sink = new EventStreamSink(response, NettyChannel.of(ctx.request().connection()));
     StreamPump pump = new StreamPump(vertx.getOrCreateContext(), subscription, sink, stats, frames, stall, lanes);
     long keepAlive = vertx.setPeriodic(KEEP_ALIVE_MILLIS, tick -> sink.send(":\n\n"));
     open.add(sink);
@@ -67,8 +70,6 @@ final class EventStreams implements Handler<RoutingContext> {
     // Closed by the client, or ended by the server (shutdown, unsubscribed) on a connection that stays open.
     response.closeHandler(closed -> finished.run());
     response.endHandler(ended -> finished.run());
-    JsonObject hello = new JsonObject().put("bus", busId).put("next", subscription.info().next()).put("head", bus.head());
-    sink.send("retry: " + RETRY_MILLIS + "\nevent: hello\ndata: " + hello.encode() + "\n\n");
     pump.start();
   }
 }

@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.thermobus.bus.remote.BusAddresses;
 import io.thermobus.testing.RunningService;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -365,6 +367,52 @@ class StreamsTest {
     Frames resumed = connect("/api/ws?topics=note&since=" + (before.get(2) + 1));
     await().atMost(PATIENCE).until(() -> resumed.seqs().size() == 4);
     assertThat(resumed.seqs()).containsExactlyElementsOf(missed);
+  }
+
+  /**
+   * An event stream ended from the server leaves its connection open for the client's next
+   * request: no frame may follow the last chunk, or that request's answer would be garbled.
+   */
+  @Test
+  void shouldEndAnEventStreamWhoseSubscriptionIsUnsubscribedAndServeTheNextRequestOnItsConnection() throws Exception {
+    HttpClient oneConnection = clientVertx.createHttpClient(new PoolOptions().setHttp1MaxSize(1));
+    StringBuilder text = new StringBuilder();
+    HttpClientResponse stream = oneConnection.request(HttpMethod.GET, service.port(), "127.0.0.1", "/api/events?topics=note")
+        .compose(request -> request.send())
+        .await(10, TimeUnit.SECONDS);
+    Promise<Void> ended = Promise.promise();
+    stream.handler(chunk -> {
+      synchronized (text) {
+        text.append(chunk.toString());
+      }
+    });
+    stream.endHandler(end -> ended.complete());
+    List<Long> before = publish("note", "home", 3);
+    await().atMost(PATIENCE).until(() -> {
+      synchronized (text) {
+        return text.toString().contains("id: " + before.get(2) + "\n");
+      }
+    });
+    assertThat(service.client.delete("/api/bus/subscriptions/" + streamSubscriptionId())
+        .putHeader("Authorization", "Bearer " + RunningService.TOKEN).send().await(10, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+    ended.future().await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    publish("note", "home", 3);
+
+    AtomicReference<HttpClientResponse> next = new AtomicReference<>();
+    Buffer body = oneConnection.request(HttpMethod.GET, service.port(), "127.0.0.1", "/api/zones/home")
+        .compose(request -> request.send())
+        .compose(response -> {
+          next.set(response);
+          return response.body();
+        })
+        .await(10, TimeUnit.SECONDS);
+    assertThat(next.get().request().connection()).as("the same connection").isSameAs(stream.request().connection());
+    assertThat(next.get().statusCode()).isEqualTo(200);
+    assertThat(body.toJsonObject().getString("zone")).isEqualTo("home");
+    synchronized (text) {
+      assertThat(text.toString()).doesNotContain("id: " + (before.get(2) + 1) + "\n");
+    }
+    oneConnection.close().await(10, TimeUnit.SECONDS);
   }
 
   @Test
