@@ -39,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * it is its turn, so the display renders it without waiting for the next temperature change.
  * It is also the single writer of the zones' other settings: the preset, presets and weekly
  * schedule, applied in the node's simulated time (0 is a Monday, 00:00) so the desired temperature
- * it publishes is the one in force; and the control settings, which it sends to the display shard
- * that runs the zone's controller at start and after each change, as it does the schedule's next
- * switch (for the predictive controller's optimum start).
+ * it publishes is the one in force; and the control settings, which it sends to the shards that
+ * use them ({@link ControlRecipients}) at start and after each change, as it sends the schedule's
+ * next switch to the display (for the predictive controller's optimum start).
  * Desired temperatures are restored from the zones' settings files at start. A change is saved
  * first and only then applied, published and confirmed; a change that cannot be saved is refused
  * and changes nothing. Each zone's requests are handled one at a time, in arrival order, each
@@ -232,7 +232,7 @@ public final class InputVerticle extends ShardVerticle {
         .onFailure(failure -> message.fail(NOT_SAVED, notSaved(input))));
   }
 
-  /** Saves new control settings, then sends them to the zone's display and confirms them. */
+  /** Saves new control settings, then sends them to the shards that use them and confirms them. */
   private void setControl(SetControl request, Message<Object> message) {
     ZoneInput input = hosted(request.zone(), message);
     if (input == null) {
@@ -341,15 +341,12 @@ public final class InputVerticle extends ShardVerticle {
   }
 
   /**
-   * The display shard hosting the zone runs its controller, a simulated zone's room shard its room
-   * model, and a device shard its relay when it is on MQTT (its minimum times); one started later,
-   * or a zone added later, asks for them itself.
+   * Only the shards that host the zone are told ({@link ControlRecipients}); one started later, or
+   * a zone added later, asks for them itself.
    */
   private void sendControl(ZoneInput input) {
     ControlChanged changed = new ControlChanged(input.zone, input.control(defaultControl));
-    vertx.eventBus().send(events.addressOf(Concern.DISPLAY, input.zone), changed);
-    vertx.eventBus().send(events.addressOf(Concern.ROOM, input.zone), changed);
-    vertx.eventBus().send(events.addressOf(Concern.DEVICE, input.zone), changed);
+    ControlRecipients.of(input.source).forEach(concern -> vertx.eventBus().send(events.addressOf(concern, input.zone), changed));
   }
 
   private void sendUpcoming(ZoneInput input) {
