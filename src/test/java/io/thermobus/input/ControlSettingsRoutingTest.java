@@ -61,22 +61,14 @@ class ControlSettingsRoutingTest {
 
   @Test
   void shouldSendASimulatedZonesControlSettingsToItsDisplayAndRoomShardsOnly() throws Exception {
-    sent.clear();
-    settings("home", "{\"controller\": \"hysteresis\", \"room\": {\"model\": \"thermal\"}}");
-
-    List<String> hosts = addresses("home", Concern.DISPLAY, Concern.ROOM);
-    awaitLong().untilAsserted(() -> assertThat(addressesOf(delivered, "home")).containsAll(hosts));
-    assertThat(addressesOf(sent, "home")).containsExactlyInAnyOrderElementsOf(hosts);
+    assertDeliveredOnlyTo("home", "{\"controller\": \"hysteresis\", \"room\": {\"model\": \"thermal\"}}",
+        Concern.DISPLAY, Concern.ROOM);
   }
 
   @Test
   void shouldSendAnMqttZonesControlSettingsToItsDisplayAndDeviceShardsOnly() throws Exception {
-    sent.clear();
-    settings("attic", "{\"protections\": {\"minOnSeconds\": 3, \"minOffSeconds\": 2}}");
-
-    List<String> hosts = addresses("attic", Concern.DISPLAY, Concern.DEVICE);
-    awaitLong().untilAsserted(() -> assertThat(addressesOf(delivered, "attic")).containsAll(hosts));
-    assertThat(addressesOf(sent, "attic")).containsExactlyInAnyOrderElementsOf(hosts);
+    assertDeliveredOnlyTo("attic", "{\"protections\": {\"minOnSeconds\": 3, \"minOffSeconds\": 2}}",
+        Concern.DISPLAY, Concern.DEVICE);
   }
 
   @Test
@@ -86,9 +78,15 @@ class ControlSettingsRoutingTest {
     assertThat(addressesOf(sent, "attic")).doesNotContain(addresses("attic", Concern.ROOM).get(0));
   }
 
-  private void settings(String zone, String body) throws Exception {
+  /** Changes the zone's settings, then sees them delivered to the consumers of {@code hosts}' shards, and sent nowhere else. */
+  private void assertDeliveredOnlyTo(String zone, String body, Concern... hosts) throws Exception {
+    sent.clear();
     assertThat(rig.service.send(HttpMethod.PUT, "/api/zones/" + zone + "/settings", BEARER, "application/json", body)
         .statusCode()).isEqualTo(200);
+
+    List<String> addresses = addresses(zone, hosts);
+    awaitLong().untilAsserted(() -> assertThat(addressesOf(delivered, zone)).containsAll(addresses));
+    assertThat(addressesOf(sent, zone)).containsExactlyInAnyOrderElementsOf(addresses);
   }
 
   private List<String> addresses(String zone, Concern... concerns) {
