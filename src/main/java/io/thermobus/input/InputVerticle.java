@@ -102,6 +102,8 @@ public final class InputVerticle extends ShardVerticle {
   @Override
   protected void started() {
     inputs.values().forEach(input -> {
+      // At the node's first start the room and device shards start after this one and ask for
+      // their settings themselves; this announcement is for them when this shard is deployed again.
       sendControl(input);
       publishDesired(input, input.restored() ? "restored" : "start");
       sendUpcoming(input);
