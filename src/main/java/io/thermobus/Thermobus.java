@@ -9,6 +9,7 @@ import io.thermobus.bus.remote.BusVerticle;
 import io.thermobus.cluster.ClusterNode;
 import io.thermobus.cluster.LocalNode;
 import io.thermobus.cluster.ZoneOwnership;
+import io.thermobus.config.BusSettings;
 import io.thermobus.config.ThermobusConfig;
 import io.thermobus.event.Concern;
 import io.thermobus.event.EventCodec;
@@ -215,7 +216,7 @@ public final class Thermobus {
     return directory;
   }
 
-  private static BusService busService(ThermobusConfig.BusSettings settings) {
+  private static BusService busService(BusSettings settings) {
     SubscriberBus<JsonObject> bus = new SubscriberBus<>(
         new Retention(settings.retainEvents(), settings.retainAge(), settings.retainBytes()), InstantSource.system(),
         settings.maxSubscriptions(), data -> data.toBuffer().length());

@@ -10,4 +10,9 @@ public final class ConfigException extends RuntimeException {
   public ConfigException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** The value of {@code option} is wrong, and {@code why}. */
+  static ConfigException invalid(ConfigOption option, String why) {
+    return new ConfigException(option.describeKey() + ": " + why);
+  }
 }

@@ -7,8 +7,8 @@ import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
-import io.thermobus.config.ThermobusConfig.LogFormat;
-import io.thermobus.config.ThermobusConfig.LogSettings;
+import io.thermobus.config.LogFormat;
+import io.thermobus.config.LogSettings;
 import org.slf4j.LoggerFactory;
 
 /**

@@ -1,7 +1,7 @@
 package io.thermobus.web;
 
 import io.thermobus.Refusal;
-import io.thermobus.config.ThermobusConfig.WebLimits;
+import io.thermobus.config.WebLimits;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;

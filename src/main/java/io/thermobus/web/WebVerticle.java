@@ -5,7 +5,7 @@ import io.thermobus.Refusal;
 import io.thermobus.bus.remote.BusService;
 import io.thermobus.cluster.ClusterNode;
 import io.thermobus.config.ThermobusConfig;
-import io.thermobus.config.ThermobusConfig.WebLimits;
+import io.thermobus.config.WebLimits;
 import io.thermobus.stream.EncodedFrames;
 import io.thermobus.stream.StreamLanes;
 import io.thermobus.sim.SimClock;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.map.IMap;
-import io.thermobus.config.ThermobusConfig.ClusterSettings;
+import io.thermobus.config.ClusterSettings;
 import io.thermobus.event.DesiredChanged;
 import io.thermobus.event.EventCodec;
 import io.thermobus.event.Topic;

@@ -7,7 +7,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import io.thermobus.config.ThermobusConfig.ClusterSettings;
+import io.thermobus.config.ClusterSettings;
 import io.thermobus.zone.ZoneSource;
 import io.thermobus.zone.ZoneSpec;
 import java.io.IOException;

@@ -37,7 +37,7 @@ class ThermobusConfigTest {
     assertThat(config.token()).hasSizeGreaterThanOrEqualTo(32);
     assertThat(config.staleTimeout()).isEqualTo(Duration.ofSeconds(12));
     assertThat(config.restartBackoff()).isEqualTo(Duration.ofMillis(500));
-    assertThat(config.web()).isEqualTo(new ThermobusConfig.WebLimits(256, Duration.ofSeconds(10), Duration.ofSeconds(60), 10, 30, List.of(), 4096,
+    assertThat(config.web()).isEqualTo(new WebLimits(256, Duration.ofSeconds(10), Duration.ofSeconds(60), 10, 30, List.of(), 4096,
         Duration.ofSeconds(30)));
   }
 
@@ -121,8 +121,8 @@ class ThermobusConfigTest {
 
   @Test
   void clusteringIsOffByDefaultAndOnePortPerNodeOnLoopback() {
-    ThermobusConfig.ClusterSettings cluster = ThermobusConfig.defaults().cluster();
-    assertThat(cluster).isEqualTo(new ThermobusConfig.ClusterSettings(false, "thermobus", "127.0.0.1", 5701, List.of(), "127.0.0.1", 0));
+    ClusterSettings cluster = ThermobusConfig.defaults().cluster();
+    assertThat(cluster).isEqualTo(new ClusterSettings(false, "thermobus", "127.0.0.1", 5701, List.of(), "127.0.0.1", 0));
     assertThat(cluster.nodeId()).isEqualTo("127.0.0.1:5701");
   }
 
@@ -143,9 +143,9 @@ class ThermobusConfigTest {
   @Test
   void logSettingsDefaultToReadableInfoAndIgnoreCase() {
     assertThat(ThermobusConfig.defaults().log())
-        .isEqualTo(new ThermobusConfig.LogSettings(ThermobusConfig.LogFormat.TEXT, Level.INFO));
+        .isEqualTo(new LogSettings(LogFormat.TEXT, Level.INFO));
     assertThat(ThermobusConfig.from(new JsonObject().put("logFormat", "JSON").put("logLevel", "Debug")).log())
-        .isEqualTo(new ThermobusConfig.LogSettings(ThermobusConfig.LogFormat.JSON, Level.DEBUG));
+        .isEqualTo(new LogSettings(LogFormat.JSON, Level.DEBUG));
   }
 
   @Test

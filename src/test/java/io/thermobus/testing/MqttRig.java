@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.awaitility.core.ConditionFactory;
 
 /**
@@ -27,8 +28,14 @@ public final class MqttRig implements AutoCloseable {
 
   /** Starts a broker and the service with {@code config} and the broker's {@code mqttUrl}; answers once it is connected. */
   public static MqttRig start(JsonObject config) throws Exception {
+    return start(config, vertx -> {});
+  }
+
+  /** As {@link #start(JsonObject)}, with {@code beforeStart} given the Vert.x before the service starts on it (to watch its bus). */
+  public static MqttRig start(JsonObject config, Consumer<Vertx> beforeStart) throws Exception {
     MosquittoBroker.assumeInstalled();
     Vertx vertx = Vertx.vertx();
+    beforeStart.accept(vertx);
     MosquittoBroker broker = null;
     try {
       broker = MosquittoBroker.start();
