@@ -1,4 +1,4 @@
-# Thermobus as one container: Maven builds the fat jar, a JRE image runs it as a non-root user.
+# Thermobus as one container: Maven builds the jar (and lib/ for cluster mode), a JRE image runs it as a non-root user.
 #   docker build -t thermobus .
 #   docker run -p 8080:8080 -e THERMOBUS_TOKEN=change-me thermobus
 
@@ -21,6 +21,8 @@ RUN groupadd --gid 10001 thermobus \
  && mkdir -p /app /data \
  && chown thermobus:thermobus /data
 COPY --from=build /build/target/thermobus.jar /app/thermobus.jar
+# Cluster mode's jars (Hazelcast), which the jar's manifest names as lib/ beside it.
+COPY --from=build /build/target/lib/ /app/lib/
 # Class-data sharing (AppCDS): one training run up to /health/ready writes the archive of every class
 # start-up loads, with this image's own JVM (an archive from another JVM build would be ignored);
 # the service then maps it instead of loading and verifying those classes again.

@@ -2,7 +2,7 @@ package io.thermobus;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.thermobus.bus.ChapterDemo;
-import io.thermobus.cluster.HazelcastNode;
+import io.thermobus.cluster.ClusterJars;
 import io.thermobus.cluster.HazelcastSetup;
 import io.thermobus.config.ConfigException;
 import io.thermobus.config.ConfigLoader;
@@ -15,14 +15,14 @@ import io.thermobus.experiment.ExperimentCommand;
 import io.thermobus.experiment.ScenarioFiles;
 import io.thermobus.ops.Logging;
 import io.thermobus.ops.Metrics;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -41,6 +41,16 @@ public final class Main {
     System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
     // Hazelcast logs its first lines before it reads its configuration: the system property reaches those too.
     System.setProperty("hazelcast.logging.type", "slf4j");
+    // Netty's buffer allocator defines JFR events: registering them with the flight recorder took
+    // a quarter of a second of the first request. A user who wants them sets the property true.
+    if (System.getProperty("io.netty.jfr.enabled") == null) {
+      System.setProperty("io.netty.jfr.enabled", "false");
+    }
+    if (args.length == 0) {
+      // Nothing to parse: picocli's model of the command line took a fifth of a second on one CPU.
+      run(new HashMap<>(), null);
+      return;
+    }
     CommandLine commandLine = new CommandLine(commandSpec());
     ParseResult parsed;
     try {
@@ -78,45 +88,55 @@ public final class Main {
         flags.put(option.key(), parsed.matchedOptionValue(option.flag(), ""));
       }
     }
-    Path file = parsed.hasMatchedOption("--conf") ? Path.of(parsed.<String>matchedOptionValue("--conf", "")) : null;
+    run(flags, parsed.hasMatchedOption("--conf") ? Path.of(parsed.<String>matchedOptionValue("--conf", "")) : null);
+  }
+
+  /** The service, configured by {@code flags} (by config key) over the config {@code file} (or null), environment and system properties. */
+  private static void run(Map<String, String> flags, Path file) {
     boolean terminal = System.console() != null;
     if (terminal && !flags.containsKey(ConfigOption.CONSOLE.key())) {
       flags.put(ConfigOption.CONSOLE.key(), "true");
     }
     ConfigLoader.Sources sources = new ConfigLoader.Sources(file, System.getenv(), systemProperties(), flags);
 
+    // Configuration is read on the standalone service's own Vertx; a clustered one is built once the
+    // configuration says so, and that first Vertx (with its registry) is then closed unused.
+    PrometheusMeterRegistry metrics = Metrics.newRegistry();
+    Vertx standalone = Metrics.instrumentedVertx(metrics).build();
     ThermobusConfig config;
-    // Configuration is read on a Vertx of its own: the service's may have to be clustered, as the configuration says.
-    Vertx loader = Vertx.vertx();
     try {
-      config = ConfigLoader.load(loader, sources).await(30, TimeUnit.SECONDS);
+      config = ConfigLoader.load(standalone, sources).await(30, TimeUnit.SECONDS);
+      if (config.cluster().enabled()) {
+        ClusterJars.require();
+      }
     } catch (Exception e) {
-      loader.close();
+      standalone.close();
       Throwable cause = e instanceof ConfigException ? e : e.getCause() instanceof ConfigException c ? c : e;
       System.err.println("thermobus: invalid configuration: " + cause.getMessage());
       System.exit(EXIT_CONFIG);
       return;
     }
-    loader.close();
     Logging.apply(config.log());
-    PrometheusMeterRegistry metrics = Metrics.newRegistry();
-    HazelcastClusterManager clusterManager = null;
-    Vertx vertx;
+    if (!config.cluster().enabled()) {
+      serve(standalone, () -> Thermobus.start(standalone, metrics, config, terminal, System.out));
+      return;
+    }
+    standalone.close();
+    PrometheusMeterRegistry clusterMetrics = Metrics.newRegistry();
+    HazelcastSetup.Joined joined;
     try {
-      if (config.cluster().enabled()) {
-        clusterManager = HazelcastSetup.clusterManager(config.cluster());
-        vertx = Metrics.instrumentedVertx(metrics, HazelcastSetup.vertxOptions(config.cluster()))
-            .withClusterManager(clusterManager).buildClustered().await(60, TimeUnit.SECONDS);
-      } else {
-        vertx = Metrics.instrumentedVertx(metrics).build();
-      }
+      joined = HazelcastSetup.join(clusterMetrics, config.cluster(), config.dataDir()).await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       // Hazelcast's own message names the address and port; its causes only say "Address already in use".
       System.err.println("thermobus: could not join the cluster: " + (e.getMessage() != null ? e.getMessage() : rootMessage(e)));
       System.exit(EXIT_START);
       return;
     }
-    PrintStream out = System.out;
+    serve(joined.vertx(), () -> Thermobus.start(joined.vertx(), clusterMetrics, config, joined.node(), terminal, System.out));
+  }
+
+  /** Starts the service on {@code vertx}, prints its banner, and stops it on SIGTERM (or closes {@code vertx} on exit). */
+  private static void serve(Vertx vertx, Supplier<Future<Thermobus.Running>> start) {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         vertx.close().await(5, TimeUnit.SECONDS);
@@ -125,15 +145,9 @@ public final class Main {
       }
     }, "thermobus-shutdown"));
     try {
-      HazelcastClusterManager joined = clusterManager;
-      Thermobus.Running running = (joined == null
-          ? Thermobus.start(vertx, metrics, config, terminal, out)
-          : Thermobus.start(vertx, metrics, config,
-              (directory, created) -> new HazelcastNode(joined.getHazelcastInstance(), directory, created, config.dataDir()),
-              terminal, out))
-          .await(60, TimeUnit.SECONDS);
+      Thermobus.Running running = start.get().await(60, TimeUnit.SECONDS);
       GracefulExit.onSignals(budget -> Thermobus.stop(vertx, running, budget));
-      out.println(running.banner());
+      System.out.println(running.banner());
     } catch (Exception e) {
       System.err.println("thermobus: could not start: " + rootMessage(e));
       System.exit(EXIT_START);

@@ -1,5 +1,6 @@
 package io.thermobus.load;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Start-up of the jar: time from {@code java -jar} to /health/ready, heap and RSS once ready, plain and with an AppCDS archive. */
 final class Startup {
@@ -21,7 +23,8 @@ final class Startup {
     Path archive = jar.resolveSibling("thermobus-load.jsa");
     Files.deleteIfExists(archive);
     StringBuilder out = new StringBuilder("## Start-up\n\n");
-    out.append(String.format(Locale.ROOT, "jar: %.1f MB%n%n", Files.size(jar) / 1e6));
+    out.append(String.format(Locale.ROOT, "jar: %.1f MB; lib/ beside it, needed in cluster mode only: %.1f MB%n%n", Files.size(jar) / 1e6,
+        directorySize(jar.resolveSibling("lib")) / 1e6));
     out.append("| JVM flags | ready (ms), best of ").append(RUNS).append(" | heap used (MB) | RSS (MB) |\n|---|---:|---:|---:|\n");
     out.append(row("(none)", jar, cpu, config, List.of()));
     // One run that writes the archive of the classes it loaded on its way to ready.
@@ -49,6 +52,19 @@ final class Startup {
       }
     }
     return String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f |%n", name, best / 1_000_000, heap, rss);
+  }
+
+  private static long directorySize(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      long size = 0;
+      for (Path file : files.toList()) {
+        size += Files.size(file);
+      }
+      return size;
+    }
   }
 
   private static double heapUsed(int port) throws Exception {

@@ -4,15 +4,24 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.thermobus.config.ClusterSettings;
+import io.thermobus.ops.Metrics;
+import io.thermobus.zone.CreatedZones;
+import io.thermobus.zone.ZoneDirectory;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Joins a Hazelcast cluster with Vert.x's cluster manager, configured from the cluster settings
  * alone (no {@code cluster.xml}): TCP-IP join, exact port, timeouts for failover within seconds.
+ * The service reaches Hazelcast only through {@link #join} (after {@link ClusterJars#require}).
  */
 public final class HazelcastSetup {
 
@@ -24,6 +33,17 @@ public final class HazelcastSetup {
   static final String NODES_MAP = "thermobus.nodes";
 
   private HazelcastSetup() {}
+
+  /** A joined, clustered Vert.x and how the service makes its node on it. */
+  public record Joined(Vertx vertx, BiFunction<ZoneDirectory, CreatedZones, ClusterNode> node) {}
+
+  /** Builds the service's clustered Vert.x, reporting into {@code metrics}; fails if it cannot join. */
+  public static Future<Joined> join(PrometheusMeterRegistry metrics, ClusterSettings settings, Path dataDir) {
+    HazelcastClusterManager manager = clusterManager(settings);
+    return Metrics.instrumentedVertx(metrics, vertxOptions(settings)).withClusterManager(manager).buildClustered()
+        .map(vertx -> new Joined(vertx,
+            (directory, created) -> new HazelcastNode(manager.getHazelcastInstance(), directory, created, dataDir)));
+  }
 
   /** The cluster manager to build the service's Vert.x with; it joins when that Vert.x is built. */
   public static HazelcastClusterManager clusterManager(ClusterSettings settings) {

@@ -58,7 +58,7 @@ public final class ConfigLoader {
     try {
       SettingsFile.requireWritable(config.dataDir());
     } catch (IOException e) {
-      throw ThermobusConfig.invalid(ConfigOption.DATA_DIR,
+      throw ConfigException.invalid(ConfigOption.DATA_DIR,
           "cannot create or write the directory " + config.dataDir().toAbsolutePath().normalize() + ": " + SettingsFile.reason(e));
     }
     return config;

@@ -109,18 +109,18 @@ public record ThermobusConfig(
     DesiredRange range = values.desiredRange();
     String token = values.text(TOKEN);
     if (token != null && !TOKEN_TEXT.matcher(token).matches()) {
-      throw invalid(TOKEN, "must be 1 to 512 printable characters without spaces");
+      throw ConfigException.invalid(TOKEN, "must be 1 to 512 printable characters without spaces");
     }
     int initialDesired = values.centi(INITIAL_DESIRED, -5000, 10000);
     if (!range.contains(initialDesired)) {
-      throw invalid(INITIAL_DESIRED, "must lie between desiredMin and desiredMax");
+      throw ConfigException.invalid(INITIAL_DESIRED, "must lie between desiredMin and desiredMax");
     }
     int maxZones = values.integer(MAX_ZONES, 1, 10_000_000);
     Optional<MqttSettings> mqtt = MqttConfig.read(values);
     List<ZoneSpec> zones = ZoneEntries.read(values, range, initialDesired, values.centi(INITIAL_TEMPERATURE, -5000, 10000),
         mqtt.isPresent());
     if (zones.size() > maxZones) {
-      throw invalid(ZONES, "names " + zones.size() + " zones, more than maxZones (" + maxZones + ")");
+      throw ConfigException.invalid(ZONES, "names " + zones.size() + " zones, more than maxZones (" + maxZones + ")");
     }
     return new ThermobusConfig(
         values.required(HOST),
@@ -179,10 +179,5 @@ public record ThermobusConfig(
     byte[] bytes = new byte[24];
     new SecureRandom().nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  /** As {@link ConfigException#invalid}, for the loader. */
-  static ConfigException invalid(ConfigOption option, String why) {
-    return ConfigException.invalid(option, why);
   }
 }

@@ -25,11 +25,14 @@ public final class ScenarioFiles {
   public static final List<String> SHIPPED = List.of("chapter", "winter", "window");
   static final int MAX_BYTES = 256 * 1024;
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .registerModule(new JavaTimeModule())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /** Built on first use: the service names {@link #SHIPPED} at start-up and rarely reads a scenario. */
+  private static final class Mapper {
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+        .registerModule(new JavaTimeModule())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
 
   private ScenarioFiles() {}
 
@@ -73,7 +76,7 @@ public final class ScenarioFiles {
       throw new InvalidSettingsException("the scenario is empty");
     }
     try {
-      Scenario scenario = YAML.readValue(yamlOrJson, Scenario.class);
+      Scenario scenario = Mapper.YAML.readValue(yamlOrJson, Scenario.class);
       if (scenario == null) {
         throw new InvalidSettingsException("the scenario is empty");
       }
@@ -86,7 +89,7 @@ public final class ScenarioFiles {
   /** Settings of {@code type} from a parsed JSON or YAML tree, strictly: a bad or unknown field names itself. */
   public static <T> T convert(Object tree, Class<T> type) {
     try {
-      return YAML.convertValue(tree, type);
+      return Mapper.YAML.convertValue(tree, type);
     } catch (IllegalArgumentException e) {
       throw e instanceof InvalidSettingsException invalid ? invalid
           : invalid(e.getCause() instanceof JsonMappingException mapping ? mapping : e);

@@ -13,13 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the configured log format and level to Logback once the configuration is read:
- * {@code logback.xml} sets up readable lines on stderr, and JSON swaps that appender's encoder for
- * Logback's {@link JsonEncoder}, one object per line.
+ * {@link LogbackConfigurator} sets up readable lines on stderr, and JSON swaps that appender's encoder
+ * for Logback's {@link JsonEncoder}, one object per line.
  */
 public final class Logging {
-
-  /** The appender {@code logback.xml} declares. */
-  static final String APPENDER = "STDERR";
 
   private Logging() {}
 
@@ -30,7 +27,7 @@ public final class Logging {
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.convertAnSLF4JLevel(settings.level()));
     if (settings.format() == LogFormat.JSON
-        && root.getAppender(APPENDER) instanceof ConsoleAppender<ILoggingEvent> appender) {
+        && root.getAppender(LogbackConfigurator.APPENDER) instanceof ConsoleAppender<ILoggingEvent> appender) {
       appender.stop();
       appender.setEncoder(jsonEncoder(context));
       appender.start();

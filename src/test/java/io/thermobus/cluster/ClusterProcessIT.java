@@ -261,6 +261,30 @@ class ClusterProcessIT {
     }
   }
 
+  @Test
+  void theJarWithoutLibBesideItServesStandaloneAndRefusesClusterModeNamingTheMissingJars() throws Exception {
+    Path alone = Files.createDirectories(dir.resolve("alone")).resolve("thermobus.jar");
+    Files.copy(ServiceProcess.builtJar(), alone);
+
+    ServiceProcess clustered = ServiceProcess.startJar(alone, Map.of("THERMOBUS_CLUSTER", "true"),
+        "--port", "0", "--data-dir", dir.resolve("clustered").toString());
+    processes.add(clustered);
+    assertThat(clustered.waitForExit(60)).as("exit code; output: %s", clustered.allOutput()).isEqualTo(2);
+    // The whole of stderr: one line, no stack trace.
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(clustered.stderr).containsExactly(
+        "thermobus: invalid configuration: cluster (THERMOBUS_CLUSTER, --cluster): cluster mode needs hazelcast.jar and "
+            + "vertx-hazelcast.jar in " + alone.resolveSibling("lib").toAbsolutePath() + " (the build's target/lib, beside the service's jar)"));
+
+    ServiceProcess standalone = ServiceProcess.startJar(alone, Map.of(), "--port", "0", "--data-dir", dir.resolve("standalone").toString());
+    processes.add(standalone);
+    await().atMost(START).until(() -> banner(standalone) != null || !standalone.process.isAlive());
+    String url = banner(standalone);
+    assertThat(url).as("started; output: %s", standalone.allOutput()).isNotNull();
+    HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(url + "/health/ready")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(ready.statusCode()).as("ready: %s", ready.body()).isEqualTo(200);
+  }
+
   private Node start(String name, int hazelcastPort, int[] allPorts) throws IOException {
     List<String> zones = IntStream.rangeClosed(1, ZONES_PER_NODE).mapToObj(i -> name + i).toList();
     String members = IntStream.of(allPorts).mapToObj(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));

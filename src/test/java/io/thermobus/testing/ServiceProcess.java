@@ -42,11 +42,21 @@ public final class ServiceProcess implements AutoCloseable {
    * run after {@code package} (failsafe's {@code *IT}), which name the jar in {@value #JAR_PROPERTY}.
    */
   public static ServiceProcess startJar(Map<String, String> environment, String... args) throws IOException {
+    return startJar(builtJar(), environment, args);
+  }
+
+  /** {@code java -jar} of a jar at {@code jar}: a copy of {@link #builtJar()} elsewhere, without what lies beside it. */
+  public static ServiceProcess startJar(Path jar, Map<String, String> environment, String... args) throws IOException {
+    return launch(List.of("-jar", jar.toString()), environment, args);
+  }
+
+  /** The jar {@code package} built, named in {@value #JAR_PROPERTY}. */
+  public static Path builtJar() {
     String jar = System.getProperty(JAR_PROPERTY);
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException("no built jar in -D" + JAR_PROPERTY + " (" + jar + "): run this test with mvn verify");
     }
-    return launch(List.of("-jar", jar), environment, args);
+    return Path.of(jar);
   }
 
   private static ServiceProcess launch(List<String> what, Map<String, String> environment, String... args) throws IOException {
