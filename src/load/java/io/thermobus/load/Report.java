@@ -20,9 +20,9 @@ final class Report {
           r.putDesired().getValueAtPercentile(50) / 1000.0, r.putDesired().getValueAtPercentile(99) / 1000.0);
       String frame = r.desiredFrames().getTotalCount() == 0 ? "" : String.format(Locale.ROOT, "%.1f / %.1f",
           ms(r.desiredFrames(), 50), ms(r.desiredFrames(), 99));
-      out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.0f | %.0f | %.1f | %d | %d | %d | %d | %s | %s |%n",
+      out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.0f | %s | %.1f | %d | %d | %d | %d | %s | %s |%n",
           r.name(), r.k(), r.published(), r.framesPerSecond(), ms(h, 50), ms(h, 99), ms(h, 99.9), h.getMaxValue() / 1000.0,
-          r.cpuMicrosPerFrame(), r.marginalCpuMicrosPerFrame(), r.rssEndBytes() / 1e6, (r.rssEndBytes() - r.rssConnectedBytes()) / 1e6, r.liveHeapBytes() / 1e6, r.rssPerConnectionBytes() / 1024, r.lost(), r.duplicates(), r.coalesced(),
+          r.cpuMicrosPerFrame(), r.marginalCpuMicrosPerFrame(), r.rssEndBytes() / 1e6, (r.rssEndBytes() - r.rssConnectedBytes()) / 1e6, liveHeap(r), r.rssPerConnectionBytes() / 1024, r.lost(), r.duplicates(), r.coalesced(),
           r.lagged(), put, frame));
     }
     out.append("\n## Ratios, thermobus / SockJS bridge, same K and zones (frames/s above 1 and p99 below 1 favour thermobus)\n\n");
@@ -33,9 +33,11 @@ final class Report {
       }
       for (LoadHarness.Result bridge : results) {
         if (bridge.kind() == Clients.Kind.BRIDGE && bridge.k() == ours.k() && bridge.zones() == ours.zones() && bridge.slow() == ours.slow()) {
-          out.append(String.format(Locale.ROOT, "| %d | %d | %d | %.2f | %.2f | %.2f | %.2f |%n", ours.k(), ours.zones(), ours.slow(),
+          String heapRatio = ours.liveHeapBytes() < 0 || bridge.liveHeapBytes() <= 0 ? "no GC yet"
+              : String.format(Locale.ROOT, "%.2f", ours.liveHeapBytes() / (double) bridge.liveHeapBytes());
+          out.append(String.format(Locale.ROOT, "| %d | %d | %d | %.2f | %.2f | %.2f | %s |%n", ours.k(), ours.zones(), ours.slow(),
               ours.framesPerSecond() / bridge.framesPerSecond(), ms(ours.latency(), 99) / Math.max(0.001, ms(bridge.latency(), 99)),
-              ours.rssEndBytes() / (double) bridge.rssEndBytes(), ours.liveHeapBytes() / (double) bridge.liveHeapBytes()));
+              ours.rssEndBytes() / (double) bridge.rssEndBytes(), heapRatio));
         }
       }
     }
@@ -45,5 +47,10 @@ final class Report {
 
   static double ms(Histogram h, double percentile) {
     return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
+  }
+
+  /** The server's heap after its last collection, or "no GC yet" when it had not collected by the end of the run. */
+  private static String liveHeap(LoadHarness.Result r) {
+    return r.liveHeapBytes() < 0 ? "no GC yet" : String.format(Locale.ROOT, "%.0f", r.liveHeapBytes() / 1e6);
   }
 }
