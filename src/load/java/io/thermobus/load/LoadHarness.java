@@ -33,7 +33,8 @@ import org.HdrHistogram.Recorder;
  * Options: {@code --ks=} client counts, {@code --seconds=} publishing per run (after
  * {@code --warmup-seconds=} of the same publishing, not measured), {@code --rate=}
  * events per second per zone, {@code --runs=one-zone,many-zones,slow}, {@code --kinds=ws,sse,bridge}, {@code --slow-k=},
- * {@code --server-cpu=}, {@code --server-flags=}, {@code --no-startup}, {@code --out=}.
+ * {@code --server-cpu=}, {@code --server-flags=}, {@code --no-startup}, {@code --out=}, {@code --no-rest-probe} (no
+ * {@code PUT desired} during Thermobus's runs, so that both servers carry the same load when their p99s are compared).
  */
 public final class LoadHarness {
 
@@ -64,6 +65,8 @@ public final class LoadHarness {
   private String startup = "";
   /** Extra JVM flags for Thermobus, e.g. a flight recording: {@code --server-flags=-XX:StartFlightRecording=filename=x.jfr}. */
   private final List<String> serverFlags;
+  /** Whether Thermobus's runs send {@code PUT desired} every 250 ms, which the bridge has no counterpart for. */
+  private final boolean restProbe;
   /** The clients to run ({@code --kinds=}): ws, sse, bridge. */
   private List<String> kinds;
 
@@ -80,6 +83,7 @@ public final class LoadHarness {
     this.warmupSeconds = Integer.parseInt(args.getOrDefault("warmup-seconds", "4"));
     this.rate = Integer.parseInt(args.getOrDefault("rate", "1"));
     this.serverFlags = args.containsKey("server-flags") ? List.of(args.get("server-flags").split(" ")) : List.of();
+    this.restProbe = !args.containsKey("no-rest-probe");
     this.out = Files.createDirectories(Path.of(args.getOrDefault("out", "target/load")));
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
     this.publisher = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(10_000), new PoolOptions().setHttp1MaxSize(16));
@@ -196,7 +200,7 @@ public final class LoadHarness {
       long cpuBefore = server.cpuNanos();
       long started = System.nanoTime();
       Recorder putDesired = new Recorder(3);
-      long prober = bridge ? -1 : vertx.setPeriodic(250, tick -> putDesired(server.port, putDesired));
+      long prober = bridge || !restProbe ? -1 : vertx.setPeriodic(250, tick -> putDesired(server.port, putDesired));
       publish(server.port, bridge, zones, published, seconds, padBytes, perZone);
       if (prober >= 0) {
         vertx.cancelTimer(prober);
