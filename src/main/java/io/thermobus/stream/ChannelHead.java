@@ -23,22 +23,42 @@ final class ChannelHead {
   private final Channel channel;
   /** The context of this class's own handler, the first of the pipeline: what it writes goes straight to the socket. */
   private final ChannelHandlerContext head;
+  /** Runs on every drain, before the waiting callback (a sink's own step, such as reading again). */
+  private final Runnable onDrained;
+  /** Called once the outbound buffer drains, then forgotten; or {@code null}. */
+  private Runnable waiting;
   private boolean unflushed;
 
-  /** @param writable called each time the channel's outbound buffer drains below its low water mark */
-  ChannelHead(Channel channel, Runnable writable) {
+  /** @param onDrained run each time the channel's outbound buffer (or Vert.x's queue, see {@link #drained}) drains */
+  ChannelHead(Channel channel, Runnable onDrained) {
     this.channel = channel;
+    this.onDrained = onDrained;
     ChannelInboundHandlerAdapter watcher = new ChannelInboundHandlerAdapter() {
       @Override
       public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (ctx.channel().isWritable()) {
-          writable.run();
+          drained();
         }
         ctx.fireChannelWritabilityChanged();
       }
     };
     channel.pipeline().addFirst(watcher);
     this.head = channel.pipeline().context(watcher);
+  }
+
+  /** Calls {@code writable} once, at the next drain. */
+  void onWritable(Runnable writable) {
+    this.waiting = writable;
+  }
+
+  /** The channel drained below its low water mark, or Vert.x's own queue did (the sink's drain handler says so). */
+  void drained() {
+    onDrained.run();
+    Runnable writable = waiting;
+    waiting = null;
+    if (writable != null) {
+      writable.run();
+    }
   }
 
   /** Whether the channel's outbound buffer is over its high water mark. */

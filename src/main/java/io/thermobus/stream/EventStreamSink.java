@@ -20,7 +20,6 @@ public final class EventStreamSink implements FrameSink {
 
   private final HttpServerResponse response;
   private final ChannelHead channel;
-  private Runnable writable;
 
   /**
    * @param response a chunked HTTP/1.1 response whose head has been written: the frames written at
@@ -32,16 +31,8 @@ public final class EventStreamSink implements FrameSink {
       throw new IllegalStateException("an event stream needs a chunked response with its head written");
     }
     this.response = response.setWriteQueueMaxSize(StreamPump.WRITE_QUEUE_BYTES);
-    this.channel = new ChannelHead(channel, this::drained);
-    response.drainHandler(drained -> drained());
-  }
-
-  private void drained() {
-    Runnable waiting = writable;
-    writable = null;
-    if (waiting != null) {
-      waiting.run();
-    }
+    this.channel = new ChannelHead(channel, () -> {});
+    response.drainHandler(drained -> this.channel.drained());
   }
 
   /**
@@ -56,7 +47,7 @@ public final class EventStreamSink implements FrameSink {
 
   @Override
   public void onWritable(Runnable writable) {
-    this.writable = writable;
+    channel.onWritable(writable);
   }
 
   @Override

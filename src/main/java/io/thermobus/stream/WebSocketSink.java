@@ -25,7 +25,6 @@ public final class WebSocketSink implements FrameSink {
 
   private final ServerWebSocket socket;
   private final ChannelHead channel;
-  private Runnable writable;
   private boolean reading = true;
 
   /**
@@ -34,8 +33,8 @@ public final class WebSocketSink implements FrameSink {
    */
   public WebSocketSink(ServerWebSocket socket, Channel channel) {
     this.socket = socket.setWriteQueueMaxSize(StreamPump.WRITE_QUEUE_BYTES);
-    this.channel = new ChannelHead(channel, this::drained);
-    socket.drainHandler(drained -> drained());
+    this.channel = new ChannelHead(channel, this::readAgain);
+    socket.drainHandler(drained -> this.channel.drained());
   }
 
   /**
@@ -50,15 +49,10 @@ public final class WebSocketSink implements FrameSink {
     }
   }
 
-  private void drained() {
+  private void readAgain() {
     if (!reading) {
       reading = true;
       readFromClient(true);
-    }
-    Runnable waiting = writable;
-    writable = null;
-    if (waiting != null) {
-      waiting.run();
     }
   }
 
@@ -83,7 +77,7 @@ public final class WebSocketSink implements FrameSink {
 
   @Override
   public void onWritable(Runnable writable) {
-    this.writable = writable;
+    channel.onWritable(writable);
   }
 
   @Override
