@@ -29,6 +29,7 @@ const thermobus = {
   cspViolations: [], // what the page's Content-Security-Policy blocked (should stay empty)
   lastSeq: null,
   bus: null,         // the bus the seqs belong to (a new one after the service restarts)
+  subscription: null, // the open socket's own bus subscription id, from its hello
   socket: null,
 };
 window.thermobus = thermobus;
@@ -186,6 +187,7 @@ function receive(frame) {
 function hello(frame) {
   const restarted = thermobus.bus != null && frame.bus !== thermobus.bus;
   thermobus.bus = frame.bus;
+  thermobus.subscription = frame.subscription;
   if (restarted || (thermobus.lastSeq != null && frame.next !== thermobus.lastSeq + 1)) {
     thermobus.lastSeq = frame.next - 1;
     loadHistory();

@@ -18,7 +18,7 @@ import java.time.Duration;
 /**
  * {@code GET /api/events?topics=a,b&zone=z}: Server-Sent Events from the client's own bus
  * subscription; resumes after {@code Last-Event-ID} (or from {@code since}). Starts with a
- * {@code hello} event carrying {@code {"bus","next","head"}} and sends a comment every 15 s so idle
+ * {@code hello} event carrying {@code {"bus","next","head","subscription"}} and sends a comment every 15 s so idle
  * proxies keep the connection.
  */
 final class EventStreams implements Handler<RoutingContext> {
@@ -55,7 +55,8 @@ final class EventStreams implements Handler<RoutingContext> {
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
         .putHeader("X-Accel-Buffering", "no");
     Subscription<JsonObject> subscription = request.subscribe(bus, busId);
-    JsonObject hello = new JsonObject().put("bus", busId).put("next", subscription.info().next()).put("head", bus.head());
+    JsonObject hello = new JsonObject().put("bus", busId).put("next", subscription.info().next()).put("head", bus.head())
+        .put("subscription", subscription.info().id());
     // The head and the greeting go first: the stream's frames are chunks written after them.
     response.write("retry: " + RETRY_MILLIS + "\nevent: hello\ndata: " + hello.encode() + "\n\n");
     EventStreamSink sink = new EventStreamSink(response, NettyChannel.of(ctx.request().connection()));

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/ws?since=SEQ&bus=B&topics=a,b&zone=z}: a WebSocket that carries bus envelopes as
  * JSON text frames from its own bus subscription, and takes the client's input. The first frame is
- * {@code {"type":"hello","bus":B,"next":S,"head":H}}: the bus the seqs belong to and the first seq
- * it will send; a {@code since} from another bus starts at the next event.
+ * {@code {"type":"hello","bus":B,"next":S,"head":H,"subscription":ID}}: the bus the seqs belong to,
+ * the first seq it will send and the socket's own bus subscription (which an operator may delete);
+ * a {@code since} from another bus starts at the next event.
  */
 final class WebSocketStreams implements Handler<RoutingContext> {
 
@@ -95,7 +96,8 @@ final class WebSocketStreams implements Handler<RoutingContext> {
     socket.exceptionHandler(failure -> LOG.debug("WebSocket failed: {}", failure.toString()));
     socket.textMessageHandler(input::receive);
     socket.binaryMessageHandler(binary -> input.receiveBinary());
-    sink.send(new JsonObject().put("type", "hello").put("bus", busId).put("next", subscription.info().next()).put("head", bus.head()).encode());
+    sink.send(new JsonObject().put("type", "hello").put("bus", busId).put("next", subscription.info().next()).put("head", bus.head())
+        .put("subscription", subscription.info().id()).encode());
     pump.start();
   }
 }

@@ -189,7 +189,8 @@ class StreamsTest {
     List<Long> expected = new ArrayList<>(published.subList(5, 8));
     expected.addAll(more);
     assertThat(events.ids).containsExactlyElementsOf(expected);
-    assertThat(events.text()).startsWith("retry: ").containsPattern("event: hello\ndata: \\{\"bus\":\"[0-9a-z]+\",\"next\":" + (lastSeen + 1));
+    assertThat(events.text()).startsWith("retry: ").containsPattern("event: hello\ndata: \\{\"bus\":\"[0-9a-z]+\",\"next\":" + (lastSeen + 1)
+        + ",\"head\":[0-9]+,\"subscription\":[0-9]+}\n");
     assertThat(events.text()).contains("data: {\"seq\":" + published.get(5) + ",\"topic\":\"note\",\"zone\":\"home\"");
   }
 
@@ -354,6 +355,7 @@ class StreamsTest {
     List<Long> before = publish("note", "home", 3);
     await().atMost(PATIENCE).until(() -> first.seqs().size() == 3);
     long id = streamSubscriptionId();
+    assertThat(first.all.get(0).getLong("subscription")).as("the hello names the socket's subscription").isEqualTo(id);
     assertThat(service.client.delete("/api/bus/subscriptions/" + id).send().await(10, TimeUnit.SECONDS).statusCode())
         .as("a stranger cannot cut the stream off").isEqualTo(401);
     assertThat(service.client.delete("/api/bus/subscriptions/" + id).putHeader("Authorization", "Bearer guess").send()
