@@ -3,7 +3,9 @@ package io.thermobus.load;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -244,9 +247,25 @@ public final class LoadHarness {
       RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
           .setURI(bridge ? "/publish" : "/api/bus/events").putHeader("Content-Type", "application/json")
           .putHeader("Authorization", "Bearer " + TOKEN);
-      sent.add(publisher.request(request).compose(r -> r.send(body.toBuffer())).compose(r -> r.body()));
+      sent.add(publisher.request(request).compose(r -> answered(r.send(body.toBuffer()))));
     }
-    Future.join(sent).await(60, TimeUnit.SECONDS);
+    try {
+      Future.join(sent).await(60, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      long failed = sent.stream().filter(Future::failed).count();
+      long unanswered = sent.stream().filter(f -> !f.isComplete()).count();
+      throw new IllegalStateException("publishing: " + (sent.size() - failed - unanswered) + " of " + sent.size() + " answered, "
+          + failed + " failed, " + unanswered + " unanswered after 60 s", e);
+    }
+  }
+
+  /**
+   * The body of the response {@code sent} brings. Asked for in the callback that has the response,
+   * on its event loop: a {@code body()} chained from the harness's own thread could come a task
+   * after the response's end was read, and then never complete.
+   */
+  private static Future<Buffer> answered(Future<HttpClientResponse> sent) {
+    return sent.compose(HttpClientResponse::body);
   }
 
   private void putDesired(int port, Recorder latency) {
@@ -255,7 +274,7 @@ public final class LoadHarness {
     String celsius = (started / 1_000_000 / 250) % 2 == 0 ? "20.5" : "21";
     publisher.request(new RequestOptions().setMethod(HttpMethod.PUT).setHost("127.0.0.1").setPort(port)
             .setURI("/api/zones/home/desired").putHeader("Content-Type", "application/json").putHeader("Authorization", "Bearer " + TOKEN))
-        .compose(r -> r.send("{\"celsius\":" + celsius + "}")).compose(r -> r.body())
+        .compose(r -> answered(r.send("{\"celsius\":" + celsius + "}")))
         .onSuccess(body -> latency.recordValue((System.nanoTime() - started) / 1000));
   }
 
