@@ -27,7 +27,6 @@ public final class ZoneController {
   private HeatingRule rule;
   private WindowDetector window;
   private final SensorWatch sensor;
-  private final long staleTimeoutNanos;
 
   private Integer inside;
   private Integer desired;
@@ -52,7 +51,6 @@ public final class ZoneController {
     this.rule = HeatingRule.of(settings);
     this.window = new WindowDetector(settings.protections().window());
     this.sensor = new SensorWatch(staleTimeout, now);
-    this.staleTimeoutNanos = staleTimeout.toNanos();
     this.lastSeen = now;
   }
 
@@ -135,10 +133,19 @@ public final class ZoneController {
     return decide(now);
   }
 
+  /** Readings silent for longer than {@code timeout} are stale from now on (a check, at the next input, may find them so). */
+  public void staleTimeout(Duration timeout) {
+    sensor.timeout(timeout);
+  }
+
+  public Duration staleTimeout() {
+    return sensor.timeout();
+  }
+
   /** The simulated instant at which {@link #tick} must be called next, or {@link Long#MAX_VALUE}. */
   public long nextWakeAt() {
     // Every input checked the readings at lastSeen: a check due by then has answered already.
-    long staleAt = lastSeen - sensor.silence(lastSeen).toNanos() + staleTimeoutNanos + 1;
+    long staleAt = lastSeen - sensor.silence(lastSeen).toNanos() + sensor.timeout().toNanos() + 1;
     long wake = staleAt > lastSeen ? staleAt : Long.MAX_VALUE;
     wake = Math.min(wake, pendingAt >= 0 ? pendingAt : Long.MAX_VALUE);
     Protections protections = settings.protections();
@@ -188,7 +195,7 @@ public final class ZoneController {
     switch (sensor.check(now)) {
       case STALE -> {
         fault = "no temperature reading for " + sensor.silence(now).toSeconds() + " simulated s (stale timeout "
-            + staleTimeoutNanos / NANOS_PER_SECOND + " s); heater forced off";
+            + sensor.timeout().toSeconds() + " s); heater forced off";
         pendingAt = -1;
         rule.reset(); // control is suspended: no cycle or integral carries over
         return Optional.of(command(false, Reason.FAIL_SAFE, now));

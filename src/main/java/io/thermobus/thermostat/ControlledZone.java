@@ -20,13 +20,11 @@ import java.util.Optional;
 final class ControlledZone implements ZoneControl {
 
   private final ZoneController controller;
-  private final long staleTimeoutNanos;
   private boolean heaterOn;
   private long lastReadingAt;
 
   ControlledZone(ControlSettings settings, Duration staleTimeout, long now, boolean heaterOn) {
     this.controller = new ZoneController(settings, staleTimeout, now);
-    this.staleTimeoutNanos = staleTimeout.toNanos();
     this.heaterOn = heaterOn;
     this.lastReadingAt = now;
   }
@@ -73,7 +71,12 @@ final class ControlledZone implements ZoneControl {
   @Override
   public long nextTick() {
     long wake = controller.nextWakeAt();
-    return wake == lastReadingAt + staleTimeoutNanos + 1 ? Long.MAX_VALUE : wake;
+    return wake == lastReadingAt + controller.staleTimeout().toNanos() + 1 ? Long.MAX_VALUE : wake;
+  }
+
+  @Override
+  public void staleTimeout(Duration timeout) {
+    controller.staleTimeout(timeout);
   }
 
   @Override

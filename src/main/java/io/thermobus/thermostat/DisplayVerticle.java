@@ -68,7 +68,11 @@ public final class DisplayVerticle extends ShardVerticle {
 
   private final ZoneControls controls;
   private final SimClock clock;
-  private final Duration staleTimeout;
+  private final Duration configuredStaleTimeout;
+  /** The clock's speed that {@link #staleTimeout} was set for. */
+  private double staleTimeoutScale;
+  private Duration staleTimeout;
+  private long checkTimer = -1;
   // Owned by this verticle's event loop.
   private final Map<String, View> views = new HashMap<>();
   private final Deadlines pending = new Deadlines();
@@ -81,10 +85,33 @@ public final class DisplayVerticle extends ShardVerticle {
     super(Concern.DISPLAY, shard, directory);
     this.controls = controls;
     this.clock = clock;
-    // At high time scales a few simulated seconds are a few wall milliseconds, less than a GC
-    // pause on a busy machine: never call readings stale before a wall second has passed.
-    Duration minimum = Duration.ofNanos((long) (MIN_STALE_WALL.toNanos() * clock.timeScale()));
-    this.staleTimeout = staleTimeout.compareTo(minimum) >= 0 ? staleTimeout : minimum;
+    this.configuredStaleTimeout = staleTimeout;
+    this.staleTimeoutScale = clock.timeScale();
+    this.staleTimeout = staleTimeoutAt(staleTimeoutScale);
+  }
+
+  /**
+   * The configured timeout, but never less than a wall second at {@code scale}: at high time
+   * scales a few simulated seconds are a few wall milliseconds, less than a GC pause on a busy
+   * machine.
+   */
+  private Duration staleTimeoutAt(double scale) {
+    Duration minimum = Duration.ofNanos((long) (MIN_STALE_WALL.toNanos() * scale));
+    return configuredStaleTimeout.compareTo(minimum) >= 0 ? configuredStaleTimeout : minimum;
+  }
+
+  /**
+   * After the clock's speed changed ({@code PUT /api/simulation}), every zone's stale timeout and
+   * the periodic check's interval follow it, before any zone is judged at the new speed.
+   */
+  private void followTimeScale() {
+    double scale = clock.timeScale();
+    if (scale != staleTimeoutScale) {
+      staleTimeoutScale = scale;
+      staleTimeout = staleTimeoutAt(scale);
+      views.values().forEach(view -> view.control.staleTimeout(staleTimeout));
+      scheduleChecks();
+    }
   }
 
   @Override
@@ -116,8 +143,16 @@ public final class DisplayVerticle extends ShardVerticle {
 
   @Override
   protected void started() {
+    scheduleChecks();
+  }
+
+  /** The readings are checked four times per stale timeout, in wall time at the clock's speed now. */
+  private void scheduleChecks() {
+    if (checkTimer >= 0) {
+      vertx.cancelTimer(checkTimer);
+    }
     long checkEvery = Math.max(10, clock.wallMillisUntil(clock.now() + staleTimeout.toNanos()) / 4);
-    vertx.setPeriodic(checkEvery, id -> checkReadings());
+    checkTimer = vertx.setPeriodic(checkEvery, id -> checkReadings());
   }
 
   @Override
@@ -135,6 +170,7 @@ public final class DisplayVerticle extends ShardVerticle {
 
   @Override
   protected void receive(Object body, Message<Object> message) {
+    followTimeScale();
     if (body instanceof TemperatureChanged event) {
       View view = views.get(event.zone());
       if (view != null) {
@@ -196,12 +232,14 @@ public final class DisplayVerticle extends ShardVerticle {
    * whose first reading is overdue (without a fault), each kind in one log line.
    */
   private void checkReadings() {
+    followTimeScale();
     long now = clock.now();
     views.forEach((zone, view) -> tick(zone, view, now));
     logChecks();
   }
 
   private void actuateDue() {
+    followTimeScale();
     long now = clock.now();
     pending.pollDue(now, zone -> {
       View view = views.get(zone);

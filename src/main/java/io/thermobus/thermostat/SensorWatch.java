@@ -14,18 +14,27 @@ public final class SensorWatch {
   /** What a check found new: nothing, the first reading overdue (heater off, no fault), or the readings gone stale (a fault). */
   public enum Alarm { NONE, FIRST_READING_OVERDUE, STALE }
 
-  private final long timeoutNanos;
+  private long timeoutNanos;
   private long lastReadingAt;
   private Readings readings = Readings.WAITING;
   private boolean overdue;
 
   /** {@code now} is when the watch starts waiting for the first reading. */
   public SensorWatch(Duration timeout, long now) {
+    timeout(timeout);
+    this.lastReadingAt = now;
+  }
+
+  /** From now on the readings are stale after {@code timeout} of silence, counted from the last reading as before. */
+  public void timeout(Duration timeout) {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("the stale timeout must be positive, got " + timeout);
     }
     this.timeoutNanos = timeout.toNanos();
-    this.lastReadingAt = now;
+  }
+
+  public Duration timeout() {
+    return Duration.ofNanos(timeoutNanos);
   }
 
   /** A reading arrived; answers whether it ends a stale period. */

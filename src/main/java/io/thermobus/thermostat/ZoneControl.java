@@ -4,6 +4,7 @@ import io.thermobus.control.ControlMode;
 import io.thermobus.control.ControlSettings;
 import io.thermobus.control.ScheduledSetpoint;
 import io.thermobus.event.Readings;
+import java.time.Duration;
 
 /**
  * The heating decision of one zone: fed its temperature readings, its desired temperature and
@@ -27,6 +28,9 @@ public interface ZoneControl {
 
   /** Time passed: readings may have gone stale, a delayed switch may be due. */
   HeaterCommand tick(long now);
+
+  /** Readings silent for longer than {@code timeout} are stale from now on: the display's timeout follows the clock's speed. */
+  void staleTimeout(Duration timeout);
 
   /** When {@link #tick} must run next, or {@link Long#MAX_VALUE} when nothing is due. */
   long nextTick();

@@ -62,7 +62,20 @@ class SensorWatchTest {
   }
 
   @Test
+  void shouldJudgeTheSilenceSinceTheLastReadingByANewTimeout() {
+    watch.reading(5 * SECOND);
+    watch.timeout(Duration.ofSeconds(60));
+    assertThat(watch.check(30 * SECOND)).as("longer: not stale after the old 12 s").isEqualTo(Alarm.NONE);
+    watch.timeout(Duration.ofSeconds(20));
+    assertThat(watch.check(25 * SECOND)).isEqualTo(Alarm.NONE);
+    assertThat(watch.check(25 * SECOND + 1)).as("shorter: counted from the same last reading").isEqualTo(Alarm.STALE);
+    assertThat(watch.timeout()).isEqualTo(Duration.ofSeconds(20));
+  }
+
+  @Test
   void shouldRefuseATimeoutThatIsNotPositive() {
     assertThatThrownBy(() -> new SensorWatch(Duration.ZERO, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> watch.timeout(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThat(watch.timeout()).as("a refused timeout changes nothing").isEqualTo(Duration.ofSeconds(12));
   }
 }
