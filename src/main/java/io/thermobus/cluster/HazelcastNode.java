@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +80,7 @@ public final class HazelcastNode extends ClusterNode implements ClusterZones {
   private volatile Map<String, String> owners = Map.of();
   private volatile long moves;
   /** Set once the shards run; owned by the event loop. */
-  private ZoneAdoption adoption;
+  private volatile ZoneAdoption adoption;
 
   /**
    * {@code directory} holds the configured zones and those created through this node
@@ -282,7 +283,7 @@ public final class HazelcastNode extends ClusterNode implements ClusterZones {
 
   @Override
   public Future<Boolean> define(ZoneSpec spec) {
-    return Future.fromCompletionStage(zones.submitToKey(spec.name(), new ZoneRecord.Define(spec)), context)
+    return callers(zones.submitToKey(spec.name(), new ZoneRecord.Define(spec)))
         .compose(defined -> defined ? recordCreated(spec).map(true) : Future.succeededFuture(false));
   }
 
@@ -291,12 +292,12 @@ public final class HazelcastNode extends ClusterNode implements ClusterZones {
     return vertx.<Void>executeBlocking(() -> {
       created.add(spec);
       return null;
-    }).recover(failure -> Future.fromCompletionStage(zones.removeAsync(spec.name()), context).transform(removed -> Future.failedFuture(failure)));
+    }).recover(failure -> callers(zones.removeAsync(spec.name())).transform(removed -> Future.failedFuture(failure)));
   }
 
   @Override
   public Future<Boolean> undefine(String zone) {
-    return Future.fromCompletionStage(zones.removeAsync(zone), context)
+    return callers(zones.removeAsync(zone))
         .compose(removed -> removed == null ? Future.succeededFuture(false)
             : forget(zone).compose(forgotten -> awaitDropped(zone, System.nanoTime())).map(true));
   }
@@ -361,7 +362,16 @@ public final class HazelcastNode extends ClusterNode implements ClusterZones {
 
   @Override
   public Future<Boolean> admits(String zone, long fence) {
-    return Future.fromCompletionStage(zones.submitToKey(zone, new ZoneRecord.Admit(node, fence)), context);
+    return callers(zones.submitToKey(zone, new ZoneRecord.Admit(node, fence)));
+  }
+
+  /**
+   * A Hazelcast answer as a future completed on the context of whoever asked (a heater shard, a
+   * web instance): its callbacks touch that verticle's own state and write to that connection, so
+   * they must run on its event loop, not on this verticle's.
+   */
+  private <T> Future<T> callers(CompletionStage<T> answer) {
+    return Future.fromCompletionStage(answer, vertx.getOrCreateContext());
   }
 
   @Override

@@ -216,7 +216,10 @@ public final class WebVerticle extends VerticleBase {
         // No compression: the frames are small, and without extensions a frame with reserved bits closes with 1002.
         .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
         // The page needs no HTTP/2, and h2c would carry any number of streams on one counted connection.
-        .setHttp2ClearTextEnabled(false);
+        .setHttp2ClearTextEnabled(false)
+        // Every request is answered on its connection's event loop: the connection then writes to
+        // its channel directly and keeps no message queue of its own (4 KB a connection).
+        .setStrictThreadMode(true);
     Future<Void> answering = vertx.eventBus().<JsonObject>consumer(RemoteZones.address(cluster.node()), zones::answer).completion();
     return answering.compose(listening -> vertx.createHttpServer(options)
         .connectionHandler(limits.connections())
