@@ -407,7 +407,7 @@ class StreamsTest {
           next.set(response);
           return response.body();
         })
-        .await(10, TimeUnit.SECONDS);
+        .await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     assertThat(next.get().request().connection()).as("the same connection").isSameAs(stream.request().connection());
     assertThat(next.get().statusCode()).isEqualTo(200);
     assertThat(body.toJsonObject().getString("zone")).isEqualTo("home");
