@@ -79,7 +79,7 @@ public final class HazelcastNode extends ClusterNode implements ClusterZones {
   private final List<Runnable> unregister = new ArrayList<>();
   private volatile Map<String, String> owners = Map.of();
   private volatile long moves;
-  /** Set once the shards run; owned by the event loop. */
+  /** Set once the shards run, on this verticle's loop; read by a caller's continuation of {@link #undefine} on its own. */
   private volatile ZoneAdoption adoption;
 
   /**
